@@ -153,6 +153,7 @@ pub struct Tour {
 /// A whole debate file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename = "Debate")]
 pub struct DebateFile {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
