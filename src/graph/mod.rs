@@ -1,8 +1,20 @@
-//! The argument graph: its types, loading, validation and index.
+//! The argument graph: its types, loading, validation and index. Nothing
+//! here knows about the terminal.
 
+pub mod diag;
+mod index;
+mod load;
+pub mod locate;
 mod model;
 
+pub use diag::{Diagnostic, Pos, Severity};
+pub use index::{Graph, NodeIx, Relation, Side};
+pub use load::{LoadError, Loaded, load_bytes, load_path, load_str, read_file, utf8};
 pub use model::*;
+
+/// The debate built into agon, opened when no file is given.
+pub const BUILTIN_NAME: &str = "<built-in>";
+pub const BUILTIN: &str = include_str!("../../data/debate.ron");
 
 /// The RON options every debate file is read with: optional fields may be
 /// written without `Some(...)`.
@@ -13,4 +25,9 @@ pub fn ron_options() -> ron::Options {
 /// Parses a debate file's text into its serde shape, without validation.
 pub fn parse_ron(text: &str) -> Result<DebateFile, ron::error::SpannedError> {
     ron_options().from_str(text)
+}
+
+/// Loads the built-in debate.
+pub fn builtin() -> Result<Loaded, Vec<Diagnostic>> {
+    load_str(BUILTIN_NAME, BUILTIN)
 }

@@ -31,7 +31,9 @@ impl Kind {
     }
 
     pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name().eq_ignore_ascii_case(s))
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(s))
     }
 }
 
@@ -181,6 +183,7 @@ pub(crate) const NODE_FIELDS: &[&str] = &[
     "id", "kind", "title", "text", "tags", "supports", "attacks", "quote", "source", "locator",
     "basis",
 ];
-pub(crate) const SOURCE_FIELDS: &[&str] = &["id", "title", "outlet", "author", "date", "url", "note"];
+pub(crate) const SOURCE_FIELDS: &[&str] =
+    &["id", "title", "outlet", "author", "date", "url", "note"];
 pub(crate) const TOUR_FIELDS: &[&str] = &["id", "title", "description", "steps"];
 pub(crate) const STEP_FIELDS: &[&str] = &["node", "say"];

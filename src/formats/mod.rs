@@ -1,0 +1,42 @@
+//! Opening debate files of every format agon reads, chosen by extension
+//! (or by content when the extension says nothing).
+
+use std::path::Path;
+
+use crate::graph::{self, LoadError, Loaded};
+
+/// Where a debate comes from: a file, or the one built in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Builtin,
+    File(std::path::PathBuf),
+}
+
+impl Input {
+    pub fn from_arg(arg: Option<&Path>) -> Input {
+        match arg {
+            Some(p) => Input::File(p.to_path_buf()),
+            None => Input::Builtin,
+        }
+    }
+
+    /// The name shown in messages and used to key saved state.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Builtin => graph::BUILTIN_NAME.to_string(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
+
+    pub fn load(&self) -> Result<Loaded, LoadError> {
+        match self {
+            Input::Builtin => graph::builtin().map_err(LoadError::Invalid),
+            Input::File(p) => load_path(p),
+        }
+    }
+}
+
+/// Loads a debate file of any format agon reads.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    graph::load_path(path)
+}

@@ -1,0 +1,330 @@
+//! The in-memory graph: nodes interned once, relations as compact adjacency
+//! lists, answering "who supports / attacks X" and "what does X support /
+//! attack" in O(1).
+
+use std::collections::HashMap;
+
+use super::model::{DebateFile, Kind, Node, Source, Tour};
+
+/// A node's place in [`Graph::nodes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeIx(pub u32);
+
+impl NodeIx {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// How a node relates to one it points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    Supports,
+    Attacks,
+}
+
+/// Which side of the debate a node is on, relative to the thesis it reaches first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// A thesis itself.
+    Thesis,
+    /// Speaks for the thesis (supports it, or attacks what attacks it, …).
+    For,
+    /// Speaks against the thesis.
+    Against,
+    /// Reaches no thesis.
+    None,
+}
+
+impl Side {
+    pub fn flip(self) -> Side {
+        match self {
+            Side::For => Side::Against,
+            Side::Against => Side::For,
+            other => other,
+        }
+    }
+}
+
+/// Adjacency in compressed form: the targets of node `i` are
+/// `targets[offsets[i]..offsets[i + 1]]`.
+#[derive(Debug, Clone, Default)]
+struct Adjacency {
+    offsets: Vec<u32>,
+    targets: Vec<NodeIx>,
+}
+
+impl Adjacency {
+    fn build(n: usize, edges: &[(NodeIx, NodeIx)]) -> Adjacency {
+        let mut offsets = vec![0u32; n + 1];
+        for (from, _) in edges {
+            offsets[from.index() + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut targets = vec![NodeIx(0); edges.len()];
+        for &(from, to) in edges {
+            let slot = &mut fill[from.index()];
+            targets[*slot as usize] = to;
+            *slot += 1;
+        }
+        Adjacency { offsets, targets }
+    }
+
+    fn get(&self, ix: NodeIx) -> &[NodeIx] {
+        let i = ix.index();
+        &self.targets[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+/// A loaded, validated debate.
+///
+/// Relations live in the index, not in the node records: after loading,
+/// `Node::supports` and `Node::attacks` are empty; use [`Graph::supports`],
+/// [`Graph::attacks`], [`Graph::supporters`] and [`Graph::attackers`], or
+/// [`Graph::to_file`] to get the written form back.
+#[derive(Debug, Clone)]
+pub struct Graph {
+    pub title: String,
+    pub description: Option<String>,
+    pub question: Option<String>,
+    pub nodes: Vec<Node>,
+    pub sources: Vec<Source>,
+    pub tours: Vec<Tour>,
+    by_id: HashMap<String, NodeIx>,
+    source_by_id: HashMap<String, usize>,
+    supports: Adjacency,
+    attacks: Adjacency,
+    supporters: Adjacency,
+    attackers: Adjacency,
+    theses: Vec<NodeIx>,
+    sides: Vec<Side>,
+    relation_count: usize,
+}
+
+impl Graph {
+    /// Builds the index. The caller has validated that every reference
+    /// resolves; unresolved ones are skipped rather than trusted.
+    pub fn from_file(file: DebateFile) -> Graph {
+        let DebateFile {
+            title,
+            description,
+            question,
+            sources,
+            mut nodes,
+            tours,
+        } = file;
+        let by_id: HashMap<String, NodeIx> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), NodeIx(i as u32)))
+            .collect();
+        let source_by_id = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let mut support_edges = Vec::new();
+        let mut attack_edges = Vec::new();
+        for (i, node) in nodes.iter_mut().enumerate() {
+            let from = NodeIx(i as u32);
+            for id in std::mem::take(&mut node.supports) {
+                if let Some(&to) = by_id.get(&id) {
+                    support_edges.push((from, to));
+                }
+            }
+            for id in std::mem::take(&mut node.attacks) {
+                if let Some(&to) = by_id.get(&id) {
+                    attack_edges.push((from, to));
+                }
+            }
+        }
+        let n = nodes.len();
+        let reversed = |edges: &[(NodeIx, NodeIx)]| -> Vec<(NodeIx, NodeIx)> {
+            edges.iter().map(|&(a, b)| (b, a)).collect()
+        };
+        let theses = nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| node.kind == Kind::Thesis)
+            .map(|(i, _)| NodeIx(i as u32))
+            .collect();
+        let mut graph = Graph {
+            title,
+            description,
+            question,
+            sources,
+            tours,
+            by_id,
+            source_by_id,
+            supports: Adjacency::build(n, &support_edges),
+            attacks: Adjacency::build(n, &attack_edges),
+            supporters: Adjacency::build(n, &reversed(&support_edges)),
+            attackers: Adjacency::build(n, &reversed(&attack_edges)),
+            theses,
+            sides: Vec::new(),
+            relation_count: support_edges.len() + attack_edges.len(),
+            nodes,
+        };
+        graph.sides = graph.compute_sides();
+        graph
+    }
+
+    /// Breadth-first from the theses down incoming relations: a supporter
+    /// keeps its target's side, an attacker takes the other one. A node
+    /// reached by several paths keeps the side of its shortest.
+    fn compute_sides(&self) -> Vec<Side> {
+        let mut sides = vec![Side::None; self.nodes.len()];
+        let mut queue = std::collections::VecDeque::new();
+        for &t in &self.theses {
+            sides[t.index()] = Side::Thesis;
+            queue.push_back(t);
+        }
+        while let Some(ix) = queue.pop_front() {
+            let here = match sides[ix.index()] {
+                Side::Thesis => Side::For,
+                other => other,
+            };
+            for &s in self.supporters(ix) {
+                if sides[s.index()] == Side::None {
+                    sides[s.index()] = here;
+                    queue.push_back(s);
+                }
+            }
+            for &a in self.attackers(ix) {
+                if sides[a.index()] == Side::None {
+                    sides[a.index()] = here.flip();
+                    queue.push_back(a);
+                }
+            }
+        }
+        sides
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn node(&self, ix: NodeIx) -> &Node {
+        &self.nodes[ix.index()]
+    }
+
+    /// All node indices, in file order.
+    pub fn indices(&self) -> impl ExactSizeIterator<Item = NodeIx> + use<> {
+        (0..self.nodes.len() as u32).map(NodeIx)
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<NodeIx> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_by_id.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// The source a piece of evidence cites, if any.
+    pub fn source_of(&self, ix: NodeIx) -> Option<&Source> {
+        self.node(ix)
+            .source
+            .as_deref()
+            .and_then(|id| self.source(id))
+    }
+
+    pub fn tour(&self, id: &str) -> Option<&Tour> {
+        self.tours.iter().find(|t| t.id == id)
+    }
+
+    /// The nodes this node supports.
+    pub fn supports(&self, ix: NodeIx) -> &[NodeIx] {
+        self.supports.get(ix)
+    }
+
+    /// The nodes this node attacks.
+    pub fn attacks(&self, ix: NodeIx) -> &[NodeIx] {
+        self.attacks.get(ix)
+    }
+
+    /// The nodes that support this node.
+    pub fn supporters(&self, ix: NodeIx) -> &[NodeIx] {
+        self.supporters.get(ix)
+    }
+
+    /// The nodes that attack this node.
+    pub fn attackers(&self, ix: NodeIx) -> &[NodeIx] {
+        self.attackers.get(ix)
+    }
+
+    /// The nodes this node relates to (supports or attacks): its places in the outline.
+    pub fn parents(&self, ix: NodeIx) -> impl Iterator<Item = (NodeIx, Relation)> + '_ {
+        self.supports(ix)
+            .iter()
+            .map(|&p| (p, Relation::Supports))
+            .chain(self.attacks(ix).iter().map(|&p| (p, Relation::Attacks)))
+    }
+
+    /// The nodes that relate to this node: its children in the outline,
+    /// supporters first, then attackers.
+    pub fn children(&self, ix: NodeIx) -> impl Iterator<Item = (NodeIx, Relation)> + '_ {
+        self.supporters(ix)
+            .iter()
+            .map(|&c| (c, Relation::Supports))
+            .chain(self.attackers(ix).iter().map(|&c| (c, Relation::Attacks)))
+    }
+
+    pub fn child_count(&self, ix: NodeIx) -> usize {
+        self.supporters(ix).len() + self.attackers(ix).len()
+    }
+
+    pub fn theses(&self) -> &[NodeIx] {
+        &self.theses
+    }
+
+    /// The node's side relative to the thesis.
+    pub fn side(&self, ix: NodeIx) -> Side {
+        self.sides[ix.index()]
+    }
+
+    /// How many support and attack relations the graph has.
+    pub fn relation_count(&self) -> usize {
+        self.relation_count
+    }
+
+    pub fn count_kind(&self, kind: Kind) -> usize {
+        self.nodes.iter().filter(|n| n.kind == kind).count()
+    }
+
+    /// Evidence nodes citing the source `id`.
+    pub fn citing(&self, source_id: &str) -> Vec<NodeIx> {
+        self.indices()
+            .filter(|&ix| self.node(ix).source.as_deref() == Some(source_id))
+            .collect()
+    }
+
+    /// The graph in its written form, relations back on the nodes.
+    pub fn to_file(&self) -> DebateFile {
+        let id = |ix: &NodeIx| self.node(*ix).id.clone();
+        let nodes = self
+            .indices()
+            .map(|ix| {
+                let mut node = self.node(ix).clone();
+                node.supports = self.supports(ix).iter().map(id).collect();
+                node.attacks = self.attacks(ix).iter().map(id).collect();
+                node
+            })
+            .collect();
+        DebateFile {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            question: self.question.clone(),
+            sources: self.sources.clone(),
+            nodes,
+            tours: self.tours.clone(),
+        }
+    }
+}

@@ -1,0 +1,624 @@
+//! Reading a debate file: parse, validate every rule, build the index.
+//! Every problem is reported with the file, line and column where the
+//! offending text is written, and all of them in one run.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use super::diag::{self, Diagnostic, Pos, Severity};
+use super::index::Graph;
+use super::locate::{self, Seg};
+use super::model::*;
+
+/// A file larger than this is refused before parsing.
+pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+/// Longest title, in characters.
+pub const MAX_TITLE_CHARS: usize = 500;
+/// Longest text, quote or narration, in characters.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// A graph that loaded, with any warnings about it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub graph: Graph,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a file did not load.
+#[derive(Debug, Clone)]
+pub enum LoadError {
+    /// The file could not be read at all (missing, a directory, no permission).
+    Unreadable { file: String, message: String },
+    /// The file was read and has errors (warnings may be among them).
+    Invalid(Vec<Diagnostic>),
+}
+
+impl LoadError {
+    /// Exit status for the command line: 2 unreadable, 1 invalid.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            LoadError::Unreadable { .. } => 2,
+            LoadError::Invalid(_) => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Unreadable { file, message } => {
+                write!(f, "{file}: error: cannot read the file: {message}")
+            }
+            LoadError::Invalid(diags) => {
+                for (i, d) in diags.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{d}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Reads and loads an agon RON file from disk.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let file = path.display().to_string();
+    let bytes = read_file(path)?;
+    load_bytes(&file, &bytes).map_err(LoadError::Invalid)
+}
+
+/// Reads a file, refusing directories and files too large to be a debate.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let file = path.display().to_string();
+    let unreadable = |message: String| LoadError::Unreadable {
+        file: file.clone(),
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
+    if meta.is_dir() {
+        return Err(unreadable("it is a directory".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(unreadable(format!(
+            "it is {} bytes; agon reads files up to {} bytes",
+            meta.len(),
+            MAX_FILE_BYTES
+        )));
+    }
+    std::fs::read(path).map_err(|e| unreadable(e.to_string()))
+}
+
+/// Checks that bytes are UTF-8 text, pointing at the first bad byte if not.
+pub fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Diagnostic>> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let pos = diag::pos_of_offset(good, good.len());
+        vec![Diagnostic {
+            file: file.to_string(),
+            pos,
+            severity: Severity::Error,
+            message: format!(
+                "the file is not UTF-8 text (byte 0x{:02x} at offset {}); save it as UTF-8",
+                bytes[e.valid_up_to()],
+                e.valid_up_to()
+            ),
+            line_text: None,
+        }]
+    })
+}
+
+/// Loads a file's bytes.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
+    let text = utf8(file, bytes)?;
+    load_str(file, text)
+}
+
+/// Loads a file's text: `Ok` when it has no errors (warnings are returned
+/// with the graph), `Err` with every problem found otherwise.
+pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    let at = |pos: Pos, severity, message: String| Diagnostic {
+        file: file.to_string(),
+        pos,
+        severity,
+        line_text: diag::line_text(text, pos.line),
+        message,
+    };
+    if text.trim().is_empty() {
+        return Err(vec![at(
+            Pos { line: 1, col: 1 },
+            Severity::Error,
+            "the file is empty; a debate file starts with `Debate(` (see the format in data/README.md)"
+                .into(),
+        )]);
+    }
+    let parsed = super::parse_ron(text);
+    let debate = match parsed {
+        Ok(d) => d,
+        Err(err) => return Err(syntax_errors(file, text, err)),
+    };
+    let problems = validate(&debate);
+    let mut diags = Vec::new();
+    if !problems.is_empty() {
+        let locs = locate::locate(text);
+        for p in problems {
+            let offset = locs.find(&p.path).unwrap_or(0);
+            diags.push(at(diag::pos_of_offset(text, offset), p.severity, p.message));
+        }
+        diag::sort(&mut diags);
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    Ok(Loaded {
+        graph: Graph::from_file(debate),
+        warnings: diags,
+    })
+}
+
+/// Turns ron's error into diagnostics. An unknown field is reported with
+/// every other unknown field in the file, each with the fields allowed there.
+fn syntax_errors(file: &str, text: &str, err: ron::error::SpannedError) -> Vec<Diagnostic> {
+    let mk = |pos: Pos, message: String| Diagnostic {
+        file: file.to_string(),
+        pos,
+        severity: Severity::Error,
+        line_text: diag::line_text(text, pos.line),
+        message,
+    };
+    if matches!(err.code, ron::Error::NoSuchStructField { .. }) {
+        let unknown = unknown_fields(text);
+        if !unknown.is_empty() {
+            return unknown
+                .into_iter()
+                .map(|(offset, message)| mk(diag::pos_of_offset(text, offset), message))
+                .collect();
+        }
+    }
+    let pos = Pos {
+        line: err.span.start.line.max(1),
+        col: err.span.start.col.max(1),
+    };
+    let hint = match &err.code {
+        ron::Error::Eof => "; the file ends too early: check for a missing `)`, `]` or `\"`",
+        ron::Error::ExceededRecursionLimit => {
+            "; the file nests brackets far deeper than a debate needs"
+        }
+        ron::Error::ExpectedDifferentStructName { .. } => "",
+        ron::Error::MissingStructField { .. } => "; add the field",
+        _ => "",
+    };
+    vec![mk(pos, format!("{}{hint}", err.code))]
+}
+
+/// Every field name written where the format does not allow it.
+fn unknown_fields(text: &str) -> Vec<(usize, String)> {
+    let locs = locate::locate(text);
+    let mut out = Vec::new();
+    for f in &locs.fields {
+        let (what, allowed) = match schema_at(&f.owner) {
+            Some(s) => s,
+            None => continue,
+        };
+        if allowed.contains(&f.name.as_str()) {
+            continue;
+        }
+        let suggestion = diag::nearest(&f.name, allowed.iter().copied())
+            .map(|s| format!("did you mean `{s}`? "))
+            .unwrap_or_default();
+        out.push((
+            f.offset,
+            format!(
+                "unknown field `{}` in {what}; {suggestion}fields allowed here: {}",
+                f.name,
+                allowed.join(", ")
+            ),
+        ));
+    }
+    out
+}
+
+/// The struct written at a path, and its fields.
+fn schema_at(owner: &[Seg]) -> Option<(&'static str, &'static [&'static str])> {
+    let names: Vec<&str> = owner
+        .iter()
+        .filter_map(|s| match s {
+            Seg::Field(f) => Some(f.as_str()),
+            Seg::Index(_) => None,
+        })
+        .collect();
+    match names.as_slice() {
+        [] => Some(("the debate", DEBATE_FIELDS)),
+        ["nodes"] => Some(("a node", NODE_FIELDS)),
+        ["sources"] => Some(("a source", SOURCE_FIELDS)),
+        ["tours"] => Some(("a tour", TOUR_FIELDS)),
+        ["tours", "steps"] => Some(("a tour step", STEP_FIELDS)),
+        _ => None,
+    }
+}
+
+/// A problem found after parsing, placed by its path in the file.
+struct Problem {
+    path: String,
+    severity: Severity,
+    message: String,
+}
+
+/// How many "did you mean" searches to run; each one scans every id.
+const MAX_SUGGESTIONS: usize = 50;
+
+/// Checks every rule of the format that parsing does not.
+fn validate(d: &DebateFile) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut err = |path: String, message: String| {
+        out.push(Problem {
+            path,
+            severity: Severity::Error,
+            message,
+        })
+    };
+    let mut suggestions_left = MAX_SUGGESTIONS;
+    let mut suggest = |wanted: &str, ids: &mut dyn Iterator<Item = &str>| -> String {
+        if suggestions_left == 0 {
+            return String::new();
+        }
+        suggestions_left -= 1;
+        diag::nearest(wanted, ids)
+            .map(|s| format!("; did you mean \"{s}\"?"))
+            .unwrap_or_default()
+    };
+
+    check_len(&mut err, "title".into(), &d.title, MAX_TITLE_CHARS);
+    for (field, value) in [("description", &d.description), ("question", &d.question)] {
+        if let Some(v) = value {
+            check_len(&mut err, field.into(), v, MAX_TEXT_CHARS);
+        }
+    }
+
+    // Ids: present and unique.
+    let mut node_ids: HashMap<&str, usize> = HashMap::with_capacity(d.nodes.len());
+    for (i, n) in d.nodes.iter().enumerate() {
+        if n.id.trim().is_empty() {
+            err(
+                format!("nodes[{i}].id"),
+                "a node's id is empty; give it a short unique slug".into(),
+            );
+        } else if let Some(first) = node_ids.insert(&n.id, i) {
+            node_ids.insert(&n.id, first);
+            err(
+                format!("nodes[{i}].id"),
+                format!(
+                    "duplicate node id \"{}\" (first used by node {} of the list); ids must be unique",
+                    n.id,
+                    first + 1
+                ),
+            );
+        }
+    }
+    let mut source_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in d.sources.iter().enumerate() {
+        if s.id.trim().is_empty() {
+            err(format!("sources[{i}].id"), "a source's id is empty".into());
+        } else if source_ids.insert(&s.id, i).is_some() {
+            err(
+                format!("sources[{i}].id"),
+                format!("duplicate source id \"{}\"", s.id),
+            );
+        }
+        check_len(
+            &mut err,
+            format!("sources[{i}].title"),
+            &s.title,
+            MAX_TITLE_CHARS,
+        );
+    }
+    let mut tour_ids = HashSet::new();
+    for (i, t) in d.tours.iter().enumerate() {
+        if !tour_ids.insert(t.id.as_str()) {
+            err(
+                format!("tours[{i}].id"),
+                format!("duplicate tour id \"{}\"", t.id),
+            );
+        }
+        if t.steps.is_empty() {
+            err(
+                format!("tours[{i}].steps"),
+                format!("tour \"{}\" has no steps", t.id),
+            );
+        }
+        for (j, step) in t.steps.iter().enumerate() {
+            if !node_ids.contains_key(step.node.as_str()) {
+                let hint = suggest(&step.node, &mut node_ids.keys().copied());
+                err(
+                    format!("tours[{i}].steps[{j}].node"),
+                    format!("tour step names unknown node \"{}\"{hint}", step.node),
+                );
+            }
+            check_len(
+                &mut err,
+                format!("tours[{i}].steps[{j}].say"),
+                &step.say,
+                MAX_TEXT_CHARS,
+            );
+        }
+    }
+
+    if !d.nodes.iter().any(|n| n.kind == Kind::Thesis) {
+        err(
+            "nodes".into(),
+            "the debate has no thesis; add a node with `kind: Thesis`".into(),
+        );
+    }
+
+    for (i, n) in d.nodes.iter().enumerate() {
+        let here = |field: &str| format!("nodes[{i}].{field}");
+        check_len(&mut err, here("title"), &n.title, MAX_TITLE_CHARS);
+        if n.title.trim().is_empty() {
+            err(
+                here("title"),
+                format!("node \"{}\" has an empty title", n.id),
+            );
+        }
+        for (field, value) in [
+            ("text", &n.text),
+            ("quote", &n.quote),
+            ("locator", &n.locator),
+        ] {
+            if let Some(v) = value {
+                check_len(&mut err, here(field), v, MAX_TEXT_CHARS);
+            }
+        }
+        for (relation, list) in [("supports", &n.supports), ("attacks", &n.attacks)] {
+            for (j, target) in list.iter().enumerate() {
+                let path = format!("nodes[{i}].{relation}[{j}]");
+                if target == &n.id {
+                    err(
+                        path,
+                        format!(
+                            "node \"{}\" {relation} itself; remove \"{target}\" from its `{relation}`",
+                            n.id
+                        ),
+                    );
+                } else if !node_ids.contains_key(target.as_str()) {
+                    let hint = suggest(target, &mut node_ids.keys().copied());
+                    err(
+                        path,
+                        format!(
+                            "node \"{}\" {relation} unknown node \"{target}\"{hint}",
+                            n.id
+                        ),
+                    );
+                } else if relation == "attacks" && n.supports.contains(target) {
+                    err(
+                        path,
+                        format!(
+                            "node \"{}\" both supports and attacks \"{target}\"; keep one",
+                            n.id
+                        ),
+                    );
+                }
+            }
+        }
+        match n.kind {
+            Kind::Thesis if !n.supports.is_empty() || !n.attacks.is_empty() => {
+                let field = if n.supports.is_empty() {
+                    "attacks"
+                } else {
+                    "supports"
+                };
+                err(
+                    here(field),
+                    format!(
+                        "thesis \"{}\" supports or attacks another node; a thesis is a root — make it a claim, or remove the relation",
+                        n.id
+                    ),
+                );
+            }
+            Kind::Rebuttal if n.attacks.is_empty() => {
+                err(
+                    here("id"),
+                    format!(
+                        "rebuttal \"{}\" attacks nothing; add `attacks: [\"ID\"]` or make it a claim",
+                        n.id
+                    ),
+                );
+            }
+            Kind::Rebuttal => {
+                for (j, target) in n.attacks.iter().enumerate() {
+                    if let Some(&t) = node_ids.get(target.as_str())
+                        && d.nodes[t].kind == Kind::Thesis
+                    {
+                        err(
+                            format!("nodes[{i}].attacks[{j}]"),
+                            format!(
+                                "rebuttal \"{}\" attacks thesis \"{target}\"; a point against a thesis is a claim — change its kind to Claim",
+                                n.id
+                            ),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+        if n.kind != Kind::Evidence {
+            for (field, present) in [
+                ("quote", n.quote.is_some()),
+                ("source", n.source.is_some()),
+                ("locator", n.locator.is_some()),
+                ("basis", n.basis.is_some()),
+            ] {
+                if present {
+                    err(
+                        here(field),
+                        format!(
+                            "`{field}` is only allowed on evidence, and \"{}\" is a {}; change its kind to Evidence or remove the field",
+                            n.id,
+                            n.kind.name()
+                        ),
+                    );
+                }
+            }
+        } else if let Some(src) = &n.source
+            && !source_ids.contains_key(src.as_str())
+        {
+            let hint = suggest(src, &mut source_ids.keys().copied());
+            err(
+                here("source"),
+                format!("evidence \"{}\" cites unknown source \"{src}\"{hint}", n.id),
+            );
+        }
+    }
+
+    support_cycles(d, &node_ids, &mut err);
+
+    let errors_so_far = out.len();
+    let mut warn = |path: String, message: String| {
+        out.push(Problem {
+            path,
+            severity: Severity::Warning,
+            message,
+        })
+    };
+    for (i, n) in d.nodes.iter().enumerate() {
+        if n.kind == Kind::Evidence {
+            match (&n.quote, &n.source) {
+                (None, _) => warn(
+                    format!("nodes[{i}].id"),
+                    format!(
+                        "evidence \"{}\" has no quote; add the verbatim words it rests on",
+                        n.id
+                    ),
+                ),
+                (Some(_), None) => warn(
+                    format!("nodes[{i}].quote"),
+                    format!(
+                        "evidence \"{}\" has a quote but no source; add `source: \"ID\"`",
+                        n.id
+                    ),
+                ),
+                _ => {}
+            }
+        }
+    }
+    if errors_so_far == 0 {
+        for i in unreachable(d, &node_ids) {
+            warn(
+                format!("nodes[{i}].id"),
+                format!(
+                    "node \"{}\" reaches no thesis through supports or attacks; relate it to the map or remove it",
+                    d.nodes[i].id
+                ),
+            );
+        }
+    }
+    out
+}
+
+fn check_len(err: &mut impl FnMut(String, String), path: String, value: &str, max: usize) {
+    // Cheap byte test first: most values are far below the limit.
+    if value.len() > max && value.chars().count() > max {
+        err(
+            path,
+            format!(
+                "this text is {} characters long; the limit here is {max}",
+                value.chars().count()
+            ),
+        );
+    }
+}
+
+/// Reports each cycle of supports once, as the chain of ids that closes it.
+fn support_cycles(
+    d: &DebateFile,
+    ids: &HashMap<&str, usize>,
+    err: &mut impl FnMut(String, String),
+) {
+    const MAX_REPORTED: usize = 20;
+    let n = d.nodes.len();
+    let targets = |i: usize| {
+        d.nodes[i]
+            .supports
+            .iter()
+            .filter_map(|t| ids.get(t.as_str()).copied())
+            .filter(move |&t| t != i)
+    };
+    // 0 unvisited, 1 on the stack, 2 done. Iterative, so deep chains cannot overflow the stack.
+    let mut state = vec![0u8; n];
+    let mut reported = 0;
+    for root in 0..n {
+        if state[root] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        state[root] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let child = targets(node).nth(*next);
+            *next += 1;
+            match child {
+                Some(c) if state[c] == 0 => {
+                    state[c] = 1;
+                    stack.push((c, 0));
+                }
+                Some(c) if state[c] == 1 => {
+                    if reported < MAX_REPORTED {
+                        let start = stack.iter().position(|&(s, _)| s == c).unwrap_or(0);
+                        let chain: Vec<&str> = stack[start..]
+                            .iter()
+                            .map(|&(s, _)| d.nodes[s].id.as_str())
+                            .chain(std::iter::once(d.nodes[c].id.as_str()))
+                            .collect();
+                        let j = d.nodes[node]
+                            .supports
+                            .iter()
+                            .position(|t| t == &d.nodes[c].id)
+                            .unwrap_or(0);
+                        err(
+                            format!("nodes[{node}].supports[{j}]"),
+                            format!(
+                                "cycle of supports: {}; a point cannot support itself through others — remove one of these supports",
+                                chain.join(" → ")
+                            ),
+                        );
+                    }
+                    reported += 1;
+                }
+                Some(_) => {}
+                None => {
+                    state[node] = 2;
+                    stack.pop();
+                }
+            }
+        }
+    }
+}
+
+/// Indices of nodes from which no thesis can be reached along supports and attacks.
+fn unreachable(d: &DebateFile, ids: &HashMap<&str, usize>) -> Vec<usize> {
+    let n = d.nodes.len();
+    // Incoming edges, built once, then a walk back from the theses.
+    let mut incoming: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (i, node) in d.nodes.iter().enumerate() {
+        for t in node.supports.iter().chain(&node.attacks) {
+            if let Some(&t) = ids.get(t.as_str()) {
+                incoming[t].push(i as u32);
+            }
+        }
+    }
+    let mut seen = vec![false; n];
+    let mut queue: Vec<usize> = (0..n)
+        .filter(|&i| d.nodes[i].kind == Kind::Thesis)
+        .collect();
+    for &t in &queue {
+        seen[t] = true;
+    }
+    while let Some(i) = queue.pop() {
+        for &c in &incoming[i] {
+            if !seen[c as usize] {
+                seen[c as usize] = true;
+                queue.push(c as usize);
+            }
+        }
+    }
+    (0..n).filter(|&i| !seen[i]).collect()
+}
