@@ -73,6 +73,9 @@ enum Tok {
     Atom,
 }
 
+/// Nesting deeper than this is not followed (a debate needs about six levels).
+const MAX_DEPTH: usize = 128;
+
 struct Frame {
     delim: u8,
     index: usize,
@@ -88,6 +91,10 @@ pub fn locate(text: &str) -> Locations {
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if stack.len() > MAX_DEPTH {
+            // Far deeper than any debate: stop rather than build huge paths.
+            break;
+        }
         let (tok, start, end) = toks[i];
         let next = toks.get(i + 1).map(|t| t.0);
         match tok {
