@@ -2,6 +2,7 @@
 //! not need a terminal: the graph, loading, search, evaluation and export.
 
 pub mod cli;
+pub mod eval;
 pub mod formats;
 pub mod graph;
 pub mod text;

@@ -238,18 +238,20 @@ fn schema_at(owner: &[Seg]) -> Option<(&'static str, &'static [&'static str])> {
     }
 }
 
-/// A problem found after parsing, placed by its path in the file.
-struct Problem {
-    path: String,
-    severity: Severity,
-    message: String,
+/// A problem found after parsing, placed by its path in the written form
+/// (`nodes[3].supports[1]`), for importers to map to their own positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub severity: Severity,
+    pub message: String,
 }
 
 /// How many "did you mean" searches to run; each one scans every id.
 const MAX_SUGGESTIONS: usize = 50;
 
 /// Checks every rule of the format that parsing does not.
-fn validate(d: &DebateFile) -> Vec<Problem> {
+pub fn validate(d: &DebateFile) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut err = |path: String, message: String| {
         out.push(Problem {

@@ -9,7 +9,9 @@ mod model;
 
 pub use diag::{Diagnostic, Pos, Severity};
 pub use index::{Graph, NodeIx, Relation, Side};
-pub use load::{LoadError, Loaded, load_bytes, load_path, load_str, read_file, utf8};
+pub use load::{
+    LoadError, Loaded, Problem, load_bytes, load_path, load_str, read_file, utf8, validate,
+};
 pub use model::*;
 
 /// The debate built into agon, opened when no file is given.
