@@ -1,24 +1,186 @@
-//! The interactive explorer.
+//! The interactive explorer. This module owns the terminal: it turns
+//! crossterm events into actions and draws the views; the state in
+//! [`app`] never sees crossterm.
 
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod outline;
+pub mod theme;
+pub mod views;
+
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
-#[derive(Debug, clap::Args)]
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use action::Action;
+use app::App;
+use keymap::Key;
+use theme::Theme;
+
+#[derive(Debug, Clone, clap::Args)]
 pub struct ExploreArgs {
     /// The debate to open; none opens the built-in debate.
     pub file: Option<PathBuf>,
+    /// Leave the mouse to the terminal, so text can be selected.
+    #[arg(long)]
+    pub no_mouse: bool,
+    /// Colour theme: dark, light, or a theme file (see assets/themes).
+    #[arg(long, value_name = "NAME|FILE")]
+    pub theme: Option<String>,
+}
+
+/// True when the NO_COLOR convention asks for no colour (set and not empty).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 pub fn run(args: ExploreArgs) -> ExitCode {
     let input = crate::formats::Input::from_arg(args.file.as_deref());
-    match input.load() {
-        Ok(loaded) => {
-            println!(
-                "{}",
-                crate::cli::check_summary(&input.name(), &loaded.graph)
-            );
-            ExitCode::SUCCESS
-        }
-        Err(err) => crate::cli::report_load_error(&err),
+    // Everything that can fail is done before the terminal changes mode.
+    let loaded = match input.load() {
+        Ok(l) => l,
+        Err(err) => return crate::cli::report_load_error(&err),
+    };
+    for w in &loaded.warnings {
+        eprintln!("{w}");
     }
+    let theme = match Theme::select(args.theme.as_deref(), no_color()) {
+        Ok(t) => t,
+        Err(errs) => {
+            for e in errs {
+                eprintln!("{e}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let app = App::new(loaded.graph, input.name());
+    match explore(app, &theme, !args.no_mouse) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("agon: terminal error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Undoes mouse capture however the explorer ends (ratatui's own restore
+/// knows nothing of the mouse).
+struct MouseGuard;
+
+impl Drop for MouseGuard {
+    fn drop(&mut self) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+}
+
+fn explore(mut app: App, theme: &Theme, mouse: bool) -> io::Result<()> {
+    if mouse {
+        // Installed before ratatui's hook, which then runs first on panic
+        // and leaves raw mode; this one turns the mouse off after it.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+    }
+    let mut terminal = ratatui::try_init()?;
+    let _guard = if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+        Some(MouseGuard)
+    } else {
+        None
+    };
+    let result = event_loop(&mut terminal, &mut app, theme);
+    drop(_guard);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            terminal.draw(|frame| views::draw(frame, app, theme))?;
+            dirty = false;
+        }
+        if event::poll(Duration::from_millis(250))? {
+            // Drain everything pending before drawing again, so a burst of
+            // keys (or a held key) costs one frame.
+            loop {
+                if let Some(action) = to_action(app, event::read()?) {
+                    app.update(action);
+                    dirty = true;
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Translates a terminal event into an action, through the keymap.
+fn to_action(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(key) => key_of(key).and_then(|k| keymap::lookup(&app.contexts(), k)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                col: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Scroll {
+                col: m.column,
+                row: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+
+/// Only key presses count (not repeats' releases on terminals that report them).
+pub fn key_of(key: KeyEvent) -> Option<Key> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        _ => return None,
+    })
 }

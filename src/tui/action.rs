@@ -1,0 +1,87 @@
+//! What the user can ask for. Keys and mouse events become actions; only
+//! [`super::app::App::update`] changes state, and it does no I/O.
+
+/// The main views of the left pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Outline,
+    Columns,
+    Sources,
+    Brief,
+    Marks,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Outline,
+        View::Columns,
+        View::Sources,
+        View::Brief,
+        View::Marks,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Outline => "Outline",
+            View::Columns => "Pro / Con",
+            View::Sources => "Sources",
+            View::Brief => "Brief",
+            View::Marks => "Marks",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Help,
+    Search,
+    Tours,
+    /// Esc: close the top overlay (or leave presenter mode).
+    Close,
+    Back,
+    Forward,
+    NextPane,
+    ShowView(View),
+    Up,
+    Down,
+    /// Collapse, or go to the parent; in columns, the column to the left.
+    Left,
+    /// Expand, or go in; in columns, the column to the right.
+    Right,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// Enter: focus the selected node, follow a link, choose an item.
+    Activate,
+    /// Suspend or restore the focused node for what-if evaluation.
+    WhatIf,
+    ClearWhatIfs,
+    CycleMark,
+    EditNote,
+    ToggleSide,
+    /// Presenter: reveal the next hidden supporter or attacker.
+    Reveal,
+    /// Presenter: jump from the card into the explorer, and back.
+    PresenterExplore,
+    NextStep,
+    PrevStep,
+    /// Text fields: a typed character, deletion, submit.
+    Input(char),
+    DeleteBack,
+    /// Mouse: a left click or a wheel turn at a cell.
+    Click {
+        col: u16,
+        row: u16,
+    },
+    Scroll {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}

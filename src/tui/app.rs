@@ -1,0 +1,632 @@
+//! The explorer's state and the one place it changes: [`App::update`].
+//! Nothing here touches the terminal; tests drive it with actions.
+
+use ratatui::layout::Rect;
+
+use super::action::{Action, View};
+use super::keymap::Context;
+use super::layout::{self, Areas};
+use super::outline::Outline;
+use crate::eval::{self, Label};
+use crate::graph::{Graph, NodeIx, Relation};
+
+/// A cursor over a list that scrolls to keep the selection in view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListCursor {
+    /// Moves by `delta` within `len` items, scrolling for a window of `height` rows.
+    pub fn move_by(&mut self, delta: isize, len: usize, height: usize) {
+        if len == 0 {
+            *self = ListCursor::default();
+            return;
+        }
+        let target = (self.selected as isize + delta).clamp(0, len as isize - 1);
+        self.select(target as usize, len, height);
+    }
+
+    pub fn select(&mut self, index: usize, len: usize, height: usize) {
+        self.selected = index.min(len.saturating_sub(1));
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+
+    /// Scrolls the window without moving past the ends; the selection follows
+    /// into view.
+    pub fn scroll(&mut self, delta: isize, len: usize, height: usize) {
+        let max_offset = len.saturating_sub(height.max(1));
+        self.offset = (self.offset as isize + delta).clamp(0, max_offset as isize) as usize;
+        let last_visible = self.offset + height.max(1) - 1;
+        self.selected = self
+            .selected
+            .clamp(self.offset, last_visible.min(len.saturating_sub(1)));
+    }
+}
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Main,
+    Detail,
+}
+
+/// What a link in the detail pane says about the focused node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkGroup {
+    /// The focused node supports it.
+    Supports,
+    /// The focused node attacks it.
+    Attacks,
+    /// It supports the focused node.
+    SupportedBy,
+    /// It attacks the focused node.
+    AttackedBy,
+}
+
+impl LinkGroup {
+    pub const ORDER: [LinkGroup; 4] = [
+        LinkGroup::Supports,
+        LinkGroup::Attacks,
+        LinkGroup::SupportedBy,
+        LinkGroup::AttackedBy,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            LinkGroup::Supports => "Supports",
+            LinkGroup::Attacks => "Attacks",
+            LinkGroup::SupportedBy => "Supported by",
+            LinkGroup::AttackedBy => "Attacked by",
+        }
+    }
+}
+
+/// Every node the detail pane links to, in the order it shows them.
+pub fn detail_links(graph: &Graph, node: NodeIx) -> Vec<(LinkGroup, NodeIx)> {
+    let mut out = Vec::new();
+    for group in LinkGroup::ORDER {
+        let list = match group {
+            LinkGroup::Supports => graph.supports(node),
+            LinkGroup::Attacks => graph.attacks(node),
+            LinkGroup::SupportedBy => graph.supporters(node),
+            LinkGroup::AttackedBy => graph.attackers(node),
+        };
+        out.extend(list.iter().map(|&n| (group, n)));
+    }
+    out
+}
+
+/// A row of the sources view: a source, or a node citing the source above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceRow {
+    Source(usize),
+    Citation(NodeIx),
+}
+
+pub fn source_rows(graph: &Graph) -> Vec<SourceRow> {
+    let mut rows = Vec::new();
+    for (i, s) in graph.sources.iter().enumerate() {
+        rows.push(SourceRow::Source(i));
+        rows.extend(graph.citing(&s.id).into_iter().map(SourceRow::Citation));
+    }
+    rows
+}
+
+/// The overlays, drawn over the views in stack order; Esc pops the top one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Tours { cursor: ListCursor },
+}
+
+/// What-if evaluation: labels under the current suspensions, and the
+/// labels without any, to show what a suspension changed.
+#[derive(Debug, Clone)]
+pub struct WhatIf {
+    pub suspended: Vec<bool>,
+    pub labels: Vec<Label>,
+    pub baseline: Vec<Label>,
+}
+
+impl WhatIf {
+    pub fn new(graph: &Graph) -> WhatIf {
+        let baseline = eval::grounded(graph, &[]);
+        WhatIf {
+            suspended: vec![false; graph.len()],
+            labels: baseline.clone(),
+            baseline,
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.suspended.iter().filter(|s| **s).count()
+    }
+
+    pub fn changed(&self, ix: NodeIx) -> bool {
+        self.labels[ix.index()] != self.baseline[ix.index()]
+    }
+
+    fn toggle(&mut self, graph: &Graph, ix: NodeIx) {
+        self.suspended[ix.index()] ^= true;
+        self.labels = eval::grounded(graph, &self.suspended);
+    }
+
+    fn clear(&mut self) {
+        self.suspended.iter_mut().for_each(|s| *s = false);
+        self.labels = self.baseline.clone();
+    }
+}
+
+pub struct App {
+    pub graph: Graph,
+    /// The debate's name as given (a path, or the built-in name).
+    pub name: String,
+    pub view: View,
+    pub pane: Pane,
+    /// The node the detail pane shows.
+    pub focus: NodeIx,
+    pub outline: Outline,
+    pub outline_cursor: ListCursor,
+    pub detail_cursor: ListCursor,
+    /// Columns view: which column (0 supporting, 1 opposing) and each one's cursor.
+    pub column: usize,
+    pub column_cursors: [ListCursor; 2],
+    pub sources: Vec<SourceRow>,
+    pub sources_cursor: ListCursor,
+    pub back: Vec<NodeIx>,
+    pub forward: Vec<NodeIx>,
+    pub overlays: Vec<Overlay>,
+    pub whatif: WhatIf,
+    pub size: Rect,
+    pub quit: bool,
+    /// A one-line message for the status bar, cleared by the next action.
+    pub message: Option<String>,
+}
+
+impl App {
+    pub fn new(graph: Graph, name: String) -> App {
+        let outline = Outline::new(&graph);
+        let focus = outline.rows.first().map(|r| r.node).unwrap_or(NodeIx(0));
+        let sources = source_rows(&graph);
+        let whatif = WhatIf::new(&graph);
+        App {
+            graph,
+            name,
+            view: View::Outline,
+            pane: Pane::Main,
+            focus,
+            outline,
+            outline_cursor: ListCursor::default(),
+            detail_cursor: ListCursor::default(),
+            column: 0,
+            column_cursors: [ListCursor::default(); 2],
+            sources,
+            sources_cursor: ListCursor::default(),
+            back: Vec::new(),
+            forward: Vec::new(),
+            overlays: Vec::new(),
+            whatif,
+            size: Rect::new(0, 0, 120, 40),
+            quit: false,
+            message: None,
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size)
+    }
+
+    pub fn label(&self, ix: NodeIx) -> Label {
+        self.whatif.labels[ix.index()]
+    }
+
+    /// The keymap contexts that apply now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        match self.overlays.last() {
+            Some(Overlay::Help { .. } | Overlay::Tours { .. }) => {
+                return vec![Context::Chooser, Context::Global];
+            }
+            None => {}
+        }
+        let pane = match (self.pane, self.view) {
+            (Pane::Detail, _) => Context::Detail,
+            (Pane::Main, View::Outline) => Context::Outline,
+            (Pane::Main, View::Columns) => Context::Columns,
+            (Pane::Main, View::Brief) => Context::Brief,
+            (Pane::Main, _) => Context::Lists,
+        };
+        vec![pane, Context::Lists, Context::Global]
+    }
+
+    /// Height of the list in the main pane, in rows.
+    fn main_height(&self) -> usize {
+        layout::inner_height(self.areas().main)
+    }
+
+    fn detail_height(&self) -> usize {
+        self.areas()
+            .detail
+            .map(layout::inner_height)
+            .unwrap_or_else(|| self.main_height())
+    }
+
+    /// The supporters and attackers the columns view shows for the focus.
+    pub fn columns(&self) -> [&[NodeIx]; 2] {
+        [
+            self.graph.supporters(self.focus),
+            self.graph.attackers(self.focus),
+        ]
+    }
+
+    pub fn update(&mut self, action: Action) {
+        self.message = None;
+        if let Some(top) = self.overlays.last().cloned()
+            && self.update_overlay(top, action)
+        {
+            return;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Tours => {
+                if self.graph.tours.is_empty() {
+                    self.message = Some("This debate has no tours.".into());
+                } else {
+                    self.overlays.push(Overlay::Tours {
+                        cursor: ListCursor::default(),
+                    });
+                }
+            }
+            Action::Search => {
+                self.message = Some("Search is not available yet.".into());
+            }
+            Action::Close => {
+                self.overlays.pop();
+            }
+            Action::NextPane => {
+                self.pane = match self.pane {
+                    Pane::Main => Pane::Detail,
+                    Pane::Detail => Pane::Main,
+                }
+            }
+            Action::ShowView(v) => {
+                self.view = v;
+                self.pane = Pane::Main;
+                if v == View::Outline {
+                    self.sync_outline_to_focus();
+                }
+            }
+            Action::Back => {
+                if let Some(prev) = self.back.pop() {
+                    self.forward.push(self.focus);
+                    self.set_focus(prev);
+                }
+            }
+            Action::Forward => {
+                if let Some(next) = self.forward.pop() {
+                    self.back.push(self.focus);
+                    self.set_focus(next);
+                }
+            }
+            Action::WhatIf => {
+                let ix = self.focus;
+                self.whatif.toggle(&self.graph, ix);
+                let verb = if self.whatif.suspended[ix.index()] {
+                    "suspended"
+                } else {
+                    "restored"
+                };
+                let changed = self
+                    .graph
+                    .indices()
+                    .filter(|&i| self.whatif.changed(i))
+                    .count();
+                self.message = Some(format!(
+                    "What-if: \"{}\" {verb}; {changed} labels differ from the full map.",
+                    crate::text::truncate(&self.graph.node(ix).title, 40)
+                ));
+            }
+            Action::ClearWhatIfs => {
+                self.whatif.clear();
+                self.message = Some("What-if cleared: every node is back.".into());
+            }
+            Action::Resize { width, height } => {
+                self.size = Rect::new(0, 0, width, height);
+                self.clamp_cursors();
+            }
+            Action::Click { col, row } => self.click(col, row),
+            Action::Scroll { col, row, down } => self.scroll(col, row, down),
+            _ => match self.pane {
+                Pane::Detail => self.update_detail(action),
+                Pane::Main => match self.view {
+                    View::Outline => self.update_outline(action),
+                    View::Columns => self.update_columns(action),
+                    View::Sources => self.update_sources(action),
+                    View::Brief | View::Marks => {}
+                },
+            },
+        }
+    }
+
+    /// Handles an action for the top overlay; false lets it fall through.
+    fn update_overlay(&mut self, top: Overlay, action: Action) -> bool {
+        match (top, action) {
+            (_, Action::Quit) => false,
+            (_, Action::Close) => {
+                self.overlays.pop();
+                true
+            }
+            (Overlay::Help { scroll }, a) => {
+                let delta: isize = match a {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -10,
+                    Action::PageDown => 10,
+                    Action::Help | Action::Activate => {
+                        self.overlays.pop();
+                        return true;
+                    }
+                    _ => return true,
+                };
+                let scroll = (scroll as isize + delta).max(0) as usize;
+                *self.overlays.last_mut().expect("top exists") = Overlay::Help { scroll };
+                true
+            }
+            (Overlay::Tours { mut cursor }, a) => {
+                let len = self.graph.tours.len();
+                match a {
+                    Action::Up => cursor.move_by(-1, len, len),
+                    Action::Down => cursor.move_by(1, len, len),
+                    Action::Activate => {
+                        self.overlays.pop();
+                        self.message = Some(format!(
+                            "Tour \"{}\" chosen; presenter mode is not available yet.",
+                            self.graph.tours[cursor.selected].title
+                        ));
+                        return true;
+                    }
+                    _ => return true,
+                }
+                *self.overlays.last_mut().expect("top exists") = Overlay::Tours { cursor };
+                true
+            }
+        }
+    }
+
+    /// Moves to `node`, remembering where we were (browser-style history).
+    pub fn visit(&mut self, node: NodeIx) {
+        if node != self.focus {
+            self.back.push(self.focus);
+            self.forward.clear();
+        }
+        self.set_focus(node);
+    }
+
+    fn set_focus(&mut self, node: NodeIx) {
+        self.focus = node;
+        self.detail_cursor = ListCursor::default();
+        self.column_cursors = [ListCursor::default(); 2];
+        self.sync_outline_to_focus();
+    }
+
+    /// Keeps the outline's selection on the focused node, revealing it if needed.
+    fn sync_outline_to_focus(&mut self) {
+        let current = self.outline.rows.get(self.outline_cursor.selected);
+        if current.is_some_and(|r| r.node == self.focus) {
+            return;
+        }
+        if let Some(row) = self.outline.reveal(&self.graph, self.focus) {
+            let (len, h) = (self.outline.rows.len(), self.main_height());
+            self.outline_cursor.select(row, len, h);
+        }
+    }
+
+    fn clamp_cursors(&mut self) {
+        let h = self.main_height();
+        let len = self.outline.rows.len();
+        let sel = self.outline_cursor.selected;
+        self.outline_cursor.select(sel, len, h);
+        let len = self.sources.len();
+        let sel = self.sources_cursor.selected;
+        self.sources_cursor.select(sel, len, h);
+    }
+
+    fn list_delta(&self, action: Action, height: usize) -> Option<isize> {
+        let page = height.max(1) as isize;
+        Some(match action {
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -page,
+            Action::PageDown => page,
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => return None,
+        })
+    }
+
+    fn update_outline(&mut self, action: Action) {
+        let h = self.main_height();
+        let len = self.outline.rows.len();
+        if let Some(delta) = self.list_delta(action, h) {
+            self.outline_cursor.move_by(delta, len, h);
+            self.focus_outline_row();
+            return;
+        }
+        let Some(row) = self.outline.rows.get(self.outline_cursor.selected).cloned() else {
+            return;
+        };
+        match action {
+            Action::Right => {
+                if row.children > 0 && !row.cycle && !row.expanded {
+                    self.outline.set_expanded(&self.graph, &row.path, true);
+                } else if row.expanded {
+                    self.outline_cursor.move_by(1, self.outline.rows.len(), h);
+                    self.focus_outline_row();
+                }
+            }
+            Action::Left => {
+                if row.expanded {
+                    self.outline.set_expanded(&self.graph, &row.path, false);
+                    let len = self.outline.rows.len();
+                    self.outline_cursor
+                        .select(self.outline_cursor.selected, len, h);
+                } else if row.path.len() > 1 {
+                    let parent = &row.path[..row.path.len() - 1];
+                    if let Some(i) = self.outline.row_of_path(parent) {
+                        self.outline_cursor.select(i, self.outline.rows.len(), h);
+                        self.focus_outline_row();
+                    }
+                }
+            }
+            Action::Activate => {
+                // Enter records the node as a visit and hands the keyboard
+                // to the detail pane, whose links lead on.
+                self.back.push(self.focus);
+                self.forward.clear();
+                self.pane = Pane::Detail;
+            }
+            _ => {}
+        }
+    }
+
+    /// Moving in the outline moves the focus with it (no history entry).
+    fn focus_outline_row(&mut self) {
+        if let Some(row) = self.outline.rows.get(self.outline_cursor.selected) {
+            self.focus = row.node;
+            self.detail_cursor = ListCursor::default();
+            self.column_cursors = [ListCursor::default(); 2];
+        }
+    }
+
+    fn update_detail(&mut self, action: Action) {
+        let links = detail_links(&self.graph, self.focus);
+        let h = self.detail_height();
+        let delta = match action {
+            Action::Left => Some(-1),
+            Action::Right => Some(1),
+            other => self.list_delta(other, h),
+        };
+        if let Some(delta) = delta {
+            self.detail_cursor.move_by(delta, links.len(), h);
+        } else if action == Action::Activate
+            && let Some(&(_, node)) = links.get(self.detail_cursor.selected)
+        {
+            self.visit(node);
+        }
+    }
+
+    fn update_columns(&mut self, action: Action) {
+        let h = self.main_height().saturating_sub(4);
+        match action {
+            Action::Left => self.column = 0,
+            Action::Right => self.column = 1,
+            Action::Activate => {
+                let col = self.columns()[self.column];
+                if let Some(&node) = col.get(self.column_cursors[self.column].selected) {
+                    self.visit(node);
+                }
+            }
+            other => {
+                if let Some(delta) = self.list_delta(other, h) {
+                    let len = self.columns()[self.column].len();
+                    self.column_cursors[self.column].move_by(delta, len, h);
+                }
+            }
+        }
+    }
+
+    fn update_sources(&mut self, action: Action) {
+        let h = self.main_height();
+        let len = self.sources.len();
+        if let Some(delta) = self.list_delta(action, h) {
+            self.sources_cursor.move_by(delta, len, h);
+        } else if action == Action::Activate
+            && let Some(SourceRow::Citation(node)) = self.sources.get(self.sources_cursor.selected)
+        {
+            let node = *node;
+            self.visit(node);
+            self.view = View::Outline;
+        }
+    }
+
+    fn click(&mut self, col: u16, row: u16) {
+        if !self.overlays.is_empty() {
+            return;
+        }
+        let areas = self.areas();
+        if layout::contains(areas.main, col, row) {
+            self.pane = Pane::Main;
+            let inner_row = row.saturating_sub(areas.main.y + 1) as usize;
+            if row == areas.main.y || row + 1 >= areas.main.y + areas.main.height {
+                return;
+            }
+            match self.view {
+                View::Outline => {
+                    let i = self.outline_cursor.offset + inner_row;
+                    if i < self.outline.rows.len() {
+                        let (len, h) = (self.outline.rows.len(), self.main_height());
+                        let again = i == self.outline_cursor.selected;
+                        self.outline_cursor.select(i, len, h);
+                        self.focus_outline_row();
+                        // A second click on the selected row unfolds or folds it.
+                        if again {
+                            let row = self.outline.rows[i].clone();
+                            if row.children > 0 && !row.cycle {
+                                self.outline
+                                    .set_expanded(&self.graph, &row.path, !row.expanded);
+                            }
+                        }
+                    }
+                }
+                View::Sources => {
+                    let i = self.sources_cursor.offset + inner_row;
+                    if i < self.sources.len() {
+                        let (len, h) = (self.sources.len(), self.main_height());
+                        self.sources_cursor.select(i, len, h);
+                    }
+                }
+                _ => {}
+            }
+        } else if let Some(detail) = areas.detail
+            && layout::contains(detail, col, row)
+        {
+            self.pane = Pane::Detail;
+        }
+    }
+
+    fn scroll(&mut self, col: u16, row: u16, down: bool) {
+        let delta = if down { 3 } else { -3 };
+        let areas = self.areas();
+        if layout::contains(areas.main, col, row) {
+            let h = self.main_height();
+            match self.view {
+                View::Outline => {
+                    self.outline_cursor
+                        .scroll(delta, self.outline.rows.len(), h);
+                    self.focus_outline_row();
+                }
+                View::Sources => self.sources_cursor.scroll(delta, self.sources.len(), h),
+                _ => {}
+            }
+        } else if areas.detail.is_some_and(|d| layout::contains(d, col, row)) {
+            let len = detail_links(&self.graph, self.focus).len();
+            self.detail_cursor.move_by(delta, len, self.detail_height());
+        }
+    }
+
+    /// The stance symbol of a node toward the node it sits under.
+    pub fn relation_of(&self, child: NodeIx, parent: NodeIx) -> Option<Relation> {
+        self.graph
+            .parents(child)
+            .find(|(p, _)| *p == parent)
+            .map(|(_, r)| r)
+    }
+}

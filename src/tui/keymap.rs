@@ -1,0 +1,508 @@
+//! The one keymap: it dispatches keys, and the help overlay and the status
+//! bar are generated from it, so the three never disagree.
+
+use super::action::{Action, View};
+
+/// A key as the keymap names it, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+}
+
+impl Key {
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "S-Tab".into(),
+            Key::Backspace => "Bksp".into(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+        }
+    }
+}
+
+/// Where a binding applies. The explorer's contexts are tried from the most
+/// specific (the focused pane or overlay) to `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    /// Moving in any list pane (outline, columns, sources, detail links, …).
+    Lists,
+    Outline,
+    Columns,
+    Detail,
+    Brief,
+    /// An overlay that lists things to choose (help, tours).
+    Chooser,
+    Search,
+    Note,
+    Presenter,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Lists => "Moving",
+            Context::Outline => "Outline",
+            Context::Columns => "Pro / Con columns",
+            Context::Detail => "Detail pane",
+            Context::Brief => "Brief",
+            Context::Chooser => "Lists (help, tours)",
+            Context::Search => "Search box",
+            Context::Note => "Note editor",
+            Context::Presenter => "Presenter mode",
+        }
+    }
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub desc: &'static str,
+    /// Shown in the status bar when set (a short word).
+    pub hint: Option<&'static str>,
+}
+
+impl Binding {
+    pub fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+use Action as A;
+use Context as C;
+use Key as K;
+
+const fn b(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    desc: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        desc,
+        hint,
+    }
+}
+
+/// Every key agon answers to.
+pub static KEYMAP: &[Binding] = &[
+    b(C::Global, &[K::Char('q')], A::Quit, "quit", Some("quit")),
+    b(
+        C::Global,
+        &[K::Ctrl('c')],
+        A::Quit,
+        "quit at once (anywhere)",
+        None,
+    ),
+    b(
+        C::Global,
+        &[K::Char('?')],
+        A::Help,
+        "show every key",
+        Some("help"),
+    ),
+    b(
+        C::Global,
+        &[K::Char('/')],
+        A::Search,
+        "search everything",
+        Some("search"),
+    ),
+    b(
+        C::Global,
+        &[K::Char('t')],
+        A::Tours,
+        "guided tours (presenter mode)",
+        Some("tours"),
+    ),
+    b(
+        C::Global,
+        &[K::Esc],
+        A::Close,
+        "close the top overlay",
+        None,
+    ),
+    b(
+        C::Global,
+        &[K::Tab, K::BackTab],
+        A::NextPane,
+        "switch between the view and the detail pane",
+        Some("pane"),
+    ),
+    b(
+        C::Global,
+        &[K::Backspace, K::Char('[')],
+        A::Back,
+        "back to the previous node",
+        Some("back"),
+    ),
+    b(
+        C::Global,
+        &[K::Char(']')],
+        A::Forward,
+        "forward again",
+        None,
+    ),
+    b(
+        C::Global,
+        &[K::Char('1')],
+        A::ShowView(View::Outline),
+        "outline view",
+        None,
+    ),
+    b(
+        C::Global,
+        &[K::Char('2')],
+        A::ShowView(View::Columns),
+        "pro / con columns view",
+        None,
+    ),
+    b(
+        C::Global,
+        &[K::Char('3')],
+        A::ShowView(View::Sources),
+        "sources view",
+        None,
+    ),
+    b(
+        C::Global,
+        &[K::Char('4')],
+        A::ShowView(View::Brief),
+        "debate brief view",
+        None,
+    ),
+    b(
+        C::Global,
+        &[K::Char('5')],
+        A::ShowView(View::Marks),
+        "marked nodes view",
+        None,
+    ),
+    b(
+        C::Global,
+        &[K::Char('w')],
+        A::WhatIf,
+        "what-if: suspend or restore the focused node",
+        Some("what-if"),
+    ),
+    b(
+        C::Global,
+        &[K::Char('W')],
+        A::ClearWhatIfs,
+        "clear every what-if suspension",
+        None,
+    ),
+    b(
+        C::Global,
+        &[K::Char('m')],
+        A::CycleMark,
+        "mark: ★ star → ▶ use → ! answer → none",
+        Some("mark"),
+    ),
+    b(
+        C::Global,
+        &[K::Char('n')],
+        A::EditNote,
+        "write a note on the focused node",
+        Some("note"),
+    ),
+    b(C::Lists, &[K::Char('k'), K::Up], A::Up, "move up", None),
+    b(
+        C::Lists,
+        &[K::Char('j'), K::Down],
+        A::Down,
+        "move down",
+        None,
+    ),
+    b(
+        C::Lists,
+        &[K::Char('g'), K::Home],
+        A::Top,
+        "first row",
+        None,
+    ),
+    b(
+        C::Lists,
+        &[K::Char('G'), K::End],
+        A::Bottom,
+        "last row",
+        None,
+    ),
+    b(C::Lists, &[K::PageUp], A::PageUp, "page up", None),
+    b(C::Lists, &[K::PageDown], A::PageDown, "page down", None),
+    b(
+        C::Lists,
+        &[K::Enter],
+        A::Activate,
+        "focus the node / follow the link",
+        Some("open"),
+    ),
+    b(
+        C::Outline,
+        &[K::Char('h'), K::Left],
+        A::Left,
+        "collapse, or go to the parent",
+        None,
+    ),
+    b(
+        C::Outline,
+        &[K::Char('l'), K::Right],
+        A::Right,
+        "expand, or go to the first child",
+        Some("expand"),
+    ),
+    b(
+        C::Columns,
+        &[K::Char('h'), K::Left],
+        A::Left,
+        "the supporting column",
+        None,
+    ),
+    b(
+        C::Columns,
+        &[K::Char('l'), K::Right],
+        A::Right,
+        "the opposing column",
+        None,
+    ),
+    b(
+        C::Detail,
+        &[K::Char('h'), K::Left],
+        A::Left,
+        "previous link",
+        None,
+    ),
+    b(
+        C::Detail,
+        &[K::Char('l'), K::Right],
+        A::Right,
+        "next link",
+        None,
+    ),
+    b(
+        C::Brief,
+        &[K::Char('s')],
+        A::ToggleSide,
+        "argue for / against the thesis",
+        Some("side"),
+    ),
+    b(C::Chooser, &[K::Char('k'), K::Up], A::Up, "move up", None),
+    b(
+        C::Chooser,
+        &[K::Char('j'), K::Down],
+        A::Down,
+        "move down",
+        None,
+    ),
+    b(
+        C::Chooser,
+        &[K::Enter],
+        A::Activate,
+        "choose",
+        Some("choose"),
+    ),
+    b(C::Chooser, &[K::Esc], A::Close, "close", Some("close")),
+    b(
+        C::Search,
+        &[K::Up, K::Ctrl('p')],
+        A::Up,
+        "previous result",
+        None,
+    ),
+    b(
+        C::Search,
+        &[K::Down, K::Ctrl('n')],
+        A::Down,
+        "next result",
+        None,
+    ),
+    b(
+        C::Search,
+        &[K::Enter],
+        A::Activate,
+        "jump to the result",
+        Some("jump"),
+    ),
+    b(
+        C::Search,
+        &[K::Esc],
+        A::Close,
+        "close and go back",
+        Some("cancel"),
+    ),
+    b(
+        C::Search,
+        &[K::Backspace],
+        A::DeleteBack,
+        "delete a character",
+        None,
+    ),
+    b(
+        C::Note,
+        &[K::Enter],
+        A::Activate,
+        "save the note (empty deletes it)",
+        Some("save"),
+    ),
+    b(
+        C::Note,
+        &[K::Esc],
+        A::Close,
+        "discard changes",
+        Some("discard"),
+    ),
+    b(
+        C::Note,
+        &[K::Backspace],
+        A::DeleteBack,
+        "delete a character",
+        None,
+    ),
+    b(
+        C::Presenter,
+        &[K::Right, K::Char(' '), K::Char('l')],
+        A::NextStep,
+        "next step",
+        Some("next"),
+    ),
+    b(
+        C::Presenter,
+        &[K::Left, K::Backspace, K::Char('h')],
+        A::PrevStep,
+        "previous step",
+        Some("prev"),
+    ),
+    b(
+        C::Presenter,
+        &[K::Char('r')],
+        A::Reveal,
+        "reveal the next response",
+        Some("reveal"),
+    ),
+    b(
+        C::Presenter,
+        &[K::Char('e')],
+        A::PresenterExplore,
+        "explore at this node (e again returns)",
+        Some("explore"),
+    ),
+    b(
+        C::Presenter,
+        &[K::Esc, K::Char('q')],
+        A::Close,
+        "leave presenter mode",
+        Some("leave"),
+    ),
+];
+
+/// The action `key` means in `contexts` (most specific first), if any.
+/// Text contexts (search, note) take printable characters before commands.
+pub fn lookup(contexts: &[Context], key: Key) -> Option<Action> {
+    if let (Some(C::Search | C::Note), K::Char(c)) = (contexts.first(), key) {
+        return Some(A::Input(c));
+    }
+    contexts.iter().find_map(|&ctx| {
+        KEYMAP
+            .iter()
+            .find(|bd| bd.context == ctx && bd.keys.contains(&key))
+            .map(|bd| bd.action)
+    })
+}
+
+/// Status-bar hints for `contexts`: `(keys, word)`, most specific first.
+pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    for &ctx in contexts {
+        for bd in KEYMAP.iter().filter(|bd| bd.context == ctx) {
+            if let Some(h) = bd.hint
+                && !out.iter().any(|(_, w)| *w == h)
+            {
+                out.push((bd.keys[0].label(), h));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in KEYMAP.iter().enumerate() {
+            for bnd in &KEYMAP[i + 1..] {
+                if a.context == bnd.context {
+                    for k in a.keys {
+                        assert!(
+                            !bnd.keys.contains(k),
+                            "{k:?} is bound twice in {:?}",
+                            a.context
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_fields_take_printable_keys() {
+        assert_eq!(
+            lookup(&[C::Search, C::Global], K::Char('q')),
+            Some(A::Input('q'))
+        );
+        assert_eq!(
+            lookup(&[C::Outline, C::Lists, C::Global], K::Char('q')),
+            Some(A::Quit)
+        );
+        assert_eq!(lookup(&[C::Search, C::Global], K::Ctrl('c')), Some(A::Quit));
+    }
+
+    #[test]
+    fn specific_context_wins() {
+        assert_eq!(
+            lookup(&[C::Presenter, C::Global], K::Char('q')),
+            Some(A::Close)
+        );
+        assert_eq!(
+            lookup(&[C::Outline, C::Lists, C::Global], K::Left),
+            Some(A::Left)
+        );
+    }
+}

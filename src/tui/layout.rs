@@ -1,0 +1,89 @@
+//! Where each part of the screen goes, computed from the terminal size
+//! alone, so drawing and mouse hit-testing agree.
+
+use ratatui::layout::Rect;
+
+/// Below this the explorer shows a "too small" message instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub breadcrumb: Rect,
+    pub main: Rect,
+    /// The detail pane; `None` when the screen is too narrow for two panes.
+    pub detail: Option<Rect>,
+    pub status: Rect,
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+pub fn areas(area: Rect) -> Areas {
+    let header = Rect { height: 1, ..area };
+    let breadcrumb = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    let status = Rect {
+        y: area.y + area.height.saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(3),
+        ..area
+    };
+    if body.width >= 70 {
+        let main_w = body.width * 11 / 20;
+        let main = Rect {
+            width: main_w,
+            ..body
+        };
+        let detail = Rect {
+            x: body.x + main_w,
+            width: body.width - main_w,
+            ..body
+        };
+        Areas {
+            header,
+            breadcrumb,
+            main,
+            detail: Some(detail),
+            status,
+        }
+    } else {
+        Areas {
+            header,
+            breadcrumb,
+            main: body,
+            detail: None,
+            status,
+        }
+    }
+}
+
+/// Rows available for list entries inside a bordered pane.
+pub fn inner_height(pane: Rect) -> usize {
+    pane.height.saturating_sub(2) as usize
+}
+
+pub fn contains(r: Rect, col: u16, row: u16) -> bool {
+    col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
+}
+
+/// A centred rectangle of at most `w` × `h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

@@ -1,0 +1,288 @@
+//! Every style the explorer draws with comes from one theme. Themes are RON
+//! files (the two shipped ones are built in); `NO_COLOR` swaps in a
+//! monochrome theme that marks roles with modifiers instead of colour.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+
+use crate::graph::{Diagnostic, Pos, Severity, diag};
+
+pub const DARK: &str = include_str!("../../assets/themes/dark.ron");
+pub const LIGHT: &str = include_str!("../../assets/themes/light.ron");
+
+/// The roles the views draw; each maps to one style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Text,
+    Dim,
+    Heading,
+    Accent,
+    Border,
+    BorderFocused,
+    Selection,
+    Thesis,
+    Pro,
+    Con,
+    Rebuttal,
+    Evidence,
+    Quote,
+    Stands,
+    Falls,
+    Contested,
+    Changed,
+    Match,
+    Mark,
+    Status,
+    Warning,
+}
+
+/// The colours of a theme file, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Theme")]
+struct ThemeFile {
+    text: String,
+    dim: String,
+    heading: String,
+    accent: String,
+    border: String,
+    border_focused: String,
+    selection_fg: String,
+    selection_bg: String,
+    thesis: String,
+    pro: String,
+    con: String,
+    rebuttal: String,
+    evidence: String,
+    quote: String,
+    stands: String,
+    falls: String,
+    contested: String,
+    changed_bg: String,
+    match_fg: String,
+    mark: String,
+    status_fg: String,
+    status_bg: String,
+    warning: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    styles: Vec<(Role, Style)>,
+    /// True when colours are off (NO_COLOR): views may add symbols instead.
+    pub monochrome: bool,
+}
+
+impl Theme {
+    pub fn style(&self, role: Role) -> Style {
+        self.styles
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, s)| *s)
+            .unwrap_or_default()
+    }
+
+    pub fn dark() -> Theme {
+        Theme::parse("dark", DARK).expect("the built-in dark theme is valid")
+    }
+
+    pub fn light() -> Theme {
+        Theme::parse("light", LIGHT).expect("the built-in light theme is valid")
+    }
+
+    /// No colours: structure by bold, underline, reverse and symbols.
+    pub fn monochrome() -> Theme {
+        use Role::*;
+        let plain = Style::default();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let styles = vec![
+            (Text, plain),
+            (Dim, plain),
+            (Heading, bold),
+            (Accent, bold),
+            (Border, plain),
+            (BorderFocused, bold),
+            (
+                Selection,
+                plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            ),
+            (Thesis, bold),
+            (Pro, plain),
+            (Con, plain),
+            (Rebuttal, plain),
+            (Evidence, plain),
+            (Quote, plain.add_modifier(Modifier::ITALIC)),
+            (Stands, plain),
+            (Falls, plain),
+            (Contested, plain),
+            (Changed, plain.add_modifier(Modifier::UNDERLINED)),
+            (
+                Match,
+                plain.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            ),
+            (Mark, bold),
+            (Status, plain.add_modifier(Modifier::REVERSED)),
+            (Warning, bold),
+        ];
+        Theme {
+            styles,
+            monochrome: true,
+        }
+    }
+
+    /// Picks the theme for `--theme NAME|FILE`, honouring `NO_COLOR`.
+    pub fn select(name: Option<&str>, no_color: bool) -> Result<Theme, Vec<Diagnostic>> {
+        if no_color {
+            return Ok(Theme::monochrome());
+        }
+        match name {
+            None | Some("dark") => Ok(Theme::dark()),
+            Some("light") => Ok(Theme::light()),
+            Some(path) => {
+                let file = path.to_string();
+                let text = std::fs::read_to_string(Path::new(path)).map_err(|e| {
+                    vec![Diagnostic {
+                        file: file.clone(),
+                        pos: Pos { line: 1, col: 1 },
+                        severity: Severity::Error,
+                        message: format!(
+                            "cannot read the theme ({e}); --theme takes dark, light or a theme file"
+                        ),
+                        line_text: None,
+                    }]
+                })?;
+                Theme::parse(&file, &text)
+            }
+        }
+    }
+
+    /// Reads a theme file, reporting every bad colour with its position.
+    pub fn parse(file: &str, text: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let mk = |pos: Pos, message: String| Diagnostic {
+            file: file.to_string(),
+            pos,
+            severity: Severity::Error,
+            line_text: diag::line_text(text, pos.line),
+            message,
+        };
+        let tf: ThemeFile = ron::Options::default().from_str(text).map_err(|e| {
+            vec![mk(
+                Pos {
+                    line: e.span.start.line.max(1),
+                    col: e.span.start.col.max(1),
+                },
+                e.code.to_string(),
+            )]
+        })?;
+        let mut errors = Vec::new();
+        let mut color = |field: &str, value: &str| -> Color {
+            Color::from_str(value).unwrap_or_else(|_| {
+                let locs = crate::graph::locate::locate(text);
+                let off = locs.find(field).unwrap_or(0);
+                errors.push(mk(
+                    diag::pos_of_offset(text, off),
+                    format!("`{field}`: \"{value}\" is not a colour; use a name such as \"LightBlue\" or \"#rrggbb\""),
+                ));
+                Color::Reset
+            })
+        };
+        use Role::*;
+        let fg = |c: Color| Style::default().fg(c);
+        let styles = vec![
+            (Text, fg(color("text", &tf.text))),
+            (Dim, fg(color("dim", &tf.dim))),
+            (
+                Heading,
+                fg(color("heading", &tf.heading)).add_modifier(Modifier::BOLD),
+            ),
+            (Accent, fg(color("accent", &tf.accent))),
+            (Border, fg(color("border", &tf.border))),
+            (
+                BorderFocused,
+                fg(color("border_focused", &tf.border_focused)).add_modifier(Modifier::BOLD),
+            ),
+            (
+                Selection,
+                fg(color("selection_fg", &tf.selection_fg))
+                    .bg(color("selection_bg", &tf.selection_bg))
+                    .add_modifier(Modifier::BOLD),
+            ),
+            (
+                Thesis,
+                fg(color("thesis", &tf.thesis)).add_modifier(Modifier::BOLD),
+            ),
+            (Pro, fg(color("pro", &tf.pro))),
+            (Con, fg(color("con", &tf.con))),
+            (Rebuttal, fg(color("rebuttal", &tf.rebuttal))),
+            (Evidence, fg(color("evidence", &tf.evidence))),
+            (
+                Quote,
+                fg(color("quote", &tf.quote)).add_modifier(Modifier::ITALIC),
+            ),
+            (Stands, fg(color("stands", &tf.stands))),
+            (Falls, fg(color("falls", &tf.falls))),
+            (Contested, fg(color("contested", &tf.contested))),
+            (
+                Changed,
+                Style::default()
+                    .bg(color("changed_bg", &tf.changed_bg))
+                    .add_modifier(Modifier::UNDERLINED),
+            ),
+            (
+                Match,
+                fg(color("match_fg", &tf.match_fg))
+                    .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            ),
+            (
+                Mark,
+                fg(color("mark", &tf.mark)).add_modifier(Modifier::BOLD),
+            ),
+            (
+                Status,
+                fg(color("status_fg", &tf.status_fg)).bg(color("status_bg", &tf.status_bg)),
+            ),
+            (
+                Warning,
+                fg(color("warning", &tf.warning)).add_modifier(Modifier::BOLD),
+            ),
+        ];
+        if errors.is_empty() {
+            Ok(Theme {
+                styles,
+                monochrome: false,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_themes_parse() {
+        assert!(!Theme::dark().monochrome);
+        assert_ne!(Theme::dark(), Theme::light());
+    }
+
+    #[test]
+    fn bad_colour_is_reported_with_its_line() {
+        let text = LIGHT.replace("accent: \"Blue\"", "accent: \"Bleu\"");
+        let errs = Theme::parse("t.ron", &text).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].message.contains("Bleu"), "{}", errs[0].message);
+        let line = LIGHT.lines().position(|l| l.contains("accent:")).unwrap() + 1;
+        assert_eq!(errs[0].pos.line, line);
+    }
+
+    #[test]
+    fn monochrome_selection_is_visible_without_colour() {
+        let sel = Theme::monochrome().style(Role::Selection);
+        assert!(sel.add_modifier.contains(Modifier::REVERSED));
+        assert_eq!(sel.fg, None);
+    }
+}

@@ -1,0 +1,179 @@
+//! The frame around the views: header, breadcrumb, status bar, and the
+//! message shown when the terminal is too small.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::{put_line, symbols};
+use crate::eval::Label;
+use crate::graph::Side;
+use crate::text::{sanitize_line, truncate};
+use crate::tui::app::App;
+use crate::tui::keymap;
+use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::theme::{Role, Theme};
+
+pub struct Header<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Header<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        // The thesis summary: how the first thesis fares and how many opposing points stand.
+        let mut right = Vec::new();
+        if let Some(&thesis) = app.graph.theses().first() {
+            let l = app.label(thesis);
+            let against = app
+                .graph
+                .indices()
+                .filter(|&i| app.graph.side(i) == Side::Against);
+            let (mut total, mut standing) = (0, 0);
+            for i in against {
+                total += 1;
+                standing += usize::from(app.label(i) == Label::In);
+            }
+            right.push(Span::styled(
+                format!("{} thesis {}", symbols::label(l), symbols::label_word(l)),
+                symbols::label_style(theme, l),
+            ));
+            right.push(Span::styled(
+                format!(" · {standing}/{total} opposing points stand "),
+                theme.style(Role::Dim),
+            ));
+        }
+        let right_w: usize = right.iter().map(|s| s.width()).sum();
+        let title = sanitize_line(&app.graph.title);
+        let left_w = (area.width as usize).saturating_sub(right_w + 8);
+        let mut spans = vec![
+            Span::styled(" agon ", theme.style(Role::Status)),
+            Span::raw(" "),
+            Span::styled(truncate(&title, left_w), theme.style(Role::Heading)),
+        ];
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        if used + right_w < area.width as usize {
+            spans.push(Span::raw(" ".repeat(area.width as usize - used - right_w)));
+            spans.extend(right);
+        }
+        put_line(
+            buf,
+            area.x,
+            area.y,
+            area.width,
+            &spans,
+            theme.style(Role::Text),
+        );
+    }
+}
+
+pub struct Breadcrumb<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Breadcrumb<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        // The path of the outline row when it shows the focus, else the shortest one.
+        let path = app
+            .outline
+            .rows
+            .get(app.outline_cursor.selected)
+            .filter(|r| r.node == app.focus)
+            .map(|r| r.path.clone())
+            .or_else(|| app.outline.path_to(&app.graph, app.focus))
+            .unwrap_or_else(|| vec![app.focus]);
+        let budget = (area.width as usize / path.len().max(1)).clamp(8, 40);
+        let mut spans = vec![Span::raw(" ")];
+        for (i, &ix) in path.iter().enumerate() {
+            if i > 0 {
+                let rel = app.relation_of(ix, path[i - 1]);
+                spans.push(Span::styled(" › ", theme.style(Role::Dim)));
+                spans.push(Span::styled(
+                    symbols::stance(rel),
+                    symbols::stance_style(theme, rel),
+                ));
+                spans.push(Span::raw(" "));
+            }
+            let style = if i + 1 == path.len() {
+                theme.style(Role::Heading)
+            } else {
+                theme.style(Role::Dim)
+            };
+            let title = sanitize_line(&app.graph.node(ix).title);
+            spans.push(Span::styled(truncate(&title, budget), style));
+        }
+        put_line(
+            buf,
+            area.x,
+            area.y,
+            area.width,
+            &spans,
+            theme.style(Role::Text),
+        );
+    }
+}
+
+pub struct StatusBar<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        let base = theme.style(Role::Status);
+        let mut spans = Vec::new();
+        if let Some(msg) = &app.message {
+            spans.push(Span::raw(format!(" {} ", sanitize_line(msg))));
+        } else {
+            for (key, word) in keymap::hints(&app.contexts()) {
+                spans.push(Span::styled(
+                    format!(" {key}"),
+                    base.add_modifier(ratatui::style::Modifier::BOLD),
+                ));
+                spans.push(Span::raw(format!(" {word} ")));
+            }
+        }
+        let n = app.whatif.count();
+        if n > 0 {
+            let tag = format!(" what-if: {n} suspended (W clears) ");
+            let w = tag.chars().count() as u16;
+            if area.width > w {
+                put_line(buf, area.x, area.y, area.width - w, &spans, base);
+                put_line(
+                    buf,
+                    area.x + area.width - w,
+                    area.y,
+                    w,
+                    &[Span::styled(tag, theme.style(Role::Warning))],
+                    base,
+                );
+                return;
+            }
+        }
+        put_line(buf, area.x, area.y, area.width, &spans, base);
+    }
+}
+
+/// Shown instead of the explorer when the terminal is smaller than it needs.
+pub struct TooSmall<'a> {
+    pub theme: &'a Theme,
+    pub area: Rect,
+}
+
+impl Widget for TooSmall<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme.style(Role::Text));
+        let text = format!(
+            "Terminal too small: agon needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Enlarge the window, or press q to quit.",
+            self.area.width, self.area.height
+        );
+        Paragraph::new(Line::styled(text, self.theme.style(Role::Warning)))
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+    }
+}

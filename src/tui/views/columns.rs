@@ -1,0 +1,176 @@
+//! The pro / con columns: the focused node on top, what supports it on the
+//! left, what opposes it on the right (as Kialo shows a claim).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::{pane_block, put_line, symbols};
+use crate::graph::{NodeIx, Relation};
+use crate::text::{sanitize_line, truncate, wrap};
+use crate::tui::app::App;
+use crate::tui::theme::{Role, Theme};
+
+pub struct ColumnsView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub focused: bool,
+}
+
+impl Widget for ColumnsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        let block = pane_block(theme, "Pro / Con", self.focused);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height < 3 || inner.width < 10 {
+            return;
+        }
+        // The focused node, in up to two lines.
+        let focus = app.graph.node(app.focus);
+        let l = app.label(app.focus);
+        let head = wrap(
+            &sanitize_line(&focus.title),
+            inner.width.saturating_sub(4) as usize,
+        );
+        for (i, line) in head.iter().take(2).enumerate() {
+            let mut spans = Vec::new();
+            if i == 0 {
+                spans.push(Span::styled(
+                    symbols::label(l),
+                    symbols::label_style(theme, l),
+                ));
+                spans.push(Span::raw(" "));
+            } else {
+                spans.push(Span::raw("  "));
+            }
+            spans.push(Span::styled(line.clone(), theme.style(Role::Heading)));
+            put_line(
+                buf,
+                inner.x,
+                inner.y + i as u16,
+                inner.width,
+                &spans,
+                theme.style(Role::Text),
+            );
+        }
+        let top = inner.y + 2;
+        let cols_area = Rect {
+            y: top,
+            height: inner.height - 2,
+            ..inner
+        };
+        let half = cols_area.width / 2;
+        let [pro, con] = app.columns();
+        for (c, (list, rel)) in [(pro, Relation::Supports), (con, Relation::Attacks)]
+            .into_iter()
+            .enumerate()
+        {
+            let area = Rect {
+                x: cols_area.x + half * c as u16,
+                width: if c == 0 { half } else { cols_area.width - half },
+                ..cols_area
+            };
+            Column {
+                app,
+                theme,
+                list,
+                relation: rel,
+                active: self.focused && app.column == c,
+                cursor: app.column_cursors[c],
+            }
+            .render(area, buf);
+        }
+    }
+}
+
+struct Column<'a> {
+    app: &'a App,
+    theme: &'a Theme,
+    list: &'a [NodeIx],
+    relation: Relation,
+    active: bool,
+    cursor: crate::tui::app::ListCursor,
+}
+
+impl Widget for Column<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        let standing = self
+            .list
+            .iter()
+            .filter(|&&n| app.label(n) == crate::eval::Label::In)
+            .count();
+        let (sym, word) = match self.relation {
+            Relation::Supports => (symbols::PRO, "Supporting"),
+            Relation::Attacks => (symbols::CON, "Opposing"),
+        };
+        let style = symbols::stance_style(theme, Some(self.relation));
+        let title = format!(" {sym} {word}: {} ({standing} stand) ", self.list.len());
+        let border = if self.active {
+            theme.style(Role::BorderFocused)
+        } else {
+            theme.style(Role::Border)
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(border)
+            .title(Span::styled(title, style));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if self.list.is_empty() {
+            put_line(
+                buf,
+                inner.x,
+                inner.y,
+                inner.width,
+                &[Span::styled("(none)", theme.style(Role::Dim))],
+                theme.style(Role::Text),
+            );
+            return;
+        }
+        let h = inner.height as usize;
+        let offset = self.cursor.offset.min(self.list.len().saturating_sub(1));
+        for (i, &n) in self.list.iter().enumerate().skip(offset).take(h) {
+            let node = app.graph.node(n);
+            let l = app.label(n);
+            let below = app.graph.child_count(n);
+            let counts = if below > 0 {
+                format!(
+                    " [{}+ {}−]",
+                    app.graph.supporters(n).len(),
+                    app.graph.attackers(n).len()
+                )
+            } else {
+                String::new()
+            };
+            let budget = (inner.width as usize).saturating_sub(6 + counts.len());
+            let spans = vec![
+                Span::styled(sym, style),
+                Span::styled(
+                    symbols::kind(node.kind),
+                    symbols::kind_style(theme, node.kind),
+                ),
+                Span::raw(" "),
+                Span::styled(symbols::label(l), symbols::label_style(theme, l)),
+                Span::raw(" "),
+                Span::raw(truncate(&sanitize_line(&node.title), budget)),
+                Span::styled(counts, theme.style(Role::Dim)),
+            ];
+            let base = if self.active && i == self.cursor.selected {
+                theme.style(Role::Selection)
+            } else {
+                theme.style(Role::Text)
+            };
+            put_line(
+                buf,
+                inner.x,
+                inner.y + (i - offset) as u16,
+                inner.width,
+                &spans,
+                base,
+            );
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! The detail pane: everything about the focused node, and links to every
+//! node it relates to.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::Widget;
+
+use super::{pane_block, put_line, symbols};
+use crate::eval::Label;
+use crate::graph::{Kind, NodeIx, Side};
+use crate::text::{sanitize_line, sanitize_text, wrap};
+use crate::tui::app::{App, LinkGroup, detail_links};
+use crate::tui::theme::{Role, Theme};
+
+pub struct DetailView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub focused: bool,
+}
+
+/// One line of the pane: spans, a base style, and the link it shows, if any.
+type DetailLine<'a> = (Vec<Span<'a>>, Style, Option<usize>);
+
+impl Widget for DetailView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = pane_block(self.theme, "Detail", self.focused);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.width == 0 || inner.height == 0 {
+            return;
+        }
+        let lines = self.lines(inner.width as usize);
+        // Scroll so that the selected link is in view.
+        let selected_line = lines
+            .iter()
+            .position(|(_, _, link)| *link == Some(self.app.detail_cursor.selected))
+            .filter(|_| self.focused)
+            .unwrap_or(0);
+        let h = inner.height as usize;
+        let offset = if selected_line >= h {
+            selected_line + 1 - h / 2
+        } else {
+            0
+        };
+        for (row, (spans, base, _)) in lines.iter().skip(offset).take(h).enumerate() {
+            put_line(
+                buf,
+                inner.x,
+                inner.y + row as u16,
+                inner.width,
+                spans,
+                *base,
+            );
+        }
+    }
+}
+
+impl<'a> DetailView<'a> {
+    fn lines(&self, width: usize) -> Vec<DetailLine<'a>> {
+        let (app, theme) = (self.app, self.theme);
+        let g = &app.graph;
+        let ix = app.focus;
+        let node = g.node(ix);
+        let text = theme.style(Role::Text);
+        let dim = theme.style(Role::Dim);
+        let mut out: Vec<DetailLine<'a>> = Vec::new();
+        let para = |out: &mut Vec<DetailLine<'a>>, s: &str, style: Style, indent: &'static str| {
+            for l in wrap(&sanitize_text(s), width.saturating_sub(indent.len()).max(1)) {
+                out.push((
+                    vec![Span::styled(indent, style), Span::styled(l, style)],
+                    text,
+                    None,
+                ));
+            }
+        };
+
+        // Kind, side and label.
+        let label = app.label(ix);
+        let side = match g.side(ix) {
+            Side::Thesis => "",
+            Side::For => " · for the thesis",
+            Side::Against => " · against the thesis",
+            Side::None => " · reaches no thesis",
+        };
+        let mut head = vec![
+            Span::styled(
+                format!(
+                    "{} ",
+                    kind_symbol(node.kind, symbols::first_relation(g, ix))
+                ),
+                symbols::kind_style(theme, node.kind),
+            ),
+            Span::styled(
+                node.kind.name().to_uppercase(),
+                symbols::kind_style(theme, node.kind),
+            ),
+        ];
+        if let Some(b) = node.basis {
+            head.push(Span::styled(format!(" ({})", b.name()), dim));
+        }
+        head.push(Span::styled(side, dim));
+        head.push(Span::raw("  "));
+        if app.whatif.suspended[ix.index()] {
+            head.push(Span::styled(
+                format!("{} suspended (what-if)", symbols::SUSPENDED),
+                theme.style(Role::Warning),
+            ));
+        } else {
+            head.push(Span::styled(
+                format!("{} {}", symbols::label(label), symbols::label_word(label)),
+                symbols::label_style(theme, label),
+            ));
+        }
+        out.push((head, text, None));
+        out.push((vec![], text, None));
+        para(&mut out, &node.title, theme.style(Role::Heading), "");
+        if let Some(t) = &node.text {
+            out.push((vec![], text, None));
+            para(&mut out, t, text, "");
+        }
+        if let Some(q) = &node.quote {
+            out.push((vec![], text, None));
+            para(
+                &mut out,
+                &format!("“{}”", q.trim()),
+                theme.style(Role::Quote),
+                "│ ",
+            );
+            let mut cite = Vec::new();
+            if let Some(src) = g.source_of(ix) {
+                cite.push(src.title.clone());
+                for f in [&src.outlet, &src.author, &src.date].into_iter().flatten() {
+                    cite.push(f.clone());
+                }
+            } else if let Some(id) = &node.source {
+                cite.push(id.clone());
+            }
+            if let Some(loc) = &node.locator {
+                cite.push(loc.clone());
+            }
+            if !cite.is_empty() {
+                para(&mut out, &format!("— {}", cite.join(", ")), dim, "  ");
+            }
+        }
+        if !node.tags.is_empty() {
+            out.push((vec![], text, None));
+            let tags: Vec<String> = node
+                .tags
+                .iter()
+                .map(|t| format!("#{}", sanitize_line(t)))
+                .collect();
+            para(&mut out, &tags.join(" "), theme.style(Role::Accent), "");
+        }
+
+        // Why it has its label.
+        out.push((vec![], text, None));
+        out.push((
+            vec![Span::styled("Why", theme.style(Role::Heading))],
+            text,
+            None,
+        ));
+        for line in why_lines(app, ix) {
+            para(&mut out, &line, dim, "  ");
+        }
+
+        // Relations, each a link.
+        let links = detail_links(g, ix);
+        let mut group = None;
+        for (i, (grp, target)) in links.iter().enumerate() {
+            if group != Some(*grp) {
+                group = Some(*grp);
+                let count = links.iter().filter(|(g2, _)| g2 == grp).count();
+                out.push((vec![], text, None));
+                out.push((
+                    vec![Span::styled(
+                        format!("{} ({count})", grp.title()),
+                        theme.style(Role::Heading),
+                    )],
+                    text,
+                    None,
+                ));
+            }
+            let t = g.node(*target);
+            let rel = match grp {
+                LinkGroup::Supports | LinkGroup::SupportedBy => {
+                    Some(crate::graph::Relation::Supports)
+                }
+                LinkGroup::Attacks | LinkGroup::AttackedBy => Some(crate::graph::Relation::Attacks),
+            };
+            let l = app.label(*target);
+            let selected = self.focused && i == app.detail_cursor.selected;
+            let base = if selected {
+                theme.style(Role::Selection)
+            } else {
+                text
+            };
+            out.push((
+                vec![
+                    Span::raw("  → "),
+                    Span::styled(symbols::stance(rel), symbols::stance_style(theme, rel)),
+                    Span::styled(symbols::kind(t.kind), symbols::kind_style(theme, t.kind)),
+                    Span::raw(" "),
+                    Span::styled(symbols::label(l), symbols::label_style(theme, l)),
+                    Span::raw(" "),
+                    Span::raw(sanitize_line(&t.title)),
+                ],
+                base,
+                Some(i),
+            ));
+        }
+        if g.parents(ix).count() > 1 {
+            out.push((vec![], text, None));
+            para(
+                &mut out,
+                &format!(
+                    "{} This point appears in {} places in the outline.",
+                    symbols::SHARED,
+                    g.parents(ix).count()
+                ),
+                dim,
+                "",
+            );
+        }
+        out
+    }
+}
+
+fn kind_symbol(kind: Kind, rel: Option<crate::graph::Relation>) -> &'static str {
+    match kind {
+        Kind::Thesis => symbols::THESIS,
+        Kind::Evidence => symbols::EVIDENCE,
+        Kind::Rebuttal => symbols::REBUTTAL,
+        Kind::Claim => symbols::stance(rel.or(Some(crate::graph::Relation::Supports))),
+    }
+}
+
+/// A plain-words explanation of the focused node's label.
+fn why_lines(app: &App, ix: NodeIx) -> Vec<String> {
+    let g = &app.graph;
+    let title = |i: NodeIx| {
+        format!(
+            "“{}”",
+            crate::text::truncate(&sanitize_line(&g.node(i).title), 50)
+        )
+    };
+    if app.whatif.suspended[ix.index()] {
+        return vec!["Suspended for what-if: treated as absent, it attacks nothing.".into()];
+    }
+    let attackers: Vec<NodeIx> = g
+        .attackers(ix)
+        .iter()
+        .copied()
+        .filter(|a| !app.whatif.suspended[a.index()])
+        .collect();
+    match app.label(ix) {
+        Label::In if attackers.is_empty() => vec!["Nothing attacks it, so it stands.".into()],
+        Label::In => {
+            let mut v = vec!["Every attacker falls:".to_string()];
+            for a in attackers {
+                let by: Vec<String> = g
+                    .attackers(a)
+                    .iter()
+                    .filter(|&&d| app.label(d) == Label::In)
+                    .map(|&d| title(d))
+                    .collect();
+                v.push(format!("{} falls to {}", title(a), by.join(", ")));
+            }
+            v
+        }
+        Label::Out => {
+            let by: Vec<String> = attackers
+                .iter()
+                .filter(|&&a| app.label(a) == Label::In)
+                .map(|&a| title(a))
+                .collect();
+            vec![format!("It falls: {} stands against it.", by.join(" and "))]
+        }
+        Label::Undec => {
+            let by: Vec<String> = attackers
+                .iter()
+                .filter(|&&a| app.label(a) == Label::Undec)
+                .map(|&a| title(a))
+                .collect();
+            vec![format!(
+                "Contested: attacked by {}, itself unresolved — the attacks go round in a cycle.",
+                by.join(" and ")
+            )]
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Views: functions of borrowed state that draw into a buffer. Each is a
+//! short-lived struct holding references, implementing `Widget`.
+
+pub mod chrome;
+pub mod columns;
+pub mod detail;
+pub mod help;
+pub mod outline;
+pub mod sources;
+pub mod symbols;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::action::View;
+use super::app::{App, Overlay, Pane};
+use super::layout;
+use super::theme::{Role, Theme};
+
+/// Draws the whole screen for the current state.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    render(app, theme, area, frame.buffer_mut());
+}
+
+/// Draws into any buffer (used by tests and the screenshot command too).
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if layout::too_small(area) {
+        chrome::TooSmall { theme, area }.render(area, buf);
+        return;
+    }
+    let areas = layout::areas(area);
+    chrome::Header { app, theme }.render(areas.header, buf);
+    chrome::Breadcrumb { app, theme }.render(areas.breadcrumb, buf);
+    let show_main = areas.detail.is_some() || app.pane == Pane::Main;
+    if show_main {
+        let focused = app.pane == Pane::Main;
+        match app.view {
+            View::Outline => outline::OutlineView {
+                app,
+                theme,
+                focused,
+            }
+            .render(areas.main, buf),
+            View::Columns => columns::ColumnsView {
+                app,
+                theme,
+                focused,
+            }
+            .render(areas.main, buf),
+            View::Sources => sources::SourcesView {
+                app,
+                theme,
+                focused,
+            }
+            .render(areas.main, buf),
+            View::Brief | View::Marks => {
+                let block = pane_block(theme, app.view.title(), focused);
+                let inner = block.inner(areas.main);
+                block.render(areas.main, buf);
+                Line::styled("Not available yet.", theme.style(Role::Dim)).render(inner, buf);
+            }
+        }
+    }
+    let detail_area = areas.detail.unwrap_or(areas.main);
+    if areas.detail.is_some() || app.pane == Pane::Detail {
+        detail::DetailView {
+            app,
+            theme,
+            focused: app.pane == Pane::Detail,
+        }
+        .render(detail_area, buf);
+    }
+    chrome::StatusBar { app, theme }.render(areas.status, buf);
+    for overlay in &app.overlays {
+        match overlay {
+            Overlay::Help { scroll } => help::HelpOverlay {
+                app,
+                theme,
+                scroll: *scroll,
+            }
+            .render(area, buf),
+            Overlay::Tours { cursor } => help::ToursOverlay {
+                app,
+                theme,
+                cursor: *cursor,
+            }
+            .render(area, buf),
+        }
+    }
+}
+
+/// A bordered pane with its title; the focused one has a bold border and
+/// a marker in its title, so focus shows without colour.
+pub fn pane_block<'a>(theme: &Theme, title: &'a str, focused: bool) -> Block<'a> {
+    let (border, marker) = if focused {
+        (theme.style(Role::BorderFocused), "▶ ")
+    } else {
+        (theme.style(Role::Border), "")
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            ratatui::widgets::BorderType::Thick
+        } else {
+            ratatui::widgets::BorderType::Plain
+        })
+        .border_style(border)
+        .title(Line::from(vec![
+            Span::styled(marker, border),
+            Span::styled(title, theme.style(Role::Heading)),
+        ]))
+}
+
+/// Writes spans on one row, clipped to `width` cells, measuring wide characters.
+pub fn put_line(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: &[Span], base: Style) {
+    let mut col = x;
+    let end = x + width;
+    for span in spans {
+        if col >= end {
+            break;
+        }
+        let style = base.patch(span.style);
+        let (next, _) = buf.set_stringn(col, y, span.content.as_ref(), (end - col) as usize, style);
+        col = next;
+    }
+    // Fill the rest of the row with the base style (for selection bars).
+    if col < end {
+        buf.set_style(Rect::new(col, y, end - col, 1), base);
+    }
+}

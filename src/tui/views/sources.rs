@@ -1,0 +1,104 @@
+//! The sources view: every source with what it states about itself, and
+//! the evidence that cites it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::Widget;
+
+use super::{pane_block, put_line, symbols};
+use crate::text::sanitize_line;
+use crate::tui::app::{App, SourceRow};
+use crate::tui::theme::{Role, Theme};
+
+pub struct SourcesView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub focused: bool,
+}
+
+impl Widget for SourcesView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        let title = format!("Sources ({})", app.graph.sources.len());
+        let block = pane_block(theme, &title, self.focused);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if app.sources.is_empty() {
+            put_line(
+                buf,
+                inner.x,
+                inner.y,
+                inner.width,
+                &[Span::styled(
+                    "This debate lists no sources.",
+                    theme.style(Role::Dim),
+                )],
+                theme.style(Role::Text),
+            );
+            return;
+        }
+        let cursor = app.sources_cursor;
+        for (i, row) in app
+            .sources
+            .iter()
+            .enumerate()
+            .skip(cursor.offset)
+            .take(inner.height as usize)
+        {
+            let spans = match *row {
+                SourceRow::Source(s) => {
+                    let src = &app.graph.sources[s];
+                    let meta: Vec<String> = [&src.outlet, &src.author, &src.date]
+                        .into_iter()
+                        .flatten()
+                        .map(|m| sanitize_line(m))
+                        .collect();
+                    let mut spans = vec![Span::styled(
+                        format!("■ {}", sanitize_line(&src.title)),
+                        theme.style(Role::Heading),
+                    )];
+                    if !meta.is_empty() {
+                        spans.push(Span::styled(
+                            format!(" — {}", meta.join(", ")),
+                            theme.style(Role::Dim),
+                        ));
+                    }
+                    spans
+                }
+                SourceRow::Citation(n) => {
+                    let node = app.graph.node(n);
+                    let l = app.label(n);
+                    let mut spans = vec![
+                        Span::raw("   "),
+                        Span::styled(symbols::EVIDENCE, theme.style(Role::Evidence)),
+                        Span::raw(" "),
+                        Span::styled(symbols::label(l), symbols::label_style(theme, l)),
+                        Span::raw(" "),
+                        Span::raw(sanitize_line(&node.title)),
+                    ];
+                    if let Some(loc) = &node.locator {
+                        spans.push(Span::styled(
+                            format!(" ({})", sanitize_line(loc)),
+                            theme.style(Role::Dim),
+                        ));
+                    }
+                    spans
+                }
+            };
+            let base = if i == cursor.selected && self.focused {
+                theme.style(Role::Selection)
+            } else {
+                theme.style(Role::Text)
+            };
+            put_line(
+                buf,
+                inner.x,
+                inner.y + (i - cursor.offset) as u16,
+                inner.width,
+                &spans,
+                base,
+            );
+        }
+    }
+}
