@@ -8,7 +8,7 @@ use super::keymap::Context;
 use super::layout::{self, Areas};
 use super::outline::Outline;
 use crate::eval::{self, Label};
-use crate::graph::{Graph, NodeIx, Relation};
+use crate::graph::{Graph, NodeIx, Relation, Side};
 
 /// A cursor over a list that scrolls to keep the selection in view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -134,16 +134,35 @@ pub struct WhatIf {
     pub suspended: Vec<bool>,
     pub labels: Vec<Label>,
     pub baseline: Vec<Label>,
+    /// Points against the thesis, and how many of them stand: kept here so
+    /// the header need not count them every frame.
+    pub opposing_total: usize,
+    pub opposing_standing: usize,
 }
 
 impl WhatIf {
     pub fn new(graph: &Graph) -> WhatIf {
         let baseline = eval::grounded(graph, &[]);
-        WhatIf {
+        let mut w = WhatIf {
             suspended: vec![false; graph.len()],
             labels: baseline.clone(),
             baseline,
+            opposing_total: 0,
+            opposing_standing: 0,
+        };
+        w.count_opposing(graph);
+        w
+    }
+
+    fn count_opposing(&mut self, graph: &Graph) {
+        let against = graph.indices().filter(|&i| graph.side(i) == Side::Against);
+        let (mut total, mut standing) = (0, 0);
+        for i in against {
+            total += 1;
+            standing += usize::from(self.labels[i.index()] == Label::In);
         }
+        self.opposing_total = total;
+        self.opposing_standing = standing;
     }
 
     pub fn count(&self) -> usize {
@@ -157,11 +176,13 @@ impl WhatIf {
     fn toggle(&mut self, graph: &Graph, ix: NodeIx) {
         self.suspended[ix.index()] ^= true;
         self.labels = eval::grounded(graph, &self.suspended);
+        self.count_opposing(graph);
     }
 
-    fn clear(&mut self) {
+    fn clear(&mut self, graph: &Graph) {
         self.suspended.iter_mut().for_each(|s| *s = false);
         self.labels = self.baseline.clone();
+        self.count_opposing(graph);
     }
 }
 
@@ -335,7 +356,7 @@ impl App {
                 ));
             }
             Action::ClearWhatIfs => {
-                self.whatif.clear();
+                self.whatif.clear(&self.graph);
                 self.message = Some("What-if cleared: every node is back.".into());
             }
             Action::Resize { width, height } => {
@@ -358,6 +379,15 @@ impl App {
 
     /// Handles an action for the top overlay; false lets it fall through.
     fn update_overlay(&mut self, top: Overlay, action: Action) -> bool {
+        // Overlays that open others let them stack on top.
+        let opens_another = match action {
+            Action::Tours | Action::Search => true,
+            Action::Help => !matches!(top, Overlay::Help { .. }),
+            _ => false,
+        };
+        if opens_another {
+            return false;
+        }
         match (top, action) {
             (_, Action::Quit) => false,
             (_, Action::Close) => {

@@ -120,6 +120,11 @@ fn event_loop(
         if dirty {
             terminal.draw(|frame| views::draw(frame, app, theme))?;
             dirty = false;
+            // The end-to-end tests check that a panic leaves the terminal
+            // clean; this is how they cause one in the real binary.
+            if std::env::var_os("AGON_TEST_PANIC").is_some() {
+                panic!("AGON_TEST_PANIC is set: panicking on purpose");
+            }
         }
         if event::poll(Duration::from_millis(250))? {
             // Drain everything pending before drawing again, so a burst of

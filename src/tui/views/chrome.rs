@@ -7,8 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{put_line, symbols};
-use crate::eval::Label;
-use crate::graph::Side;
 use crate::text::{sanitize_line, truncate};
 use crate::tui::app::App;
 use crate::tui::keymap;
@@ -27,15 +25,7 @@ impl Widget for Header<'_> {
         let mut right = Vec::new();
         if let Some(&thesis) = app.graph.theses().first() {
             let l = app.label(thesis);
-            let against = app
-                .graph
-                .indices()
-                .filter(|&i| app.graph.side(i) == Side::Against);
-            let (mut total, mut standing) = (0, 0);
-            for i in against {
-                total += 1;
-                standing += usize::from(app.label(i) == Label::In);
-            }
+            let (total, standing) = (app.whatif.opposing_total, app.whatif.opposing_standing);
             right.push(Span::styled(
                 format!("{} thesis {}", symbols::label(l), symbols::label_word(l)),
                 symbols::label_style(theme, l),

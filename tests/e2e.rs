@@ -1,0 +1,236 @@
+//! End-to-end: the real binary in a pseudo-terminal. Keys go in, the screen
+//! is read through a terminal emulator, and after exit the terminal must be
+//! back as it was: cooked mode, main screen, mouse off, cursor shown.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use nix::sys::termios::LocalFlags;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/explorer.ron");
+/// Generous: the binary starts in milliseconds, but CI machines can be slow.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n.max(1)).expect("non-zero")
+}
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_agon"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("spawn agon");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (s, r) = (screen.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            master: pty.master,
+            writer,
+            child,
+            screen,
+            raw,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "{text:?} never appeared; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write to pty");
+        self.writer.flush().expect("flush");
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Let the reader drain what was written before exit.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("agon did not exit; the screen shows:\n{}", self.contents());
+    }
+
+    fn canonical_mode(&self) -> bool {
+        let t = self.master.get_termios().expect("termios of the pty");
+        t.local_flags.contains(LocalFlags::ICANON) && t.local_flags.contains(LocalFlags::ECHO)
+    }
+
+    fn assert_restored(&self) {
+        assert!(self.canonical_mode(), "raw mode was left on");
+        let p = self.screen.lock().unwrap();
+        let screen = p.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture was left on"
+        );
+        assert!(!screen.hide_cursor(), "cursor left hidden");
+    }
+}
+
+#[test]
+fn q_quits_and_restores_the_terminal() {
+    let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
+    s.wait_for("Outline 1/6");
+    assert!(!s.canonical_mode(), "the explorer runs in raw mode");
+    assert!(s.screen.lock().unwrap().screen().alternate_screen());
+    s.send(b"j");
+    s.wait_for("Outline 2/6");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn ctrl_c_quits_even_from_an_overlay() {
+    let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"?");
+    s.wait_for("Keys (Esc closes");
+    s.send(&[0x03]);
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_panic_still_restores_the_terminal() {
+    let mut s = Session::spawn(&[FIXTURE], &[("AGON_TEST_PANIC", "1")], 100, 30);
+    let code = s.wait_exit();
+    assert_eq!(code, 101, "a panic exits with 101");
+    s.assert_restored();
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(
+        raw.contains("panicking on purpose"),
+        "the panic message is shown"
+    );
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_alone() {
+    let mut s = Session::spawn(&["--no-mouse", FIXTURE], &[], 100, 30);
+    s.wait_for("Outline 1/6");
+    assert_eq!(
+        s.screen.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn mouse_capture_is_on_by_default_and_clicks_select() {
+    let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
+    s.wait_for("Outline 1/6");
+    assert_ne!(
+        s.screen.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    // SGR mouse report: left press at column 5, row 7 (1-based) = outline row 4.
+    s.send(b"\x1b[<0;5;7M\x1b[<0;5;7m");
+    s.wait_for("Outline 4/6");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn resizing_redraws_and_tiny_sizes_say_too_small() {
+    let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
+    s.wait_for("Outline 1/6");
+    let resize = |s: &Session, cols, rows| {
+        s.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+        s.screen.lock().unwrap().set_size(nz(rows), nz(cols));
+    };
+    resize(&s, 30, 8);
+    s.wait_for("too small");
+    resize(&s, 1, 1);
+    std::thread::sleep(Duration::from_millis(200));
+    resize(&s, 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_bad_file_prints_errors_and_never_touches_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(
+        &bad,
+        "Debate(title: \"T\", nodes: [(id: \"a\", kind: Thesis, titel: \"x\")])",
+    )
+    .unwrap();
+    let mut s = Session::spawn(&[bad.to_str().unwrap()], &[], 100, 30);
+    assert_eq!(s.wait_exit(), 1);
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(
+        raw.contains("bad.ron:1:52: error: unknown field `titel`"),
+        "{raw}"
+    );
+    assert!(!raw.contains("\x1b[?1049h"), "entered the alternate screen");
+    assert!(s.canonical_mode());
+}

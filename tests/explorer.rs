@@ -1,0 +1,298 @@
+//! The explorer without a terminal: `update` driven by actions, and views
+//! rendered into buffers (tiny ones included).
+
+use agon::eval::Label;
+use agon::graph::{Graph, NodeIx};
+use agon::tui::action::{Action, View};
+use agon::tui::app::{App, Overlay, Pane};
+use agon::tui::theme::Theme;
+use agon::tui::views;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn graph() -> Graph {
+    let text = include_str!("fixtures/explorer.ron");
+    agon::graph::load_str("explorer.ron", text)
+        .expect("fixture is valid")
+        .graph
+}
+
+fn app() -> App {
+    let mut app = App::new(graph(), "explorer.ron".into());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app
+}
+
+fn id(app: &App, ix: NodeIx) -> &str {
+    &app.graph.node(ix).id
+}
+
+fn ix(app: &App, id: &str) -> NodeIx {
+    app.graph.by_id(id).expect("id in fixture")
+}
+
+fn screen(app: &App, theme: &Theme, w: u16, h: u16) -> String {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    views::render(app, theme, area, &mut buf);
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn opens_on_the_thesis_with_its_children_listed() {
+    let app = app();
+    assert_eq!(id(&app, app.focus), "tram");
+    let ids: Vec<&str> = app.outline.rows.iter().map(|r| id(&app, r.node)).collect();
+    assert_eq!(ids, ["tram", "faster", "quiet", "wide", "cost", "noise"]);
+}
+
+#[test]
+fn down_moves_focus_and_right_expands_then_enters() {
+    let mut app = app();
+    app.update(Action::Down);
+    assert_eq!(id(&app, app.focus), "faster");
+    let before = app.outline.rows.len();
+    app.update(Action::Right);
+    assert!(app.outline.rows.len() > before, "expanded");
+    assert_eq!(id(&app, app.focus), "faster", "expanding keeps the focus");
+    app.update(Action::Right);
+    assert_eq!(id(&app, app.focus), "survey-times", "second right enters");
+    app.update(Action::Left);
+    assert_eq!(
+        id(&app, app.focus),
+        "faster",
+        "left on a leaf goes to the parent"
+    );
+    app.update(Action::Left);
+    assert_eq!(
+        app.outline.rows.len(),
+        before,
+        "left on an open row collapses it"
+    );
+}
+
+#[test]
+fn top_bottom_and_pages_stay_in_bounds() {
+    let mut app = app();
+    app.update(Action::Bottom);
+    assert_eq!(app.outline_cursor.selected, app.outline.rows.len() - 1);
+    app.update(Action::PageDown);
+    assert_eq!(app.outline_cursor.selected, app.outline.rows.len() - 1);
+    app.update(Action::Top);
+    assert_eq!(app.outline_cursor.selected, 0);
+    app.update(Action::PageUp);
+    assert_eq!(app.outline_cursor.selected, 0);
+}
+
+#[test]
+fn following_links_records_history_back_and_forward() {
+    let mut app = app();
+    app.update(Action::Down); // faster
+    app.update(Action::NextPane);
+    assert_eq!(app.pane, Pane::Detail);
+    // faster's links: supports tram, then supported by survey-times and wide.
+    app.update(Action::Right);
+    app.update(Action::Activate);
+    assert_eq!(id(&app, app.focus), "survey-times");
+    app.update(Action::Activate); // its only link: faster
+    assert_eq!(id(&app, app.focus), "faster");
+    app.update(Action::Back);
+    assert_eq!(id(&app, app.focus), "survey-times");
+    app.update(Action::Back);
+    assert_eq!(id(&app, app.focus), "faster");
+    app.update(Action::Forward);
+    assert_eq!(id(&app, app.focus), "survey-times");
+    // The outline follows the focus, revealing it.
+    let row = &app.outline.rows[app.outline_cursor.selected];
+    assert_eq!(id(&app, row.node), "survey-times");
+}
+
+#[test]
+fn columns_show_supporters_and_attackers_and_enter_refocuses() {
+    let mut app = app();
+    app.update(Action::ShowView(View::Columns));
+    let [pro, con] = app.columns();
+    let pro: Vec<&str> = pro.iter().map(|&n| id(&app, n)).collect();
+    let con: Vec<&str> = con.iter().map(|&n| id(&app, n)).collect();
+    assert_eq!(pro, ["faster", "quiet", "wide"]);
+    assert_eq!(con, ["cost", "noise"]);
+    app.update(Action::Right);
+    app.update(Action::Activate);
+    assert_eq!(id(&app, app.focus), "cost");
+    let [_, con] = app.columns();
+    assert_eq!(
+        con.iter().map(|&n| id(&app, n)).collect::<Vec<_>>(),
+        ["grants"]
+    );
+    app.update(Action::Back);
+    assert_eq!(id(&app, app.focus), "tram");
+}
+
+#[test]
+fn sources_view_jumps_to_citing_evidence() {
+    let mut app = app();
+    app.update(Action::ShowView(View::Sources));
+    app.update(Action::Down);
+    app.update(Action::Activate);
+    assert_eq!(id(&app, app.focus), "survey-times");
+    assert_eq!(app.view, View::Outline);
+}
+
+#[test]
+fn what_if_changes_labels_and_clearing_restores_them() {
+    let mut app = app();
+    let (grants, cost) = (ix(&app, "grants"), ix(&app, "cost"));
+    assert_eq!(app.label(grants), Label::In);
+    assert_eq!(app.label(cost), Label::Out);
+    app.visit(grants);
+    app.update(Action::WhatIf);
+    assert_eq!(app.whatif.count(), 1);
+    assert_eq!(
+        app.label(cost),
+        Label::In,
+        "cost stands once its rebuttal is gone"
+    );
+    assert!(app.whatif.changed(cost));
+    app.update(Action::ClearWhatIfs);
+    assert_eq!(app.whatif.count(), 0);
+    assert_eq!(app.label(cost), Label::Out);
+    assert!(!app.whatif.changed(cost));
+}
+
+#[test]
+fn overlays_stack_and_esc_pops_the_top() {
+    let mut app = app();
+    app.update(Action::Help);
+    app.update(Action::Tours);
+    assert_eq!(app.overlays.len(), 2);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Tours { .. })));
+    app.update(Action::Close);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Help { .. })));
+    // Moving keys scroll the help, not the outline behind it.
+    app.update(Action::Down);
+    assert_eq!(app.outline_cursor.selected, 0);
+    app.update(Action::Close);
+    assert!(app.overlays.is_empty());
+    app.update(Action::Quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn clicks_select_rows_and_panes() {
+    let mut app = app();
+    let areas = app.areas();
+    // Third row inside the outline's border.
+    app.update(Action::Click {
+        col: areas.main.x + 3,
+        row: areas.main.y + 3,
+    });
+    assert_eq!(app.outline_cursor.selected, 2);
+    let detail = areas.detail.expect("wide enough for two panes");
+    app.update(Action::Click {
+        col: detail.x + 2,
+        row: detail.y + 2,
+    });
+    assert_eq!(app.pane, Pane::Detail);
+    app.update(Action::Scroll {
+        col: areas.main.x + 2,
+        row: areas.main.y + 2,
+        down: true,
+    });
+}
+
+#[test]
+fn every_size_down_to_one_cell_draws_without_panic() {
+    let theme = Theme::dark();
+    let mut app = app();
+    app.update(Action::Help);
+    for w in [1u16, 2, 5, 39, 40, 41, 69, 70, 80, 200] {
+        for h in [1u16, 2, 9, 10, 11, 24, 60] {
+            app.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            let _ = screen(&app, &theme, w, h);
+        }
+    }
+}
+
+#[test]
+fn too_small_says_so() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 30,
+        height: 8,
+    });
+    let s = screen(&app, &Theme::dark(), 30, 8);
+    assert!(s.contains("too small"), "{s}");
+    assert!(!s.contains("Outline"));
+}
+
+#[test]
+fn control_characters_are_stripped_and_wide_characters_measured() {
+    let mut app = app();
+    let wide = ix(&app, "wide");
+    app.visit(wide);
+    let s = screen(&app, &Theme::dark(), 120, 40);
+    assert!(
+        !s.contains('\u{1b}') && !s.contains('\u{7}'),
+        "escape reached the screen"
+    );
+    assert!(s.contains("red escapes are stripped"), "{s}");
+    // Wide characters take two cells each: the Latin text after the CJK
+    // title starts exactly where the title's display width says.
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    views::render(&app, &Theme::dark(), area, &mut buf);
+    let (row, start) = (0..40)
+        .find_map(|y| {
+            (0..120)
+                .find(|&x| buf[(x, y)].symbol() == "日")
+                .map(|x| (y, x))
+        })
+        .expect("the CJK title is on screen");
+    let w_at = (start..120)
+        .find(|&x| buf[(x, row)].symbol() == "w")
+        .expect("the Latin part follows");
+    let before = "日本の路面電車は便利 🚋 ";
+    assert_eq!(
+        (w_at - start) as usize,
+        unicode_width::UnicodeWidthStr::width(before)
+    );
+}
+
+#[test]
+fn monochrome_theme_keeps_selection_visible() {
+    let app = app();
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    views::render(&app, &Theme::monochrome(), area, &mut buf);
+    let areas = app.areas();
+    let cell = &buf[(areas.main.x + 2, areas.main.y + 1)];
+    assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED));
+    assert_eq!(cell.fg, ratatui::style::Color::Reset);
+}
+
+#[test]
+fn help_overlay_lists_every_binding_of_the_keymap() {
+    let lines = views::help::help_lines();
+    for b in agon::tui::keymap::KEYMAP {
+        assert!(
+            lines
+                .iter()
+                .any(|(_, keys, desc)| *desc == b.desc && *keys == b.keys_label()),
+            "{} missing from help",
+            b.desc
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! Key-driven snapshots of the main views on ratatui's TestBackend, at
+//! 80x24 and 120x40. A change to any view shows up here in review.
+
+use agon::tui::action::Action;
+use agon::tui::app::App;
+use agon::tui::keymap::{self, Key};
+use agon::tui::theme::Theme;
+use agon::tui::views;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(w: u16, h: u16) -> App {
+    let text = include_str!("fixtures/explorer.ron");
+    let graph = agon::graph::load_str("explorer.ron", text)
+        .expect("fixture is valid")
+        .graph;
+    let mut app = App::new(graph, "explorer.ron".into());
+    app.update(Action::Resize {
+        width: w,
+        height: h,
+    });
+    app
+}
+
+/// Presses keys through the real keymap, as the terminal loop does.
+fn press(app: &mut App, keys: &[Key]) {
+    for &k in keys {
+        if let Some(a) = keymap::lookup(&app.contexts(), k) {
+            app.update(a);
+        }
+    }
+}
+
+fn shot(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    terminal
+        .draw(|f| views::draw(f, app, &Theme::dark()))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn outline_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, &[Key::Char('j'), Key::Char('l'), Key::Char('j')]);
+    insta::assert_snapshot!(shot(&a, 80, 24));
+}
+
+#[test]
+fn outline_120x40() {
+    let mut a = app(120, 40);
+    press(&mut a, &[Key::Char('G'), Key::Char('l'), Key::Char('j')]);
+    insta::assert_snapshot!(shot(&a, 120, 40));
+}
+
+#[test]
+fn detail_links_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, &[Key::Char('j'), Key::Tab, Key::Char('l')]);
+    insta::assert_snapshot!(shot(&a, 80, 24));
+}
+
+#[test]
+fn columns_120x40() {
+    let mut a = app(120, 40);
+    press(&mut a, &[Key::Char('2'), Key::Right, Key::Down]);
+    insta::assert_snapshot!(shot(&a, 120, 40));
+}
+
+#[test]
+fn sources_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, &[Key::Char('3'), Key::Char('j')]);
+    insta::assert_snapshot!(shot(&a, 80, 24));
+}
+
+#[test]
+fn help_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, &[Key::Char('?')]);
+    insta::assert_snapshot!(shot(&a, 80, 24));
+}
+
+#[test]
+fn what_if_120x40() {
+    let mut a = app(120, 40);
+    // Down to "cost", open it, go to its rebuttal, suspend it.
+    press(
+        &mut a,
+        &[
+            Key::Char('j'),
+            Key::Char('j'),
+            Key::Char('j'),
+            Key::Char('j'),
+            Key::Char('l'),
+            Key::Char('j'),
+            Key::Char('w'),
+        ],
+    );
+    insta::assert_snapshot!(shot(&a, 120, 40));
+}
