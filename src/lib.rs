@@ -5,5 +5,6 @@ pub mod cli;
 pub mod eval;
 pub mod formats;
 pub mod graph;
+pub mod state;
 pub mod text;
 pub mod tui;

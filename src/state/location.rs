@@ -1,0 +1,150 @@
+//! Where a debate's state file lives: the directory chosen from the
+//! environment, and a file name derived from the debate's identity.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// The state file of the built-in debate.
+pub const BUILTIN_FILE_NAME: &str = "builtin.ron";
+
+/// The directory for state files: `$AGON_STATE_DIR`, else
+/// `$XDG_DATA_HOME/agon`, else `$HOME/.local/share/agon`; none when the
+/// environment names no home at all.
+pub fn state_dir() -> Option<PathBuf> {
+    state_dir_from(|name| std::env::var_os(name))
+}
+
+/// [`state_dir`] reading variables through `var`, so the rule can be tested
+/// without touching the process environment (which tests share).
+pub fn state_dir_from(var: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    let set = |name: &str| var(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    if let Some(dir) = set("AGON_STATE_DIR") {
+        return Some(dir);
+    }
+    // The XDG spec says a relative value is invalid and must be ignored.
+    if let Some(data) = set("XDG_DATA_HOME").filter(|p| p.is_absolute()) {
+        return Some(data.join("agon"));
+    }
+    if let Some(home) = set("HOME") {
+        return Some(home.join(".local").join("share").join("agon"));
+    }
+    set("APPDATA").map(|d| d.join("agon"))
+}
+
+/// The state file name for a debate: [`BUILTIN_FILE_NAME`] for the built-in
+/// one (`path` none), else the file's stem for readability and a hash of its
+/// canonical path for uniqueness: `debate-3f2a9c0d1e2b4a5f.ron`.
+pub fn state_file_name(canonical: Option<&Path>) -> String {
+    let Some(path) = canonical else {
+        return BUILTIN_FILE_NAME.to_string();
+    };
+    let stem: String = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect();
+    let stem = if stem.is_empty() {
+        "debate".into()
+    } else {
+        stem
+    };
+    format!(
+        "{stem}-{:016x}.ron",
+        fnv1a64(path.as_os_str().as_encoded_bytes())
+    )
+}
+
+/// FNV-1a, 64 bits: small, stable across releases and platforms' Rust
+/// versions (unlike `DefaultHasher`), good enough to tell paths apart.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// The path a debate file is known by: canonical when it exists, so
+/// `./a.ron` and `/home/x/a.ron` share their notes; absolute otherwise.
+pub fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
+        let map: HashMap<String, OsString> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), OsString::from(v)))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn directory_precedence() {
+        let all = [
+            ("AGON_STATE_DIR", "/s"),
+            ("XDG_DATA_HOME", "/x"),
+            ("HOME", "/h"),
+        ];
+        assert_eq!(state_dir_from(env(&all)), Some(PathBuf::from("/s")));
+        assert_eq!(
+            state_dir_from(env(&all[1..])),
+            Some(PathBuf::from("/x/agon"))
+        );
+        assert_eq!(
+            state_dir_from(env(&all[2..])),
+            Some(PathBuf::from("/h/.local/share/agon"))
+        );
+        assert_eq!(state_dir_from(env(&[])), None);
+    }
+
+    #[test]
+    fn empty_and_relative_values_are_ignored() {
+        let e = env(&[
+            ("AGON_STATE_DIR", ""),
+            ("XDG_DATA_HOME", "rel/dir"),
+            ("HOME", "/h"),
+        ]);
+        assert_eq!(
+            state_dir_from(e),
+            Some(PathBuf::from("/h/.local/share/agon"))
+        );
+    }
+
+    #[test]
+    fn fnv_matches_reference_values() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(fnv1a64(b""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x85944171f73967e8);
+    }
+
+    #[test]
+    fn file_names_keep_the_stem_and_differ_by_path() {
+        assert_eq!(state_file_name(None), "builtin.ron");
+        let a = state_file_name(Some(Path::new("/d/one/debate.ron")));
+        let b = state_file_name(Some(Path::new("/d/two/debate.ron")));
+        assert!(a.starts_with("debate-") && a.ends_with(".ron"), "{a}");
+        assert_eq!(a.len(), "debate-".len() + 16 + ".ron".len());
+        assert_ne!(a, b);
+        assert_eq!(a, state_file_name(Some(Path::new("/d/one/debate.ron"))));
+        let odd = state_file_name(Some(Path::new("/d/é vil*name.ron")));
+        assert!(odd.starts_with("__vil_name-"), "{odd}");
+    }
+}

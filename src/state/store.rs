@@ -1,0 +1,556 @@
+//! Opening and saving one debate's state file. Nothing the user wrote is
+//! ever deleted: a file agon cannot use is renamed aside with a warning, and
+//! a file another program changed since agon read it is kept as a backup
+//! before agon writes its own.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::Deserialize;
+
+use super::atomic::{clean_stale_temps, write_atomic_with};
+use super::location::{canonical, fnv1a64, state_dir, state_file_name};
+use super::{STATE_VERSION, State};
+use crate::formats::Input;
+
+/// A state file larger than this is not notes a person wrote; it is set aside.
+const MAX_STATE_BYTES: u64 = 64 * 1024 * 1024;
+/// A temporary file this old is a leftover of a killed save, not a save in progress.
+const STALE_TEMP_AGE: Duration = Duration::from_secs(10 * 60);
+
+/// One debate's state and the file it is kept in.
+#[derive(Debug)]
+pub struct StateStore {
+    /// None when no state directory could be determined.
+    file: Option<PathBuf>,
+    state: State,
+    /// Hash of the file's bytes when agon last read or wrote it; none when
+    /// there was no file. A different hash at save time means another
+    /// program wrote the file meanwhile.
+    seen: Option<u64>,
+    /// Why saving is refused: writing would destroy a file agon could not read.
+    blocked: Option<String>,
+}
+
+/// What reading a state file found.
+enum Found {
+    Missing,
+    Good {
+        state: State,
+        hash: u64,
+    },
+    /// Readable but unusable: `tag` names the backup, `why` the problem.
+    Bad {
+        tag: String,
+        why: String,
+    },
+    /// Could not be read at all; it must not be touched.
+    Unreadable(String),
+}
+
+/// The first thing read from a file: its version, whatever else it holds.
+/// Named like [`State`] because ron checks the struct name when one is written.
+#[derive(Deserialize)]
+#[serde(rename = "State")]
+struct Probe {
+    version: u32,
+}
+
+impl StateStore {
+    /// Opens the state of the debate named `input_name`, read from `path`
+    /// (none for the built-in debate), in the directory [`state_dir`] picks.
+    /// Never fails: problems come back as warnings to show the user.
+    pub fn open(input_name: &str, path: Option<&Path>) -> (StateStore, Vec<String>) {
+        match state_dir() {
+            Some(dir) => StateStore::open_in(&dir, input_name, path),
+            None => {
+                let why = "no directory for notes: set AGON_STATE_DIR or HOME".to_string();
+                let store = StateStore {
+                    file: None,
+                    state: new_state(input_name, path),
+                    seen: None,
+                    blocked: Some(why.clone()),
+                };
+                (
+                    store,
+                    vec![format!("{why}; marks and notes will not be saved")],
+                )
+            }
+        }
+    }
+
+    /// [`StateStore::open`] for an input as the command line names it.
+    pub fn open_input(input: &Input) -> (StateStore, Vec<String>) {
+        StateStore::open(&input.name(), input_path(input))
+    }
+
+    /// [`StateStore::open`] with the directory given, for tests and callers
+    /// that choose their own place.
+    pub fn open_in(dir: &Path, input_name: &str, path: Option<&Path>) -> (StateStore, Vec<String>) {
+        let state = new_state(input_name, path);
+        let file = dir.join(state_file_name(path.map(canonical).as_deref()));
+        let name = file_name(&file);
+        clean_stale_temps(dir, &name, STALE_TEMP_AGE);
+        let mut store = StateStore {
+            file: Some(file.clone()),
+            state,
+            seen: None,
+            blocked: None,
+        };
+        let mut warnings = Vec::new();
+        match read(&file, store.state.path.as_deref()) {
+            Found::Missing => {}
+            Found::Good { state, hash } => {
+                store.seen = Some(hash);
+                store.state.marks = state.marks;
+                store.state.notes = state.notes;
+            }
+            Found::Bad { tag, why } => match set_aside(&file, &tag) {
+                Ok(backup) => warnings.push(format!(
+                    "the notes file {} {why}; it was kept as {} and a new one started",
+                    file.display(),
+                    backup.display()
+                )),
+                Err(err) => {
+                    let msg = format!(
+                        "the notes file {} {why}, and it could not be renamed aside ({err})",
+                        file.display()
+                    );
+                    warnings.push(format!("{msg}; marks and notes will not be saved"));
+                    store.blocked = Some(msg);
+                }
+            },
+            Found::Unreadable(err) => {
+                let msg = format!("the notes file {} cannot be read ({err})", file.display());
+                warnings.push(format!("{msg}; marks and notes will not be saved"));
+                store.blocked = Some(msg);
+            }
+        }
+        (store, warnings)
+    }
+
+    /// Reads a debate's state without changing anything on disk: for
+    /// commands that only print. A file that cannot be used is reported and
+    /// left where it is.
+    pub fn read_only(input: &Input) -> (Option<State>, Vec<String>) {
+        match state_dir() {
+            Some(dir) => StateStore::read_only_in(&dir, &input.name(), input_path(input)),
+            None => (None, Vec::new()),
+        }
+    }
+
+    /// [`StateStore::read_only`] with the directory given.
+    pub fn read_only_in(
+        dir: &Path,
+        input_name: &str,
+        path: Option<&Path>,
+    ) -> (Option<State>, Vec<String>) {
+        let expected = new_state(input_name, path);
+        let file = dir.join(state_file_name(path.map(canonical).as_deref()));
+        match read(&file, expected.path.as_deref()) {
+            Found::Missing => (None, Vec::new()),
+            Found::Good { state, .. } => (Some(state), Vec::new()),
+            Found::Bad { why, .. } => (
+                None,
+                vec![format!(
+                    "the notes file {} {why}; ignoring it",
+                    file.display()
+                )],
+            ),
+            Found::Unreadable(err) => (
+                None,
+                vec![format!(
+                    "the notes file {} cannot be read ({err}); ignoring it",
+                    file.display()
+                )],
+            ),
+        }
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn state_mut(&mut self) -> &mut State {
+        &mut self.state
+    }
+
+    /// Where the state is kept; none when there is no state directory.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// Whether [`StateStore::save`] will refuse, and why.
+    pub fn save_blocked(&self) -> Option<&str> {
+        self.blocked.as_deref()
+    }
+
+    /// Saves the state atomically, creating the directory if needed. If
+    /// another program changed the file since it was read, that version is
+    /// renamed aside first and a warning says where.
+    pub fn save(&mut self) -> io::Result<Vec<String>> {
+        if let Some(why) = &self.blocked {
+            return Err(io::Error::other(why.clone()));
+        }
+        let Some(file) = self.file.clone() else {
+            return Err(io::Error::other("no directory for notes"));
+        };
+        let mut warnings = Vec::new();
+        let on_disk = match fs::read(&file) {
+            Ok(bytes) => Some(fnv1a64(&bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e),
+        };
+        if on_disk.is_some() && on_disk != self.seen {
+            let backup = set_aside(&file, "conflict")?;
+            warnings.push(format!(
+                "the notes file {} was changed by another program since agon read it; \
+                 that version was kept as {}",
+                file.display(),
+                backup.display()
+            ));
+        }
+        let text = self.state.to_ron();
+        write_atomic_with(&file, text.as_bytes(), true)?;
+        self.seen = Some(fnv1a64(text.as_bytes()));
+        Ok(warnings)
+    }
+}
+
+fn input_path(input: &Input) -> Option<&Path> {
+    match input {
+        Input::Builtin => None,
+        Input::File(p) => Some(p),
+    }
+}
+
+fn new_state(input_name: &str, path: Option<&Path>) -> State {
+    State::new(
+        input_name,
+        path.map(|p| canonical(p).to_string_lossy().into_owned()),
+    )
+}
+
+fn file_name(file: &Path) -> String {
+    file.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Reads and checks a state file; `expected_path` is the debate it must be for.
+fn read(file: &Path, expected_path: Option<&str>) -> Found {
+    let meta = match fs::metadata(file) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Found::Missing,
+        Err(e) => return Found::Unreadable(e.to_string()),
+    };
+    if meta.is_dir() {
+        return Found::Unreadable("it is a directory".into());
+    }
+    let bad = |tag: &str, why: String| Found::Bad {
+        tag: tag.to_string(),
+        why,
+    };
+    if meta.len() > MAX_STATE_BYTES {
+        return bad("corrupt", format!("is {} bytes, too large", meta.len()));
+    }
+    let bytes = match fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return Found::Unreadable(e.to_string()),
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return bad("corrupt", "is not UTF-8 text".into());
+    };
+    let options = crate::graph::ron_options();
+    let probe: Probe = match options.from_str(text) {
+        Ok(p) => p,
+        Err(e) => return bad("corrupt", format!("is damaged ({e})")),
+    };
+    if probe.version != STATE_VERSION {
+        return bad(
+            &format!("version-{}", probe.version),
+            format!(
+                "is from version {} of the notes format; this agon reads version {STATE_VERSION}",
+                probe.version
+            ),
+        );
+    }
+    let state: State = match options.from_str(text) {
+        Ok(s) => s,
+        Err(e) => return bad("corrupt", format!("is damaged ({e})")),
+    };
+    if state.path.as_deref() != expected_path {
+        let owner = state.path.as_deref().unwrap_or("the built-in debate");
+        return bad("other", format!("belongs to another debate ({owner})"));
+    }
+    Found::Good {
+        state,
+        hash: fnv1a64(&bytes),
+    }
+}
+
+/// Renames `file` to `NAME.TAG-<unix time>` (with `-1`, `-2`, … if that
+/// exists), never replacing an existing file. Returns the new path.
+fn set_aside(file: &Path, tag: &str) -> io::Result<PathBuf> {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let base = format!("{}.{tag}-{now}", file_name(file));
+    for n in 0..1000u32 {
+        let name = if n == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        let backup = file.with_file_name(name);
+        // A hard link fails rather than replace an existing file, which a
+        // rename would do silently.
+        match fs::hard_link(file, &backup) {
+            Ok(()) => {
+                fs::remove_file(file)?;
+                return Ok(backup);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            // No hard links here (some file systems): check, then rename.
+            Err(_) if !backup.exists() => {
+                fs::rename(file, &backup)?;
+                return Ok(backup);
+            }
+            Err(_) => continue,
+        }
+    }
+    Err(io::Error::other("no free name for a backup"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Mark;
+    use super::super::atomic::temp_prefix;
+    use super::*;
+
+    fn debate_file(dir: &Path) -> PathBuf {
+        let p = dir.join("my debate.ron");
+        fs::write(&p, "Debate(title: \"t\", nodes: [])").unwrap();
+        p
+    }
+
+    fn files_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_missing_file_is_an_empty_state() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        assert!(warnings.is_empty());
+        assert!(store.state().is_empty());
+        assert_eq!(store.file(), Some(dir.path().join("builtin.ron").as_path()));
+        assert!(
+            !dir.path().join("builtin.ron").exists(),
+            "opening writes nothing"
+        );
+    }
+
+    #[test]
+    fn marks_and_notes_survive_a_restart() {
+        let data = tempfile::tempdir().unwrap();
+        let debate = debate_file(data.path());
+        let states = tempfile::tempdir().unwrap();
+        let dir = states.path().join("nested").join("agon");
+        let (mut store, _) = StateStore::open_in(&dir, "my debate.ron", Some(&debate));
+        store.state_mut().set_mark("a", Some(Mark::Use));
+        store.state_mut().set_note("a", "quote the 2019 figure");
+        store.state_mut().set_note("removed-node", "kept anyway");
+        assert!(store.save().unwrap().is_empty());
+
+        let (again, warnings) = StateStore::open_in(&dir, "my debate.ron", Some(&debate));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(again.state().mark("a"), Some(Mark::Use));
+        assert_eq!(again.state().note("a"), Some("quote the 2019 figure"));
+        assert_eq!(again.state().note("removed-node"), Some("kept anyway"));
+        let name = file_name(again.file().unwrap());
+        assert!(name.starts_with("my_debate-"), "{name}");
+        let text = fs::read_to_string(again.file().unwrap()).unwrap();
+        assert!(text.contains(&canonical(&debate).to_string_lossy().into_owned()));
+    }
+
+    #[test]
+    fn a_corrupt_file_is_set_aside_with_its_notes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _) = StateStore::open_in(dir.path(), "<built-in>", None);
+        store.state_mut().set_note("a", "precious note");
+        store.save().unwrap();
+        let file = dir.path().join("builtin.ron");
+        // Damage it the way a bad hand edit would, keeping the note's text.
+        let mut text = fs::read_to_string(&file).unwrap();
+        text.truncate(text.len() - 3);
+        fs::write(&file, &text).unwrap();
+
+        let (mut fresh, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        assert!(fresh.state().is_empty());
+        assert_eq!(warnings.len(), 1);
+        let backups: Vec<String> = files_in(dir.path())
+            .into_iter()
+            .filter(|n| n.starts_with("builtin.ron.corrupt-"))
+            .collect();
+        assert_eq!(backups.len(), 1);
+        assert!(warnings[0].contains(&file.display().to_string()));
+        assert!(warnings[0].contains(&backups[0]), "{}", warnings[0]);
+        let kept = fs::read_to_string(dir.path().join(&backups[0])).unwrap();
+        assert_eq!(kept, text);
+        assert!(kept.contains("precious note"));
+
+        // The new state saves normally and the backup stays.
+        fresh.state_mut().set_mark("b", Some(Mark::Star));
+        fresh.save().unwrap();
+        assert!(dir.path().join(&backups[0]).exists());
+    }
+
+    #[test]
+    fn setting_aside_never_overwrites_an_earlier_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("builtin.ron");
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        // Occupy the names the next few seconds would give.
+        for t in now..now + 5 {
+            fs::write(dir.path().join(format!("builtin.ron.corrupt-{t}")), "old").unwrap();
+        }
+        fs::write(&file, "not ron at all").unwrap();
+        let (_, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        assert_eq!(warnings.len(), 1);
+        let names = files_in(dir.path());
+        assert_eq!(names.len(), 6, "{names:?}");
+        for t in now..now + 5 {
+            let old = fs::read_to_string(dir.path().join(format!("builtin.ron.corrupt-{t}")));
+            assert_eq!(old.unwrap(), "old");
+        }
+        assert!(!file.exists());
+    }
+
+    #[test]
+    fn another_version_is_set_aside_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("builtin.ron");
+        let future = "State(version: 2, debate: \"<built-in>\", notes: {\"a\": \"n\"}, colour: 3)";
+        fs::write(&file, future).unwrap();
+        let (store, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        assert!(store.state().is_empty());
+        assert!(warnings[0].contains("version 2"), "{}", warnings[0]);
+        let backup = files_in(dir.path())
+            .into_iter()
+            .find(|n| n.starts_with("builtin.ron.version-2-"))
+            .expect("a backup");
+        assert_eq!(fs::read_to_string(dir.path().join(backup)).unwrap(), future);
+    }
+
+    #[test]
+    fn an_interrupted_save_leaves_the_previous_state() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _) = StateStore::open_in(dir.path(), "<built-in>", None);
+        store.state_mut().set_note("a", "before");
+        store.save().unwrap();
+        // A save killed after writing half its temporary file.
+        store.state_mut().set_note("a", "after, but never renamed");
+        let full = store.state().to_ron();
+        let temp = dir
+            .path()
+            .join(format!("{}4242-0", temp_prefix("builtin.ron")));
+        fs::write(&temp, &full.as_bytes()[..full.len() / 2]).unwrap();
+        drop(store);
+
+        let (again, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(again.state().note("a"), Some("before"));
+    }
+
+    #[test]
+    fn a_stale_temp_file_is_cleaned_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let temp = dir
+            .path()
+            .join(format!("{}4242-0", temp_prefix("builtin.ron")));
+        fs::write(&temp, "State(version: 1, deb").unwrap();
+        let long_ago = SystemTime::now() - Duration::from_secs(24 * 3600);
+        fs::File::options()
+            .write(true)
+            .open(&temp)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        let (store, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        assert!(warnings.is_empty() && store.state().is_empty());
+        assert!(!temp.exists());
+    }
+
+    #[test]
+    fn a_concurrent_change_is_kept_as_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut first, _) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (mut second, _) = StateStore::open_in(dir.path(), "<built-in>", None);
+        first.state_mut().set_note("a", "from the first window");
+        assert!(first.save().unwrap().is_empty());
+        second.state_mut().set_note("b", "from the second window");
+        let warnings = second.save().unwrap();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let backup = files_in(dir.path())
+            .into_iter()
+            .find(|n| n.starts_with("builtin.ron.conflict-"))
+            .expect("a backup");
+        let kept = fs::read_to_string(dir.path().join(backup)).unwrap();
+        assert!(kept.contains("from the first window"));
+        // The second window may save again without another backup.
+        second.state_mut().set_note("b", "edited");
+        assert!(second.save().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_state_for_another_debate_is_set_aside() {
+        let data = tempfile::tempdir().unwrap();
+        let debate = debate_file(data.path());
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _) = StateStore::open_in(dir.path(), "x", Some(&debate));
+        store.state_mut().set_note("a", "n");
+        store.save().unwrap();
+        // The same file under the built-in debate's name, as a hash collision would look.
+        fs::copy(store.file().unwrap(), dir.path().join("builtin.ron")).unwrap();
+        let (other, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        assert!(other.state().is_empty());
+        assert!(warnings[0].contains("another debate"), "{}", warnings[0]);
+    }
+
+    #[test]
+    fn an_unreadable_file_blocks_saving_instead_of_being_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("builtin.ron");
+        fs::create_dir(&file).unwrap();
+        fs::write(file.join("keep"), "x").unwrap();
+        let (mut store, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        assert_eq!(warnings.len(), 1);
+        assert!(store.save_blocked().is_some());
+        store.state_mut().set_note("a", "n");
+        assert!(store.save().is_err());
+        assert!(file.join("keep").exists());
+    }
+
+    #[test]
+    fn read_only_reports_but_never_moves_a_bad_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("builtin.ron");
+        fs::write(&file, "garbage(").unwrap();
+        let (state, warnings) = StateStore::read_only_in(dir.path(), "<built-in>", None);
+        assert!(state.is_none());
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(files_in(dir.path()), vec!["builtin.ron"]);
+    }
+}
