@@ -23,6 +23,8 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Where marks and notes go, so tests never touch the real data dir.
+    _state: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -39,6 +41,13 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let state = if env.iter().any(|(k, _)| *k == "AGON_STATE_DIR") {
+            None
+        } else {
+            let dir = tempfile::tempdir().expect("state dir");
+            cmd.env("AGON_STATE_DIR", dir.path());
+            Some(dir)
+        };
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -65,6 +74,7 @@ impl Session {
             child,
             screen,
             raw,
+            _state: state,
         }
     }
 
@@ -233,4 +243,28 @@ fn a_bad_file_prints_errors_and_never_touches_the_terminal() {
     );
     assert!(!raw.contains("\x1b[?1049h"), "entered the alternate screen");
     assert!(s.canonical_mode());
+}
+
+#[test]
+fn marks_and_notes_survive_a_restart() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = state.path().to_str().unwrap().to_string();
+    let env = [("AGON_STATE_DIR", dir.as_str())];
+    let mut s = Session::spawn(&[FIXTURE], &env, 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"jm");
+    s.wait_for("Marked starred");
+    // q typed into the note is text, not quit.
+    s.send(b"nquick trams\r");
+    s.wait_for("Note saved");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+
+    let mut s = Session::spawn(&[FIXTURE], &env, 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"j");
+    s.wait_for("quick trams");
+    assert!(s.contents().contains("★"), "{}", s.contents());
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
 }

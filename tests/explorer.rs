@@ -296,3 +296,40 @@ fn help_overlay_lists_every_binding_of_the_keymap() {
         );
     }
 }
+
+#[test]
+fn marks_cycle_and_notes_edit_without_triggering_commands() {
+    use agon::tui::keymap::{Key, lookup};
+    let mut app = app();
+    let press = |app: &mut App, k: Key| {
+        if let Some(a) = lookup(&app.contexts(), k) {
+            app.update(a);
+        }
+    };
+    press(&mut app, Key::Char('m'));
+    assert_eq!(app.mark_of(app.focus), Some(agon::state::Mark::Star));
+    assert!(app.state_dirty);
+    for _ in 0..3 {
+        press(&mut app, Key::Char('m'));
+    }
+    assert_eq!(
+        app.mark_of(app.focus),
+        None,
+        "four presses come back to no mark"
+    );
+    press(&mut app, Key::Char('n'));
+    for c in "q? ok".chars() {
+        press(&mut app, Key::Char(c));
+    }
+    press(&mut app, Key::Backspace);
+    assert!(!app.quit, "q in the note editor is text");
+    press(&mut app, Key::Enter);
+    assert_eq!(app.note_of(app.focus), Some("q? o"));
+    // Esc discards an edit.
+    press(&mut app, Key::Char('n'));
+    press(&mut app, Key::Char('x'));
+    press(&mut app, Key::Esc);
+    assert_eq!(app.note_of(app.focus), Some("q? o"));
+    app.update(Action::ShowView(View::Marks));
+    assert_eq!(app.mark_rows().len(), 1);
+}

@@ -9,6 +9,7 @@ use super::layout::{self, Areas};
 use super::outline::Outline;
 use crate::eval::{self, Label};
 use crate::graph::{Graph, NodeIx, Relation, Side};
+use crate::state::{Mark, State};
 
 /// A cursor over a list that scrolls to keep the selection in view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -123,8 +124,35 @@ pub fn source_rows(graph: &Graph) -> Vec<SourceRow> {
 /// The overlays, drawn over the views in stack order; Esc pops the top one.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Tours { cursor: ListCursor },
+    Help {
+        scroll: usize,
+    },
+    Tours {
+        cursor: ListCursor,
+    },
+    /// The one-paragraph note editor for a node; printable keys go to it.
+    Note {
+        node: NodeIx,
+        text: String,
+    },
+}
+
+/// The next mark in the cycle none → star → use → answer → none.
+pub fn next_mark(current: Option<Mark>) -> Option<Mark> {
+    match current {
+        None => Some(Mark::Star),
+        Some(Mark::Star) => Some(Mark::Use),
+        Some(Mark::Use) => Some(Mark::Answer),
+        Some(Mark::Answer) => None,
+    }
+}
+
+/// A row of the marks view: a node with a mark or a note, or an id the
+/// state keeps that this debate no longer has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkRow {
+    Node(NodeIx),
+    Orphan(String),
 }
 
 /// What-if evaluation: labels under the current suspensions, and the
@@ -207,6 +235,10 @@ pub struct App {
     pub overlays: Vec<Overlay>,
     pub whatif: WhatIf,
     pub size: Rect,
+    /// Marks and notes; saved by the terminal loop when `state_dirty`.
+    pub state: State,
+    pub state_dirty: bool,
+    pub marks_cursor: ListCursor,
     pub quit: bool,
     /// A one-line message for the status bar, cleared by the next action.
     pub message: Option<String>,
@@ -220,7 +252,7 @@ impl App {
         let whatif = WhatIf::new(&graph);
         App {
             graph,
-            name,
+            name: name.clone(),
             view: View::Outline,
             pane: Pane::Main,
             focus,
@@ -236,9 +268,41 @@ impl App {
             overlays: Vec::new(),
             whatif,
             size: Rect::new(0, 0, 120, 40),
+            state: State::new(name.clone(), None),
+            state_dirty: false,
+            marks_cursor: ListCursor::default(),
             quit: false,
             message: None,
         }
+    }
+
+    /// Nodes with a mark or a note, in file order, then ids no longer in the map.
+    pub fn mark_rows(&self) -> Vec<MarkRow> {
+        let mut rows: Vec<MarkRow> = self
+            .state
+            .marks
+            .keys()
+            .chain(self.state.notes.keys())
+            .filter_map(|id| self.graph.by_id(id))
+            .collect::<std::collections::BTreeSet<NodeIx>>()
+            .into_iter()
+            .map(MarkRow::Node)
+            .collect();
+        rows.extend(
+            self.state
+                .orphans(&self.graph)
+                .into_iter()
+                .map(|id| MarkRow::Orphan(id.to_string())),
+        );
+        rows
+    }
+
+    pub fn mark_of(&self, ix: NodeIx) -> Option<Mark> {
+        self.state.mark(&self.graph.node(ix).id)
+    }
+
+    pub fn note_of(&self, ix: NodeIx) -> Option<&str> {
+        self.state.note(&self.graph.node(ix).id)
     }
 
     pub fn areas(&self) -> Areas {
@@ -255,6 +319,7 @@ impl App {
             Some(Overlay::Help { .. } | Overlay::Tours { .. }) => {
                 return vec![Context::Chooser, Context::Global];
             }
+            Some(Overlay::Note { .. }) => return vec![Context::Note, Context::Global],
             None => {}
         }
         let pane = match (self.pane, self.view) {
@@ -355,6 +420,23 @@ impl App {
                     crate::text::truncate(&self.graph.node(ix).title, 40)
                 ));
             }
+            Action::CycleMark => {
+                let id = self.graph.node(self.focus).id.clone();
+                let mark = next_mark(self.state.mark(&id));
+                self.state.set_mark(&id, mark);
+                self.state_dirty = true;
+                self.message = Some(match mark {
+                    Some(m) => format!("Marked {}.", m.label()),
+                    None => "Mark removed.".into(),
+                });
+            }
+            Action::EditNote => {
+                let text = self.note_of(self.focus).unwrap_or_default().to_string();
+                self.overlays.push(Overlay::Note {
+                    node: self.focus,
+                    text,
+                });
+            }
             Action::ClearWhatIfs => {
                 self.whatif.clear(&self.graph);
                 self.message = Some("What-if cleared: every node is back.".into());
@@ -371,7 +453,8 @@ impl App {
                     View::Outline => self.update_outline(action),
                     View::Columns => self.update_columns(action),
                     View::Sources => self.update_sources(action),
-                    View::Brief | View::Marks => {}
+                    View::Marks => self.update_marks(action),
+                    View::Brief => {}
                 },
             },
         }
@@ -379,6 +462,35 @@ impl App {
 
     /// Handles an action for the top overlay; false lets it fall through.
     fn update_overlay(&mut self, top: Overlay, action: Action) -> bool {
+        if let Overlay::Note { node, mut text } = top {
+            match action {
+                Action::Input(c) => text.push(c),
+                Action::DeleteBack => {
+                    text.pop();
+                }
+                Action::Activate => {
+                    let id = self.graph.node(node).id.clone();
+                    self.state.set_note(&id, &text);
+                    self.state_dirty = true;
+                    self.overlays.pop();
+                    self.message = Some(if text.trim().is_empty() {
+                        "Note removed.".into()
+                    } else {
+                        "Note saved.".into()
+                    });
+                    return true;
+                }
+                Action::Close => {
+                    self.overlays.pop();
+                    self.message = Some("Note discarded.".into());
+                    return true;
+                }
+                Action::Quit => return false,
+                _ => {}
+            }
+            *self.overlays.last_mut().expect("top exists") = Overlay::Note { node, text };
+            return true;
+        }
         // Overlays that open others let them stack on top.
         let opens_another = match action {
             Action::Tours | Action::Search => true,
@@ -410,6 +522,7 @@ impl App {
                 *self.overlays.last_mut().expect("top exists") = Overlay::Help { scroll };
                 true
             }
+            (Overlay::Note { .. }, _) => true,
             (Overlay::Tours { mut cursor }, a) => {
                 let len = self.graph.tours.len();
                 match a {
@@ -584,6 +697,18 @@ impl App {
             let node = *node;
             self.visit(node);
             self.view = View::Outline;
+        }
+    }
+
+    fn update_marks(&mut self, action: Action) {
+        let h = self.main_height();
+        let rows = self.mark_rows();
+        if let Some(delta) = self.list_delta(action, h) {
+            self.marks_cursor.move_by(delta, rows.len(), h);
+        } else if action == Action::Activate
+            && let Some(MarkRow::Node(node)) = rows.get(self.marks_cursor.selected)
+        {
+            self.visit(*node);
         }
     }
 

@@ -62,8 +62,13 @@ pub fn run(args: ExploreArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let app = App::new(loaded.graph, input.name());
-    match explore(app, &theme, !args.no_mouse) {
+    let mut app = App::new(loaded.graph, input.name());
+    let (store, warnings) = crate::state::StateStore::open_input(&input);
+    app.state = store.state().clone();
+    if !warnings.is_empty() {
+        app.message = Some(warnings.join(" "));
+    }
+    match explore(app, store, &theme, !args.no_mouse) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("agon: terminal error: {e}");
@@ -82,7 +87,12 @@ impl Drop for MouseGuard {
     }
 }
 
-fn explore(mut app: App, theme: &Theme, mouse: bool) -> io::Result<()> {
+fn explore(
+    mut app: App,
+    mut store: crate::state::StateStore,
+    theme: &Theme,
+    mouse: bool,
+) -> io::Result<()> {
     if mouse {
         // Installed before ratatui's hook, which then runs first on panic
         // and leaves raw mode; this one turns the mouse off after it.
@@ -99,7 +109,7 @@ fn explore(mut app: App, theme: &Theme, mouse: bool) -> io::Result<()> {
     } else {
         None
     };
-    let result = event_loop(&mut terminal, &mut app, theme);
+    let result = event_loop(&mut terminal, &mut app, &mut store, theme);
     drop(_guard);
     ratatui::restore();
     result
@@ -108,6 +118,7 @@ fn explore(mut app: App, theme: &Theme, mouse: bool) -> io::Result<()> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
+    store: &mut crate::state::StateStore,
     theme: &Theme,
 ) -> io::Result<()> {
     let size = terminal.size()?;
@@ -134,6 +145,9 @@ fn event_loop(
                     app.update(action);
                     dirty = true;
                 }
+                if app.state_dirty {
+                    save_state(app, store);
+                }
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -141,6 +155,18 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Saves marks and notes at once, so nothing typed is lost to a crash or
+/// a closed window; a failure is shown, and the change stays in memory.
+fn save_state(app: &mut App, store: &mut crate::state::StateStore) {
+    app.state_dirty = false;
+    *store.state_mut() = app.state.clone();
+    match store.save() {
+        Ok(warnings) if warnings.is_empty() => {}
+        Ok(warnings) => app.message = Some(warnings.join(" ")),
+        Err(e) => app.message = Some(format!("Could not save notes: {e}")),
+    }
 }
 
 /// Translates a terminal event into an action, through the keymap.

@@ -113,7 +113,22 @@ impl<'a> DetailView<'a> {
                 symbols::label_style(theme, label),
             ));
         }
+        if let Some(m) = app.mark_of(ix) {
+            head.push(Span::styled(
+                format!("  {} {}", super::marks::mark_symbol(m), m.label()),
+                theme.style(Role::Mark),
+            ));
+        }
         out.push((head, text, None));
+        if let Some(note) = app.note_of(ix) {
+            out.push((vec![], text, None));
+            para(
+                &mut out,
+                &format!("{} {note}", super::marks::NOTE),
+                theme.style(Role::Mark),
+                "",
+            );
+        }
         out.push((vec![], text, None));
         para(&mut out, &node.title, theme.style(Role::Heading), "");
         if let Some(t) = &node.text {

@@ -5,6 +5,7 @@ pub mod chrome;
 pub mod columns;
 pub mod detail;
 pub mod help;
+pub mod marks;
 pub mod outline;
 pub mod sources;
 pub mod symbols;
@@ -58,7 +59,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 focused,
             }
             .render(areas.main, buf),
-            View::Brief | View::Marks => {
+            View::Marks => marks::MarksView {
+                app,
+                theme,
+                focused,
+            }
+            .render(areas.main, buf),
+            View::Brief => {
                 let block = pane_block(theme, app.view.title(), focused);
                 let inner = block.inner(areas.main);
                 block.render(areas.main, buf);
@@ -88,6 +95,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 app,
                 theme,
                 cursor: *cursor,
+            }
+            .render(area, buf),
+            Overlay::Note { node, text } => marks::NoteEditor {
+                app,
+                theme,
+                node: *node,
+                text,
             }
             .render(area, buf),
         }

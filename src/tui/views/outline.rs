@@ -65,7 +65,12 @@ pub fn row_spans<'a>(app: &'a App, theme: &Theme, row: &Row) -> Vec<Span<'a>> {
     } else {
         symbols::FOLDED
     };
+    let mark = app
+        .mark_of(row.node)
+        .map(super::marks::mark_symbol)
+        .unwrap_or(" ");
     let mut spans = vec![
+        Span::styled(mark, theme.style(Role::Mark)),
         Span::raw("  ".repeat(row.depth.min(12))),
         Span::styled(fold, theme.style(Role::Dim)),
         Span::raw(" "),
@@ -96,6 +101,12 @@ pub fn row_spans<'a>(app: &'a App, theme: &Theme, row: &Row) -> Vec<Span<'a>> {
         spans.push(Span::styled(
             format!(" ({})", row.children),
             theme.style(Role::Dim),
+        ));
+    }
+    if app.note_of(row.node).is_some() {
+        spans.push(Span::styled(
+            format!(" {}", super::marks::NOTE),
+            theme.style(Role::Mark),
         ));
     }
     if row.shared {
