@@ -108,7 +108,9 @@ fn svg(buf: &Buffer) -> String {
             if b != bg {
                 let _ = write!(
                     s,
-                    r#"<rect x="{px}" y="{py}" width="{CELL_W}" height="{CELL_H}" fill="{b}"/>"#
+                    r#"<rect x="{px}" y="{py}" width="{}" height="{}" fill="{b}"/>"#,
+                    CELL_W + 0.6,
+                    CELL_H + 0.6
                 );
             }
             let sym = cell.symbol();

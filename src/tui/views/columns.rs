@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::{pane_block, put_line, symbols};
+use super::{pane_block, put_line, put_row, symbols};
 use crate::graph::{NodeIx, Relation};
 use crate::text::{sanitize_line, truncate, wrap};
 use crate::tui::app::App;
@@ -158,18 +158,18 @@ impl Widget for Column<'_> {
                 Span::raw(truncate(&sanitize_line(&node.title), budget)),
                 Span::styled(counts, theme.style(Role::Dim)),
             ];
-            let base = if self.active && i == self.cursor.selected {
+            let selected = self.active && i == self.cursor.selected;
+            let base = if selected {
                 theme.style(Role::Selection)
             } else {
                 theme.style(Role::Text)
             };
-            put_line(
+            put_row(
                 buf,
-                inner.x,
-                inner.y + (i - offset) as u16,
-                inner.width,
+                (inner.x, inner.y + (i - offset) as u16, inner.width),
                 &spans,
                 base,
+                selected,
             );
         }
     }

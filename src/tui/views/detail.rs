@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
-use super::{pane_block, put_line, symbols};
+use super::{pane_block, put_row, symbols};
 use crate::eval::Label;
 use crate::graph::{Kind, NodeIx, Side};
 use crate::text::{sanitize_line, sanitize_text, wrap};
@@ -22,6 +22,11 @@ pub struct DetailView<'a> {
 
 /// One line of the pane: spans, a base style, and the link it shows, if any.
 type DetailLine<'a> = (Vec<Span<'a>>, Style, Option<usize>);
+
+/// Whether a line is the selected link.
+fn is_selected(app: &App, focused: bool, link: Option<usize>) -> bool {
+    focused && link == Some(app.detail_cursor.selected)
+}
 
 impl Widget for DetailView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -44,14 +49,14 @@ impl Widget for DetailView<'_> {
         } else {
             0
         };
-        for (row, (spans, base, _)) in lines.iter().skip(offset).take(h).enumerate() {
-            put_line(
+        for (row, (spans, base, link)) in lines.iter().skip(offset).take(h).enumerate() {
+            let selected = is_selected(self.app, self.focused, *link);
+            put_row(
                 buf,
-                inner.x,
-                inner.y + row as u16,
-                inner.width,
+                (inner.x, inner.y + row as u16, inner.width),
                 spans,
                 *base,
+                selected,
             );
         }
     }

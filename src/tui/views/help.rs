@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Clear, Widget};
 
-use super::{pane_block, put_line};
+use super::{pane_block, put_line, put_row};
 use crate::text::sanitize_line;
 use crate::tui::app::{App, ListCursor};
 use crate::tui::keymap::{Context, KEYMAP};
@@ -89,16 +89,15 @@ impl Widget for ToursOverlay<'_> {
         block.render(rect, buf);
         for (i, t) in tours.iter().enumerate().take(inner.height as usize / 2) {
             let y = inner.y + (i * 2) as u16;
-            let base = if i == self.cursor.selected {
+            let selected = i == self.cursor.selected;
+            let base = if selected {
                 theme.style(Role::Selection)
             } else {
                 theme.style(Role::Text)
             };
-            put_line(
+            put_row(
                 buf,
-                inner.x,
-                y,
-                inner.width,
+                (inner.x, y, inner.width),
                 &[
                     Span::styled(sanitize_line(&t.title), theme.style(Role::Heading)),
                     Span::styled(
@@ -107,6 +106,7 @@ impl Widget for ToursOverlay<'_> {
                     ),
                 ],
                 base,
+                selected,
             );
             if let Some(d) = &t.description {
                 put_line(

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Clear, Widget};
 
-use super::{pane_block, put_line, symbols};
+use super::{pane_block, put_line, put_row, symbols};
 use crate::graph::NodeIx;
 use crate::state::Mark;
 use crate::text::{sanitize_line, sanitize_text, truncate, wrap};
@@ -73,18 +73,18 @@ impl Widget for MarksView<'_> {
                     theme.style(Role::Dim),
                 )],
             };
-            let base = if self.focused && i == cursor.selected {
+            let selected = self.focused && i == cursor.selected;
+            let base = if selected {
                 theme.style(Role::Selection)
             } else {
                 theme.style(Role::Text)
             };
-            put_line(
+            put_row(
                 buf,
-                inner.x,
-                inner.y + (i - cursor.offset) as u16,
-                inner.width,
+                (inner.x, inner.y + (i - cursor.offset) as u16, inner.width),
                 &spans,
                 base,
+                selected,
             );
         }
     }

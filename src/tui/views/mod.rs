@@ -132,13 +132,41 @@ pub fn pane_block<'a>(theme: &Theme, title: &'a str, focused: bool) -> Block<'a>
 
 /// Writes spans on one row, clipped to `width` cells, measuring wide characters.
 pub fn put_line(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: &[Span], base: Style) {
+    put_spans(buf, x, y, width, spans, base, false);
+}
+
+/// Like [`put_line`]; on the selected row the selection's colours win over
+/// the spans' own, so the row reads as one bar in any theme.
+pub fn put_row(
+    buf: &mut Buffer,
+    (x, y, width): (u16, u16, u16),
+    spans: &[Span],
+    base: Style,
+    selected: bool,
+) {
+    put_spans(buf, x, y, width, spans, base, selected);
+}
+
+fn put_spans(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    spans: &[Span],
+    base: Style,
+    selected: bool,
+) {
     let mut col = x;
     let end = x + width;
     for span in spans {
         if col >= end {
             break;
         }
-        let style = base.patch(span.style);
+        let style = if selected {
+            span.style.patch(base)
+        } else {
+            base.patch(span.style)
+        };
         let (next, _) = buf.set_stringn(col, y, span.content.as_ref(), (end - col) as usize, style);
         col = next;
     }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
-use super::{pane_block, put_line, symbols};
+use super::{pane_block, put_row, symbols};
 use crate::text::sanitize_line;
 use crate::tui::app::App;
 use crate::tui::outline::Row;
@@ -47,7 +47,7 @@ impl Widget for OutlineView<'_> {
             } else {
                 theme.style(Role::Text)
             };
-            put_line(buf, inner.x, y, inner.width, &spans, base);
+            put_row(buf, (inner.x, y, inner.width), &spans, base, selected);
         }
     }
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
-use super::{pane_block, put_line, symbols};
+use super::{pane_block, put_line, put_row, symbols};
 use crate::text::sanitize_line;
 use crate::tui::app::{App, SourceRow};
 use crate::tui::theme::{Role, Theme};
@@ -86,18 +86,18 @@ impl Widget for SourcesView<'_> {
                     spans
                 }
             };
-            let base = if i == cursor.selected && self.focused {
+            let selected = i == cursor.selected && self.focused;
+            let base = if selected {
                 theme.style(Role::Selection)
             } else {
                 theme.style(Role::Text)
             };
-            put_line(
+            put_row(
                 buf,
-                inner.x,
-                inner.y + (i - cursor.offset) as u16,
-                inner.width,
+                (inner.x, inner.y + (i - cursor.offset) as u16, inner.width),
                 &spans,
                 base,
+                selected,
             );
         }
     }
