@@ -10,3 +10,4 @@ mod md;
 pub mod state;
 pub mod text;
 pub mod tui;
+pub mod tour;
