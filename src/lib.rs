@@ -9,5 +9,5 @@ pub mod graph;
 mod md;
 pub mod state;
 pub mod text;
-pub mod tui;
 pub mod tour;
+pub mod tui;
