@@ -10,7 +10,11 @@ pub fn inline(s: &str) -> String {
     let clean = sanitize_line(s);
     let mut out = String::with_capacity(clean.len());
     for c in clean.trim().chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+        // `#` too: a heading's trailing `#`s would be read as its closing sequence.
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -134,6 +138,7 @@ mod tests {
     fn inline_escapes_markup_and_strips_escapes() {
         assert_eq!(inline("a *bold* [link]"), r"a \*bold\* \[link\]");
         assert_eq!(inline("x\u{1b}[31my\n z"), "xy  z");
+        assert_eq!(inline("learn C#"), r"learn C\#");
     }
 
     #[test]
