@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+mod brief;
 mod check;
+mod output;
+mod tour;
 pub use check::summary as check_summary;
 
 /// agon — explore an argument map in the terminal.
@@ -25,6 +28,16 @@ pub struct Cli {
 pub enum Command {
     /// Validate debate files and print a summary of each.
     Check(check::CheckArgs),
+    /// Write a printable Markdown brief for one side of a thesis: your points
+    /// strongest first with their evidence, the opposing points still to
+    /// answer with the rebuttals in the map, and your saved marks and notes.
+    Brief(brief::BriefArgs),
+    /// List the debate's tours, a tour's steps, or write a tour as a handout.
+    ///
+    /// `agon tour` lists tours (ID, steps, title); `agon tour ID` lists its
+    /// steps; `agon tour ID --markdown` writes the classroom handout. The
+    /// debate is given with --file (the built-in debate when left out).
+    Tour(tour::TourArgs),
     /// Print shell completions for SHELL.
     Completions {
         #[arg(value_enum)]
@@ -37,6 +50,8 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         None => crate::tui::run(cli.explore),
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Brief(args)) => brief::run(args),
+        Some(Command::Tour(args)) => tour::run(args),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "agon", &mut std::io::stdout());
             ExitCode::SUCCESS

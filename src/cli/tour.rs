@@ -1,0 +1,56 @@
+//! `agon tour`: list a debate's tours, a tour's steps, or write a handout.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::formats::Input;
+use crate::graph::diag;
+
+#[derive(Debug, clap::Args)]
+pub struct TourArgs {
+    /// The tour, by id. Without it, lists the tours as ID, steps and title.
+    #[arg(value_name = "TOUR_ID")]
+    pub tour: Option<String>,
+    /// The debate; none uses the built-in debate. Given as an option so a
+    /// tour id is never taken for a file name.
+    #[arg(short, long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Write the tour as a Markdown handout. Without it, lists the tour's
+    /// steps as number, node id and title.
+    #[arg(long, requires = "tour")]
+    pub markdown: bool,
+    /// Write the handout to OUT (replaced atomically) instead of standard output.
+    #[arg(short, long, value_name = "OUT", requires = "markdown")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: TourArgs) -> ExitCode {
+    let input = Input::from_arg(args.file.as_deref());
+    let graph = match input.load() {
+        Ok(loaded) => loaded.graph,
+        Err(err) => return crate::cli::report_load_error(&err),
+    };
+    let out = crate::cli::output::emit;
+    let Some(id) = args.tour else {
+        return out(&crate::tour::list_tours(&graph), None, &input);
+    };
+    let Some(tour) = graph.tour(&id) else {
+        let ids = graph.tours.iter().map(|t| t.id.as_str());
+        let hint = match diag::nearest(&id, ids.clone()) {
+            Some(near) => format!("; did you mean \"{near}\"?"),
+            None if graph.tours.is_empty() => "; the debate has no tours".into(),
+            None => format!("; the tours are: {}", ids.collect::<Vec<_>>().join(", ")),
+        };
+        eprintln!("error: no tour has the id \"{id}\"{hint}");
+        return ExitCode::from(1);
+    };
+    if args.markdown {
+        out(
+            &crate::tour::handout(&graph, tour),
+            args.output.as_deref(),
+            &input,
+        )
+    } else {
+        out(&crate::tour::list_steps(&graph, tour), None, &input)
+    }
+}
