@@ -333,3 +333,74 @@ fn marks_cycle_and_notes_edit_without_triggering_commands() {
     app.update(Action::ShowView(View::Marks));
     assert_eq!(app.mark_rows().len(), 1);
 }
+
+#[test]
+fn brief_view_orders_points_and_links_into_the_explorer() {
+    use agon::tui::app::BriefRow;
+    let mut app = app();
+    app.update(Action::ShowView(View::Brief));
+    let (brief, rows) = app.brief.clone().expect("brief built");
+    assert_eq!(brief.side, agon::brief::BriefSide::For);
+    // Standing points come before fallen ones.
+    let labels: Vec<Label> = brief.points.iter().map(|p| p.label).collect();
+    let mut sorted = labels.clone();
+    sorted.sort_by_key(|l| match l {
+        Label::In => 0,
+        Label::Undec => 1,
+        Label::Out => 2,
+    });
+    assert_eq!(labels, sorted);
+    // Enter on the first point opens it in the outline.
+    let first = rows
+        .iter()
+        .position(|r| matches!(r, BriefRow::Ours { .. }))
+        .expect("a point");
+    for _ in 0..first {
+        app.update(Action::Down);
+    }
+    app.update(Action::Activate);
+    assert_eq!(app.view, View::Outline);
+    assert_eq!(app.focus, brief.points[0].node);
+    // s switches sides, and what-if rebuilds the brief.
+    app.update(Action::ShowView(View::Brief));
+    app.update(Action::ToggleSide);
+    assert_eq!(
+        app.brief.as_ref().unwrap().0.side,
+        agon::brief::BriefSide::Against
+    );
+}
+
+#[test]
+fn presenter_steps_reveals_and_explores() {
+    use agon::tui::keymap::{Key, lookup};
+    let mut app = app();
+    let press = |app: &mut App, k: Key| {
+        if let Some(a) = lookup(&app.contexts(), k) {
+            app.update(a);
+        }
+    };
+    press(&mut app, Key::Char('t'));
+    press(&mut app, Key::Enter);
+    assert!(app.presenting);
+    assert_eq!(id(&app, app.focus), "tram");
+    press(&mut app, Key::Char(' '));
+    assert_eq!(id(&app, app.focus), "faster");
+    let p = app.presenter.as_ref().unwrap();
+    assert_eq!(p.counter(), (2, 4));
+    let hidden = p.hidden_count();
+    assert!(hidden > 0);
+    press(&mut app, Key::Char('r'));
+    assert_eq!(app.presenter.as_ref().unwrap().hidden_count(), hidden - 1);
+    // e jumps into the explorer at the step's node, e again returns.
+    press(&mut app, Key::Char('e'));
+    assert!(!app.presenting);
+    assert_eq!(id(&app, app.focus), "faster");
+    press(&mut app, Key::Char('j'));
+    press(&mut app, Key::Char('e'));
+    assert!(app.presenting);
+    press(&mut app, Key::Left);
+    assert_eq!(id(&app, app.focus), "tram");
+    // q leaves presenter mode, it does not quit agon.
+    press(&mut app, Key::Char('q'));
+    assert!(!app.presenting && app.presenter.is_none() && !app.quit);
+}

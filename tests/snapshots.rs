@@ -99,3 +99,36 @@ fn what_if_120x40() {
     );
     insta::assert_snapshot!(shot(&a, 120, 40));
 }
+
+#[test]
+fn brief_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, &[Key::Char('4'), Key::Char('j')]);
+    insta::assert_snapshot!(shot(&a, 80, 24));
+}
+
+#[test]
+fn presenter_card_80x24() {
+    let mut a = app(80, 24);
+    press(
+        &mut a,
+        &[Key::Char('t'), Key::Enter, Key::Char(' '), Key::Char('r')],
+    );
+    insta::assert_snapshot!(shot(&a, 80, 24));
+}
+
+#[test]
+fn presenter_card_160x48() {
+    let mut a = app(160, 48);
+    press(
+        &mut a,
+        &[
+            Key::Char('t'),
+            Key::Enter,
+            Key::Char(' '),
+            Key::Char('r'),
+            Key::Char('r'),
+        ],
+    );
+    insta::assert_snapshot!(shot(&a, 160, 48));
+}

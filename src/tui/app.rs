@@ -7,9 +7,11 @@ use super::action::{Action, View};
 use super::keymap::Context;
 use super::layout::{self, Areas};
 use super::outline::Outline;
+use crate::brief::{Brief, BriefSide};
 use crate::eval::{self, Label};
 use crate::graph::{Graph, NodeIx, Relation, Side};
 use crate::state::{Mark, State};
+use crate::tour::Presenter;
 
 /// A cursor over a list that scrolls to keep the selection in view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -147,6 +149,74 @@ pub fn next_mark(current: Option<Mark>) -> Option<Mark> {
     }
 }
 
+/// A row of the brief view. Node rows are links into the explorer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BriefRow {
+    Heading(String),
+    /// One of the user's points (depth 0) or its evidence (depth 1).
+    Ours {
+        node: NodeIx,
+        depth: usize,
+    },
+    /// An opposing point, or (depth 1) a rebuttal available against it.
+    Theirs {
+        node: NodeIx,
+        depth: usize,
+    },
+    Blank,
+}
+
+/// Flattens a brief into the rows the view shows.
+pub fn brief_rows(brief: &Brief) -> Vec<BriefRow> {
+    let mut rows = Vec::new();
+    let (answered, total) = brief.answered_count();
+    rows.push(BriefRow::Heading(format!(
+        "Your points, strongest first ({})",
+        brief.points.len()
+    )));
+    for p in &brief.points {
+        rows.push(BriefRow::Ours {
+            node: p.node,
+            depth: 0,
+        });
+        for e in &p.evidence {
+            rows.push(BriefRow::Ours {
+                node: e.node,
+                depth: 1,
+            });
+        }
+    }
+    rows.push(BriefRow::Blank);
+    rows.push(BriefRow::Heading(format!(
+        "To answer ({}): answered {answered} of {total} opposing points",
+        brief.to_answer.len()
+    )));
+    for o in &brief.to_answer {
+        rows.push(BriefRow::Theirs {
+            node: o.node,
+            depth: 0,
+        });
+        for r in &o.rebuttals {
+            rows.push(BriefRow::Theirs {
+                node: r.node,
+                depth: 1,
+            });
+        }
+    }
+    rows.push(BriefRow::Blank);
+    rows.push(BriefRow::Heading(format!(
+        "Already answered ({})",
+        brief.answered.len()
+    )));
+    for o in &brief.answered {
+        rows.push(BriefRow::Theirs {
+            node: o.node,
+            depth: 0,
+        });
+    }
+    rows
+}
+
 /// A row of the marks view: a node with a mark or a note, or an id the
 /// state keeps that this debate no longer has.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,6 +309,16 @@ pub struct App {
     pub state: State,
     pub state_dirty: bool,
     pub marks_cursor: ListCursor,
+    /// The brief: which thesis and side, and the brief built for them
+    /// (rebuilt when labels change).
+    pub brief_thesis: usize,
+    pub brief_side: BriefSide,
+    pub brief: Option<(Brief, Vec<BriefRow>)>,
+    pub brief_cursor: ListCursor,
+    /// A running tour, and whether its card fills the screen (false while
+    /// the presenter looks around in the explorer).
+    pub presenter: Option<Presenter>,
+    pub presenting: bool,
     pub quit: bool,
     /// A one-line message for the status bar, cleared by the next action.
     pub message: Option<String>,
@@ -271,6 +351,12 @@ impl App {
             state: State::new(name.clone(), None),
             state_dirty: false,
             marks_cursor: ListCursor::default(),
+            brief_thesis: 0,
+            brief_side: BriefSide::For,
+            brief: None,
+            brief_cursor: ListCursor::default(),
+            presenter: None,
+            presenting: false,
             quit: false,
             message: None,
         }
@@ -315,6 +401,9 @@ impl App {
 
     /// The keymap contexts that apply now, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
+        if self.presenting && self.overlays.is_empty() {
+            return vec![Context::Presenter, Context::Global];
+        }
         match self.overlays.last() {
             Some(Overlay::Help { .. } | Overlay::Tours { .. }) => {
                 return vec![Context::Chooser, Context::Global];
@@ -352,8 +441,24 @@ impl App {
         ]
     }
 
+    /// Builds the brief for the chosen thesis and side if it is not built.
+    fn ensure_brief(&mut self) {
+        if self.brief.is_some() {
+            return;
+        }
+        let Some(&thesis) = self.graph.theses().get(self.brief_thesis) else {
+            return;
+        };
+        let brief = Brief::build(&self.graph, &self.whatif.labels, self.brief_side, thesis);
+        let rows = brief_rows(&brief);
+        self.brief = Some((brief, rows));
+    }
+
     pub fn update(&mut self, action: Action) {
         self.message = None;
+        if self.presenting && self.overlays.is_empty() && self.update_presenter(action) {
+            return;
+        }
         if let Some(top) = self.overlays.last().cloned()
             && self.update_overlay(top, action)
         {
@@ -386,6 +491,9 @@ impl App {
             Action::ShowView(v) => {
                 self.view = v;
                 self.pane = Pane::Main;
+                if v == View::Brief {
+                    self.ensure_brief();
+                }
                 if v == View::Outline {
                     self.sync_outline_to_focus();
                 }
@@ -405,6 +513,10 @@ impl App {
             Action::WhatIf => {
                 let ix = self.focus;
                 self.whatif.toggle(&self.graph, ix);
+                self.brief = None;
+                if self.view == View::Brief {
+                    self.ensure_brief();
+                }
                 let verb = if self.whatif.suspended[ix.index()] {
                     "suspended"
                 } else {
@@ -439,6 +551,10 @@ impl App {
             }
             Action::ClearWhatIfs => {
                 self.whatif.clear(&self.graph);
+                self.brief = None;
+                if self.view == View::Brief {
+                    self.ensure_brief();
+                }
                 self.message = Some("What-if cleared: every node is back.".into());
             }
             Action::Resize { width, height } => {
@@ -447,6 +563,13 @@ impl App {
             }
             Action::Click { col, row } => self.click(col, row),
             Action::Scroll { col, row, down } => self.scroll(col, row, down),
+            Action::PresenterExplore => {
+                if self.presenter.is_some() {
+                    self.presenting = true;
+                } else {
+                    self.message = Some("No tour is running; t lists the tours.".into());
+                }
+            }
             _ => match self.pane {
                 Pane::Detail => self.update_detail(action),
                 Pane::Main => match self.view {
@@ -454,7 +577,7 @@ impl App {
                     View::Columns => self.update_columns(action),
                     View::Sources => self.update_sources(action),
                     View::Marks => self.update_marks(action),
-                    View::Brief => {}
+                    View::Brief => self.update_brief(action),
                 },
             },
         }
@@ -530,10 +653,15 @@ impl App {
                     Action::Down => cursor.move_by(1, len, len),
                     Action::Activate => {
                         self.overlays.pop();
-                        self.message = Some(format!(
-                            "Tour \"{}\" chosen; presenter mode is not available yet.",
-                            self.graph.tours[cursor.selected].title
-                        ));
+                        match Presenter::new(&self.graph, cursor.selected) {
+                            Some(p) => {
+                                let node = p.step().node;
+                                self.presenter = Some(p);
+                                self.presenting = true;
+                                self.visit(node);
+                            }
+                            None => self.message = Some("That tour has no steps.".into()),
+                        }
                         return true;
                     }
                     _ => return true,
@@ -695,6 +823,82 @@ impl App {
             && let Some(SourceRow::Citation(node)) = self.sources.get(self.sources_cursor.selected)
         {
             let node = *node;
+            self.visit(node);
+            self.view = View::Outline;
+        }
+    }
+
+    /// Presenter-mode actions; false lets an action fall through to the
+    /// explorer's handling (quit, help, tours, …).
+    fn update_presenter(&mut self, action: Action) -> bool {
+        let Some(p) = self.presenter.as_mut() else {
+            self.presenting = false;
+            return false;
+        };
+        match action {
+            Action::NextStep | Action::PrevStep => {
+                let moved = if action == Action::NextStep {
+                    p.next()
+                } else {
+                    p.prev()
+                };
+                let node = p.step().node;
+                if moved {
+                    self.visit(node);
+                } else if action == Action::NextStep {
+                    self.message = Some("End of the tour. Esc leaves presenter mode.".into());
+                }
+            }
+            Action::Reveal => {
+                if p.reveal_next().is_none() {
+                    self.message = Some("Everything here is revealed.".into());
+                }
+            }
+            Action::PresenterExplore => {
+                self.presenting = false;
+                self.message = Some("Exploring; press e to return to the tour.".into());
+            }
+            Action::Close => {
+                self.presenter = None;
+                self.presenting = false;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn update_brief(&mut self, action: Action) {
+        let h = self.main_height();
+        if action == Action::ToggleSide {
+            // Cycles: first thesis for, against; next thesis for, against; …
+            let theses = self.graph.theses().len().max(1);
+            (self.brief_thesis, self.brief_side) = match self.brief_side {
+                BriefSide::For => (self.brief_thesis, BriefSide::Against),
+                BriefSide::Against => ((self.brief_thesis + 1) % theses, BriefSide::For),
+            };
+            self.brief = None;
+            self.brief_cursor = ListCursor::default();
+            self.ensure_brief();
+            return;
+        }
+        let Some((_, rows)) = &self.brief else {
+            return;
+        };
+        let len = rows.len();
+        if let Some(delta) = self.list_delta(action, h) {
+            self.brief_cursor.move_by(delta, len, h);
+            // The detail pane follows the selected point.
+            if let Some(BriefRow::Ours { node, .. } | BriefRow::Theirs { node, .. }) =
+                rows.get(self.brief_cursor.selected)
+            {
+                self.focus = *node;
+                self.detail_cursor = ListCursor::default();
+            }
+        } else if action == Action::Activate {
+            let node = match rows.get(self.brief_cursor.selected) {
+                Some(BriefRow::Ours { node, .. } | BriefRow::Theirs { node, .. }) => *node,
+                _ => return,
+            };
             self.visit(node);
             self.view = View::Outline;
         }

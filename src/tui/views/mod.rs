@@ -1,12 +1,14 @@
 //! Views: functions of borrowed state that draw into a buffer. Each is a
 //! short-lived struct holding references, implementing `Widget`.
 
+pub mod brief;
 pub mod chrome;
 pub mod columns;
 pub mod detail;
 pub mod help;
 pub mod marks;
 pub mod outline;
+pub mod presenter;
 pub mod sources;
 pub mod symbols;
 
@@ -32,6 +34,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if layout::too_small(area) {
         chrome::TooSmall { theme, area }.render(area, buf);
+        return;
+    }
+    if app.presenting
+        && let Some(p) = &app.presenter
+    {
+        presenter::PresenterCard {
+            app,
+            theme,
+            presenter: p,
+        }
+        .render(area, buf);
+        render_overlays(app, theme, area, buf);
         return;
     }
     let areas = layout::areas(area);
@@ -65,12 +79,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 focused,
             }
             .render(areas.main, buf),
-            View::Brief => {
-                let block = pane_block(theme, app.view.title(), focused);
-                let inner = block.inner(areas.main);
-                block.render(areas.main, buf);
-                Line::styled("Not available yet.", theme.style(Role::Dim)).render(inner, buf);
+            View::Brief => brief::BriefView {
+                app,
+                theme,
+                focused,
             }
+            .render(areas.main, buf),
         }
     }
     let detail_area = areas.detail.unwrap_or(areas.main);
@@ -83,6 +97,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .render(detail_area, buf);
     }
     chrome::StatusBar { app, theme }.render(areas.status, buf);
+    render_overlays(app, theme, area, buf);
+}
+
+fn render_overlays(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for overlay in &app.overlays {
         match overlay {
             Overlay::Help { scroll } => help::HelpOverlay {
