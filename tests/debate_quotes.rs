@@ -3,7 +3,7 @@
 //! paragraph its locator gives; every source must be cited; the map must meet
 //! its minimum sizes; and its structure must be sound.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use agon::graph::{DebateFile, Kind, Node, parse_ron};
@@ -250,141 +250,22 @@ fn the_map_meets_its_minimum_sizes() {
 /// resolves, no node relates to itself, supports form no cycle, and every
 /// node reaches a thesis through supports and attacks.
 #[test]
-fn the_map_is_structurally_sound() {
-    let debate = load_debate();
-    let mut failures = Vec::new();
-    let mut ids = HashSet::new();
-    for node in &debate.nodes {
-        if !ids.insert(node.id.as_str()) {
-            failures.push(format!("{}: duplicate node id", node.id));
-        }
-    }
-    let by_id: HashMap<&str, &Node> = debate.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
-    let source_ids: HashSet<&str> = debate.sources.iter().map(|s| s.id.as_str()).collect();
-    for node in &debate.nodes {
-        for target in node.supports.iter().chain(&node.attacks) {
-            if !by_id.contains_key(target.as_str()) {
-                failures.push(format!("{}: relates to unknown node {target:?}", node.id));
-            }
-            if target == &node.id {
-                failures.push(format!("{}: relates to itself", node.id));
-            }
-        }
-        if let Some(source) = &node.source {
-            if !source_ids.contains(source.as_str()) {
-                failures.push(format!("{}: unknown source {source:?}", node.id));
-            }
-        }
-        match node.kind {
-            Kind::Thesis if !node.supports.is_empty() || !node.attacks.is_empty() => {
-                failures.push(format!("{}: a thesis supports or attacks", node.id))
-            }
-            Kind::Rebuttal if node.attacks.is_empty() => {
-                failures.push(format!("{}: a rebuttal that attacks nothing", node.id))
-            }
-            Kind::Rebuttal
-                if node.attacks.iter().any(|t| {
-                    by_id
-                        .get(t.as_str())
-                        .is_some_and(|n| n.kind == Kind::Thesis)
-                }) =>
-            {
-                failures.push(format!("{}: a rebuttal attacks a thesis", node.id))
-            }
-            _ => {}
-        }
-        let evidence_fields = node.quote.is_some()
-            || node.source.is_some()
-            || node.locator.is_some()
-            || node.basis.is_some();
-        if node.kind != Kind::Evidence && evidence_fields {
-            failures.push(format!(
-                "{}: evidence fields on a non-evidence node",
-                node.id
-            ));
-        }
-        if node.kind == Kind::Evidence
-            && (node.quote.is_none() || node.source.is_none() || node.basis.is_none())
-        {
-            failures.push(format!(
-                "{}: evidence without quote, source or basis",
-                node.id
-            ));
-        }
-        if node.title.chars().count() >= 80 {
-            failures.push(format!("{}: title of 80 characters or more", node.id));
-        }
-    }
-    for tour in &debate.tours {
-        for step in &tour.steps {
-            if !by_id.contains_key(step.node.as_str()) {
-                failures.push(format!("tour {}: unknown node {:?}", tour.id, step.node));
-            }
-        }
-    }
-
-    // Cycles of supports, by depth-first search with three colours.
-    fn visit<'a>(
-        id: &'a str,
-        by_id: &HashMap<&'a str, &'a Node>,
-        state: &mut HashMap<&'a str, u8>,
-        failures: &mut Vec<String>,
-    ) {
-        match state.get(id) {
-            Some(1) => {
-                failures.push(format!("{id}: on a cycle of supports"));
-                return;
-            }
-            Some(_) => return,
-            None => {}
-        }
-        state.insert(id, 1);
-        if let Some(node) = by_id.get(id) {
-            for next in &node.supports {
-                if let Some(next_node) = by_id.get(next.as_str()) {
-                    visit(next_node.id.as_str(), by_id, state, failures);
-                }
-            }
-        }
-        state.insert(id, 2);
-    }
-    let mut state = HashMap::new();
-    for node in &debate.nodes {
-        visit(node.id.as_str(), &by_id, &mut state, &mut failures);
-    }
-
-    // Reachability of a thesis through supports and attacks.
-    let mut reaches: HashSet<&str> = debate
-        .nodes
-        .iter()
-        .filter(|n| n.kind == Kind::Thesis)
-        .map(|n| n.id.as_str())
-        .collect();
-    loop {
-        let before = reaches.len();
-        for node in &debate.nodes {
-            if node
-                .supports
+fn the_map_loads_with_no_errors_and_no_warnings() {
+    // The loader enforces every structural rule (references, support
+    // cycles, kinds, reachability); the built-in map must pass them all.
+    match agon::graph::builtin() {
+        Ok(loaded) => assert!(
+            loaded.warnings.is_empty(),
+            "warnings: {:#?}",
+            loaded.warnings
+        ),
+        Err(diags) => panic!(
+            "the built-in debate has errors:\n{}",
+            diags
                 .iter()
-                .chain(&node.attacks)
-                .any(|t| reaches.contains(t.as_str()))
-            {
-                reaches.insert(node.id.as_str());
-            }
-        }
-        if reaches.len() == before {
-            break;
-        }
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
     }
-    for node in &debate.nodes {
-        if !reaches.contains(node.id.as_str()) {
-            failures.push(format!("{}: reaches no thesis", node.id));
-        }
-    }
-
-    assert!(
-        failures.is_empty(),
-        "structural problems:\n  {}",
-        failures.join("\n  ")
-    );
 }
