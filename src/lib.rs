@@ -5,5 +5,7 @@ pub mod cli;
 pub mod eval;
 pub mod formats;
 pub mod graph;
+pub mod search;
+pub mod synth;
 pub mod text;
 pub mod tui;
