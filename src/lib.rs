@@ -8,6 +8,8 @@ pub mod formats;
 pub mod graph;
 mod md;
 pub mod state;
+pub mod search;
+pub mod synth;
 pub mod text;
 pub mod tour;
 pub mod tui;

@@ -10,6 +10,7 @@ mod brief;
 mod check;
 mod output;
 mod tour;
+mod search;
 pub use check::summary as check_summary;
 
 /// agon — explore an argument map in the terminal.
@@ -38,6 +39,10 @@ pub enum Command {
     /// steps; `agon tour ID --markdown` writes the classroom handout. The
     /// debate is given with --file (the built-in debate when left out).
     Tour(tour::TourArgs),
+    /// Search titles, text, quotes, tags and sources; print the best matches.
+    ///
+    /// Exits 0 when something matches and 1 when nothing does.
+    Search(search::SearchArgs),
     /// Print shell completions for SHELL.
     Completions {
         #[arg(value_enum)]
@@ -52,6 +57,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Brief(args)) => brief::run(args),
         Some(Command::Tour(args)) => tour::run(args),
+        Some(Command::Search(args)) => search::run(args),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "agon", &mut std::io::stdout());
             ExitCode::SUCCESS

@@ -1,0 +1,198 @@
+//! What search precomputes once per graph: compact per-node facts read on
+//! every keystroke, kept in flat arrays so a scan touches little memory.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::matching::{fold, mask, needs_fold};
+use crate::graph::{Graph, Kind, NodeIx, Side};
+
+/// No source, in [`SearchIndex::source_of`].
+const NO_SOURCE: u32 = u32::MAX;
+
+/// The search index over one graph. Build it once after loading; share it
+/// (it is immutable) between the interface and the search worker.
+#[derive(Debug)]
+pub struct SearchIndex {
+    graph: Arc<Graph>,
+    /// Kind in the low two bits, side in the next two.
+    meta: Vec<u8>,
+    /// [`mask`] of each title.
+    title_mask: Vec<u64>,
+    /// Folded titles, only for the few whose non-ASCII letters change case;
+    /// the rest are matched as they are, ASCII case ignored.
+    folded_titles: HashMap<u32, Box<str>>,
+    /// Each node's tags as indices into `tags`: `tag_ids[tag_start[i]..tag_start[i + 1]]`.
+    tag_start: Vec<u32>,
+    tag_ids: Vec<u32>,
+    /// Distinct tags as written, and folded.
+    tags: Vec<String>,
+    tags_folded: Vec<String>,
+    /// The index in `graph.sources` of each node's source, or `NO_SOURCE`.
+    source_of: Vec<u32>,
+    /// Source titles and authors, folded (empty when absent).
+    source_titles_folded: Vec<String>,
+    source_authors_folded: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(graph: Arc<Graph>) -> SearchIndex {
+        let n = graph.len();
+        let mut meta = Vec::with_capacity(n);
+        let mut title_mask = Vec::with_capacity(n);
+        let mut folded_titles = HashMap::new();
+        let mut tag_start = Vec::with_capacity(n + 1);
+        let mut tag_ids = Vec::new();
+        let mut tags: Vec<String> = Vec::new();
+        let mut tag_number: HashMap<&str, u32> = HashMap::new();
+        let mut source_of = Vec::with_capacity(n);
+        let source_number: HashMap<&str, u32> = graph
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i as u32))
+            .collect();
+
+        for ix in graph.indices() {
+            let node = graph.node(ix);
+            meta.push(kind_bits(node.kind) | side_bits(graph.side(ix)) << 2);
+            title_mask.push(mask(node.title.as_bytes()));
+            if needs_fold(&node.title) {
+                folded_titles.insert(ix.0, fold(&node.title).into_boxed_str());
+            }
+            tag_start.push(tag_ids.len() as u32);
+            for tag in &node.tags {
+                let next = tags.len() as u32;
+                let id = *tag_number.entry(tag.as_str()).or_insert_with(|| {
+                    tags.push(tag.clone());
+                    next
+                });
+                tag_ids.push(id);
+            }
+            source_of.push(
+                node.source
+                    .as_deref()
+                    .and_then(|id| source_number.get(id).copied())
+                    .unwrap_or(NO_SOURCE),
+            );
+        }
+        tag_start.push(tag_ids.len() as u32);
+        drop(tag_number);
+        drop(source_number);
+        let tags_folded = tags.iter().map(|t| fold(t)).collect();
+        let source_titles_folded = graph.sources.iter().map(|s| fold(&s.title)).collect();
+        let source_authors_folded = graph
+            .sources
+            .iter()
+            .map(|s| s.author.as_deref().map(fold).unwrap_or_default())
+            .collect();
+        folded_titles.shrink_to_fit();
+        tag_ids.shrink_to_fit();
+        SearchIndex {
+            graph,
+            meta,
+            title_mask,
+            folded_titles,
+            tag_start,
+            tag_ids,
+            tags,
+            tags_folded,
+            source_of,
+            source_titles_folded,
+            source_authors_folded,
+        }
+    }
+
+    pub fn graph(&self) -> &Graph {
+        &self.graph
+    }
+
+    /// The graph, shared.
+    pub fn graph_arc(&self) -> &Arc<Graph> {
+        &self.graph
+    }
+
+    pub fn len(&self) -> usize {
+        self.meta.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.meta.is_empty()
+    }
+
+    /// Bytes of memory the index itself holds beyond the graph (approximate).
+    pub fn heap_bytes(&self) -> usize {
+        self.meta.capacity()
+            + self.title_mask.capacity() * 8
+            + self.folded_titles.capacity() * 24
+            + self.folded_titles.values().map(|t| t.len()).sum::<usize>()
+            + (self.tag_start.capacity() + self.tag_ids.capacity() + self.source_of.capacity()) * 4
+    }
+
+    pub(crate) fn kind(&self, i: usize) -> Kind {
+        Kind::ALL[(self.meta[i] & 3) as usize]
+    }
+
+    pub(crate) fn side(&self, i: usize) -> Side {
+        SIDES[(self.meta[i] >> 2 & 3) as usize]
+    }
+
+    pub(crate) fn title_mask(&self, i: usize) -> u64 {
+        self.title_mask[i]
+    }
+
+    /// The title to match case-insensitively: folded when ASCII folding is not enough.
+    pub(crate) fn title_for_folded_match(&self, i: usize) -> &str {
+        match self.folded_titles.get(&(i as u32)) {
+            Some(t) => t,
+            None => &self.graph.nodes[i].title,
+        }
+    }
+
+    pub(crate) fn tag_ids(&self, i: usize) -> &[u32] {
+        &self.tag_ids[self.tag_start[i] as usize..self.tag_start[i + 1] as usize]
+    }
+
+    pub(crate) fn tag_count(&self) -> usize {
+        self.tags.len()
+    }
+
+    /// A distinct tag as written, or folded.
+    pub(crate) fn tag(&self, id: u32, folded: bool) -> &str {
+        if folded {
+            &self.tags_folded[id as usize]
+        } else {
+            &self.tags[id as usize]
+        }
+    }
+
+    pub(crate) fn source_of(&self, i: usize) -> Option<usize> {
+        let s = self.source_of[i];
+        (s != NO_SOURCE).then_some(s as usize)
+    }
+
+    /// A source's title (`part` 0) or author (`part` 1), as written or folded.
+    pub(crate) fn source_part(&self, source: usize, part: usize, folded: bool) -> &str {
+        let s = &self.graph.sources[source];
+        match (part, folded) {
+            (0, false) => &s.title,
+            (0, true) => &self.source_titles_folded[source],
+            (_, false) => s.author.as_deref().unwrap_or(""),
+            (_, true) => &self.source_authors_folded[source],
+        }
+    }
+
+    pub(crate) fn node_ix(i: usize) -> NodeIx {
+        NodeIx(i as u32)
+    }
+}
+
+const SIDES: [Side; 4] = [Side::Thesis, Side::For, Side::Against, Side::None];
+
+fn kind_bits(kind: Kind) -> u8 {
+    Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0) as u8
+}
+
+fn side_bits(side: Side) -> u8 {
+    SIDES.iter().position(|&s| s == side).unwrap_or(3) as u8
+}

@@ -1,0 +1,388 @@
+//! Search through the public API and the command line, on a small fixture
+//! written here (not the built-in debate, which will change) and on
+//! synthetic graphs.
+
+use std::process::Command;
+use std::sync::Arc;
+
+use agon::graph::{Graph, Kind, load_str};
+use agon::search::{FILTER_HELP, Field, Hit, Results, SearchIndex, Searcher, search};
+
+const FIXTURE: &str = r#"Debate(
+    title: "Search fixture",
+    sources: [
+        Source(id: "nzz", title: "Bread prices in wartime", author: "Greta Lindqvist"),
+    ],
+    nodes: [
+        Node(id: "t", kind: Thesis, title: "The blockade decided the war"),
+        Node(
+            id: "title-hit",
+            kind: Claim,
+            title: "Morale collapsed in the winter",
+            tags: ["morale"],
+            supports: ["t"],
+        ),
+        Node(
+            id: "text-hit",
+            kind: Claim,
+            title: "Supply lines held until spring",
+            text: "Officers wrote that morale collapsed among recruits.",
+            attacks: ["t"],
+        ),
+        Node(
+            id: "zurich",
+            kind: Evidence,
+            title: "Riots in Zürich over 日本語 and 🙂 rations",
+            tags: ["Press"],
+            quote: "Crowds in ZÜRICH demanded bread 🙂 today.",
+            source: "nzz",
+            supports: ["title-hit"],
+        ),
+        Node(id: "reb", kind: Rebuttal, title: "The riots were about wages", attacks: ["zurich"]),
+    ],
+)
+"#;
+
+fn fixture() -> Arc<SearchIndex> {
+    let loaded = load_str("fixture.ron", FIXTURE).expect("fixture loads");
+    Arc::new(SearchIndex::new(Arc::new(loaded.graph)))
+}
+
+fn synthetic(nodes: usize, seed: u64) -> Arc<SearchIndex> {
+    Arc::new(SearchIndex::new(Arc::new(Graph::from_file(
+        agon::synth::debate(nodes, seed),
+    ))))
+}
+
+fn ids(index: &SearchIndex, r: &Results) -> Vec<String> {
+    r.hits
+        .iter()
+        .map(|h| index.graph().node(h.node).id.clone())
+        .collect()
+}
+
+fn hit<'a>(index: &SearchIndex, r: &'a Results, id: &str) -> &'a Hit {
+    r.hits
+        .iter()
+        .find(|h| index.graph().node(h.node).id == id)
+        .unwrap_or_else(|| panic!("{id} not among {:?}", ids(index, r)))
+}
+
+/// The chars of the hit's field at its positions.
+fn marked(index: &SearchIndex, h: &Hit) -> String {
+    let chars: Vec<char> = h.field_text(index.graph()).chars().collect();
+    h.positions.iter().map(|&p| chars[p]).collect()
+}
+
+#[test]
+fn a_title_match_outranks_a_text_match() {
+    let index = fixture();
+    let r = search(&index, "morale collapsed", 10);
+    assert_eq!(ids(&index, &r)[..2], ["title-hit", "text-hit"]);
+    assert_eq!(r.hits[0].field, Field::Title);
+    assert_eq!(r.hits[1].field, Field::Text);
+    assert!(r.hits[0].score > r.hits[1].score);
+    let snippet = r.hits[1]
+        .snippet
+        .as_ref()
+        .expect("text hits have a snippet");
+    let shown: String = snippet
+        .highlights
+        .iter()
+        .map(|&i| snippet.text.chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(shown, "morale collapsed");
+}
+
+#[test]
+fn positions_are_char_indices_on_multibyte_text() {
+    let index = fixture();
+    for (query, want) in [("zürich", "Zürich"), ("日本語", "日本語"), ("🙂", "🙂")] {
+        let r = search(&index, query, 10);
+        let h = hit(&index, &r, "zurich");
+        assert_eq!(h.field, Field::Title, "{query}");
+        assert_eq!(marked(&index, h), want, "{query}");
+    }
+    // Lowercase folds non-ASCII capitals too: "zürich" finds "ZÜRICH" in the quote.
+    let r = search(&index, "zürich demanded", 10);
+    let h = hit(&index, &r, "zurich");
+    assert_eq!(h.field, Field::Quote);
+    assert_eq!(marked(&index, h), "ZÜRICH demanded");
+    let snippet = h.snippet.as_ref().unwrap();
+    let shown: String = snippet
+        .highlights
+        .iter()
+        .map(|&i| snippet.text.chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(shown, "ZÜRICH demanded");
+}
+
+#[test]
+fn smart_case() {
+    let index = fixture();
+    // Uppercase: case-sensitive, so only the quote's capitals match.
+    let r = search(&index, "ZÜRICH", 10);
+    assert_eq!(ids(&index, &r), ["zurich"]);
+    assert_eq!(r.hits[0].field, Field::Quote);
+    // "Morale" with a capital misses the lowercase text and tag.
+    let r = search(&index, "Morale", 10);
+    assert_eq!(ids(&index, &r), ["title-hit"]);
+    assert_eq!(r.hits[0].fields, [Field::Title]);
+    // Lowercase ignores case everywhere.
+    let r = search(&index, "morale", 10);
+    assert_eq!(ids(&index, &r), ["title-hit", "text-hit"]);
+    assert_eq!(r.hits[0].fields, [Field::Title, Field::Tag]);
+}
+
+#[test]
+fn sources_and_tags_match() {
+    let index = fixture();
+    let r = search(&index, "lindqvist", 10);
+    let h = hit(&index, &r, "zurich");
+    assert_eq!(h.field, Field::Source);
+    assert_eq!(h.field_text(index.graph()), "Greta Lindqvist");
+    assert_eq!(marked(&index, h), "Lindqvist");
+    let r = search(&index, "press", 10);
+    let h = hit(&index, &r, "zurich");
+    assert_eq!(h.field, Field::Tag);
+    assert_eq!(h.field_text(index.graph()), "Press");
+}
+
+#[test]
+fn filters() {
+    let index = fixture();
+    let all = |q: &str| ids(&index, &search(&index, q, 10));
+    assert_eq!(all("k:ev"), ["zurich"]);
+    assert_eq!(all("kind:claim"), ["title-hit", "text-hit"]);
+    assert_eq!(all("k:claim k:reb"), ["title-hit", "text-hit", "reb"]);
+    assert_eq!(all("s:con"), ["text-hit", "reb"]);
+    assert_eq!(all("side:for"), ["title-hit", "zurich"]);
+    assert_eq!(all("side:thesis"), ["t"]);
+    assert_eq!(all("#morale"), ["title-hit"]);
+    assert_eq!(all("tag:PRESS"), ["zurich"]);
+    assert_eq!(all("k:claim s:pro"), ["title-hit"]);
+    // Filters and words together.
+    assert_eq!(all("s:con morale"), ["text-hit"]);
+    assert_eq!(all("k:ev riots"), ["zurich"]);
+    // A filter that makes no sense matches nothing and says why.
+    let bad = search(&index, "k:zebra riots", 10);
+    assert!(bad.hits.is_empty() && !bad.errors.is_empty());
+    assert!(
+        FILTER_HELP
+            .iter()
+            .any(|(syntax, _)| syntax.contains("k:ev"))
+    );
+}
+
+#[test]
+fn empty_query_lists_nodes_in_file_order() {
+    let index = fixture();
+    let r = search(&index, "", 10);
+    assert_eq!(
+        ids(&index, &r),
+        ["t", "title-hit", "text-hit", "zurich", "reb"]
+    );
+    let r = search(&index, "   ", 2);
+    assert_eq!(r.hits.len(), 2);
+    assert_eq!(r.total_matched, 5);
+    assert!(r.complete);
+}
+
+#[test]
+fn no_match() {
+    let index = fixture();
+    let r = search(&index, "xylophone", 10);
+    assert!(r.hits.is_empty());
+    assert_eq!(r.total_matched, 0);
+    assert!(r.errors.is_empty());
+}
+
+#[test]
+fn limit_keeps_the_best() {
+    let index = synthetic(3_000, 2);
+    let all = search(&index, "army", 10_000);
+    let few = search(&index, "army", 7);
+    assert_eq!(few.hits, all.hits[..7]);
+    assert_eq!(few.total_matched, all.total_matched);
+    assert!(all.hits.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn highlights_point_at_the_query_chars_on_synthetic_graphs() {
+    let index = synthetic(4_000, 9);
+    for query in [
+        "zür",
+        "łódź",
+        "kraków army",
+        "supply",
+        "rtfm",
+        "São",
+        "moral",
+    ] {
+        let r = search(&index, query, 50);
+        let fold = |s: &str| s.to_lowercase();
+        let case_sensitive = query.chars().any(char::is_uppercase);
+        for h in &r.hits {
+            let got = marked(&index, h);
+            let got_cmp = if case_sensitive {
+                got.clone()
+            } else {
+                fold(&got)
+            };
+            // Fuzzy fields match the query's chars in order, long text all of it.
+            let want: String = query
+                .chars()
+                .filter(|c| *c != ' ' || h.field != Field::Title)
+                .collect();
+            let got_cmp: String = got_cmp
+                .chars()
+                .filter(|c| *c != ' ' || h.field != Field::Title)
+                .collect();
+            assert_eq!(
+                got_cmp,
+                want,
+                "{query}: {:?} in {:?}",
+                h.positions,
+                h.field_text(index.graph())
+            );
+            assert!(h.positions.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+}
+
+#[test]
+fn narrowing_gives_the_same_results_as_fresh_searches() {
+    let index = synthetic(20_000, 4);
+    let mut typing = Searcher::new(Arc::clone(&index));
+    // Typing, then deleting, then typing something else with filters.
+    let mut steps: Vec<String> = Vec::new();
+    for q in [
+        "supply winter",
+        "supply wi",
+        "k:claim sup",
+        "k:claim supply",
+        "Supply",
+        "s",
+    ] {
+        for end in 1..=q.len() {
+            if q.is_char_boundary(end) {
+                steps.push(q[..end].to_string());
+            }
+        }
+    }
+    for q in steps {
+        let narrowed = typing.search(&q, 20);
+        let fresh = search(&index, &q, 20);
+        assert_eq!(narrowed.hits, fresh.hits, "{q:?}");
+        assert_eq!(narrowed.total_matched, fresh.total_matched, "{q:?}");
+    }
+}
+
+#[test]
+fn one_thread_and_many_agree() {
+    let index = synthetic(30_000, 6);
+    for q in ["e", "army", "k:ev bread"] {
+        let one = Searcher::new(Arc::clone(&index))
+            .with_threads(1)
+            .search(q, 30);
+        let many = Searcher::new(Arc::clone(&index))
+            .with_threads(4)
+            .search(q, 30);
+        assert_eq!(one, many, "{q}");
+    }
+}
+
+// The command line.
+
+fn agon(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_agon"))
+        .args(args)
+        .output()
+        .expect("agon runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn fixture_file() -> tempfile::NamedTempFile {
+    let f = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    std::fs::write(f.path(), FIXTURE).unwrap();
+    f
+}
+
+#[test]
+fn cli_prints_tab_separated_matches_best_first() {
+    let f = fixture_file();
+    let path = f.path().to_str().unwrap();
+    let (code, out, _) = agon(&["search", "morale collapsed", path]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "title-hit\tclaim\tMorale collapsed in the winter");
+    assert_eq!(lines[1], "text-hit\tclaim\tSupply lines held until spring");
+    let (code, out, _) = agon(&["search", "k:ev", path]);
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            0,
+            "zurich\tevidence\tRiots in Zürich over 日本語 and 🙂 rations\n"
+        )
+    );
+}
+
+#[test]
+fn cli_exits_1_when_nothing_matches() {
+    let f = fixture_file();
+    let (code, out, _) = agon(&["search", "xylophone", f.path().to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    let (code, _, err) = agon(&["search", "k:zebra", f.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("zebra"));
+    let (code, _, _) = agon(&["search", "x", "/no/such/file.ron"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn cli_json_and_limit() {
+    let f = fixture_file();
+    let path = f.path().to_str().unwrap();
+    let (code, out, _) = agon(&["search", "--json", "morale", path]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    assert_eq!(arr[0]["id"], "title-hit");
+    assert_eq!(arr[0]["kind"], "claim");
+    assert_eq!(arr[0]["title"], "Morale collapsed in the winter");
+    assert!(arr[0]["score"].as_i64().unwrap() > arr[1]["score"].as_i64().unwrap());
+    assert_eq!(arr[0]["fields"], serde_json::json!(["title", "tag"]));
+    let (_, out, _) = agon(&["search", "", path, "--limit", "3"]);
+    assert_eq!(out.lines().count(), 3);
+    let (_, out, _) = agon(&["search", "--json", "xylophone", path]);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&out).unwrap(),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn cli_and_library_agree_on_the_top_results() {
+    let debate = agon::synth::debate(3_000, 12);
+    let f = tempfile::Builder::new().suffix(".ron").tempfile().unwrap();
+    std::fs::write(f.path(), agon::synth::to_ron(&debate)).unwrap();
+    let loaded = agon::graph::load_path(f.path()).unwrap();
+    let index = Arc::new(SearchIndex::new(Arc::new(loaded.graph)));
+    for q in ["supply", "k:ev bread", "zür"] {
+        let lib = ids(&index, &search(&index, q, 15));
+        let (code, out, _) = agon(&["search", q, f.path().to_str().unwrap(), "--limit", "15"]);
+        assert_eq!(code, if lib.is_empty() { 1 } else { 0 });
+        let cli: Vec<String> = out
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect();
+        assert_eq!(cli, lib, "{q}");
+        assert!(!lib.is_empty(), "{q} should match something");
+    }
+    assert!(index.graph().nodes.iter().any(|n| n.kind == Kind::Evidence));
+}
