@@ -11,6 +11,7 @@ mod check;
 mod output;
 mod tour;
 mod search;
+mod eval;
 pub use check::summary as check_summary;
 
 /// agon — explore an argument map in the terminal.
@@ -43,6 +44,8 @@ pub enum Command {
     ///
     /// Exits 0 when something matches and 1 when nothing does.
     Search(search::SearchArgs),
+    /// Print each node's grounded label (in, out or undec), optionally as if some nodes were withdrawn.
+    Eval(eval::EvalArgs),
     /// Print shell completions for SHELL.
     Completions {
         #[arg(value_enum)]
@@ -58,6 +61,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Brief(args)) => brief::run(args),
         Some(Command::Tour(args)) => tour::run(args),
         Some(Command::Search(args)) => search::run(args),
+        Some(Command::Eval(args)) => eval::run(args),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "agon", &mut std::io::stdout());
             ExitCode::SUCCESS

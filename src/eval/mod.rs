@@ -1,16 +1,28 @@
 //! Which points still stand: the grounded semantics of abstract
-//! argumentation (Dung, 1995) over the attack relation.
+//! argumentation (Dung, 1995) over the attack relation, with what-if
+//! suspension of nodes and explanations of every label.
+//!
+//! Supports do not enter the labelling: a point stands or falls by its
+//! attackers alone. Supports matter to the reader, and to
+//! [`thesis_summary`].
 
-use std::collections::VecDeque;
+mod evaluation;
+mod relabel;
+mod summary;
+mod why;
 
-use crate::graph::{Graph, NodeIx};
+pub use evaluation::Evaluation;
+pub use summary::{ThesisSummary, thesis_summary};
+pub use why::{Answer, Defence, Why, why};
+
+use crate::graph::Graph;
 
 /// A node's grounded label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Label {
     /// It stands: every attacker is out.
     In,
-    /// It falls: some attacker is in.
+    /// It falls: some attacker is in (or it is suspended).
     Out,
     /// Contested: it sits on (or depends on) an unresolved cycle of attacks.
     Undec,
@@ -26,53 +38,11 @@ impl Label {
     }
 }
 
-/// Labels every node by the linear-time algorithm: a work queue of nodes
-/// whose attackers are all out. `suspended[i]` treats node `i` as absent
-/// (it attacks nothing; it is labelled out). Pass an empty slice for none.
+/// Labels every node: In is the least fixed point of the characteristic
+/// function (the grounded extension), Out is what it attacks, Undec the
+/// rest. Linear time: a work queue of nodes whose attackers are all out.
+/// `suspended[i]` treats node `i` as absent (it attacks nothing; it is
+/// labelled out); a short or empty slice suspends nothing past its end.
 pub fn grounded(graph: &Graph, suspended: &[bool]) -> Vec<Label> {
-    let n = graph.len();
-    let is_suspended = |ix: NodeIx| suspended.get(ix.index()).copied().unwrap_or(false);
-    let mut labels = vec![Label::Undec; n];
-    // Attackers of each node not yet known to be out.
-    let mut live_attackers: Vec<u32> = graph
-        .indices()
-        .map(|ix| {
-            graph
-                .attackers(ix)
-                .iter()
-                .filter(|&&a| !is_suspended(a))
-                .count() as u32
-        })
-        .collect();
-    let mut queue: VecDeque<NodeIx> = VecDeque::new();
-    for ix in graph.indices() {
-        if is_suspended(ix) {
-            labels[ix.index()] = Label::Out;
-        } else if live_attackers[ix.index()] == 0 {
-            labels[ix.index()] = Label::In;
-            queue.push_back(ix);
-        }
-    }
-    while let Some(ix) = queue.pop_front() {
-        // `ix` is in: everything it attacks is out.
-        for &target in graph.attacks(ix) {
-            if labels[target.index()] != Label::Undec {
-                continue;
-            }
-            labels[target.index()] = Label::Out;
-            // Each target that just went out may free the nodes it attacks.
-            for &victim in graph.attacks(target) {
-                if labels[victim.index()] != Label::Undec {
-                    continue;
-                }
-                let left = &mut live_attackers[victim.index()];
-                *left -= 1;
-                if *left == 0 {
-                    labels[victim.index()] = Label::In;
-                    queue.push_back(victim);
-                }
-            }
-        }
-    }
-    labels
+    relabel::label_all(graph, suspended, &mut relabel::Scratch::new(graph.len()))
 }

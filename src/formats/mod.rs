@@ -5,6 +5,8 @@ use std::path::Path;
 
 use crate::graph::{self, LoadError, Loaded};
 
+pub mod tgf;
+
 /// Where a debate comes from: a file, or the one built in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -38,5 +40,8 @@ impl Input {
 
 /// Loads a debate file of any format agon reads.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    if tgf::is_tgf(path) {
+        return tgf::load_path(path);
+    }
     graph::load_path(path)
 }

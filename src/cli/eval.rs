@@ -1,0 +1,202 @@
+//! `agon eval`: the grounded label of every node, optionally under a
+//! what-if, as text or JSON.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::eval::{Answer, Evaluation, Why, why};
+use crate::formats::Input;
+use crate::graph::{Graph, NodeIx, diag};
+use crate::text::sanitize_line;
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// The debate to evaluate (RON or .tgf); none evaluates the built-in debate.
+    pub file: Option<PathBuf>,
+    /// Evaluate as if node ID were withdrawn: it attacks nothing. Repeatable.
+    #[arg(long, value_name = "ID")]
+    pub suspend: Vec<String>,
+    /// Print JSON: every node's id, label and the ids that explain it.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: EvalArgs) -> ExitCode {
+    let loaded = match Input::from_arg(args.file.as_deref()).load() {
+        Ok(loaded) => loaded,
+        Err(err) => return crate::cli::report_load_error(&err),
+    };
+    let graph = &loaded.graph;
+    let suspended = match resolve(graph, &args.suspend) {
+        Ok(s) => s,
+        Err(messages) => {
+            for m in messages {
+                eprintln!("error: {m}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let mut eval = Evaluation::new(graph);
+    eval.suspend_all(suspended);
+    let mut order: Vec<NodeIx> = graph.indices().collect();
+    order.sort_by(|&a, &b| graph.node(a).id.cmp(&graph.node(b).id));
+    let out = io::stdout().lock();
+    let written = if args.json {
+        write_json(out, graph, &eval, &order)
+    } else {
+        write_text(out, graph, &eval, &order)
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`agon eval | head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The nodes named by `--suspend`, or one message per id that names none.
+fn resolve(graph: &Graph, ids: &[String]) -> Result<Vec<NodeIx>, Vec<String>> {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for id in ids {
+        match graph.by_id(id) {
+            Some(ix) => found.push(ix),
+            None => {
+                let hint = diag::nearest(id, graph.nodes.iter().map(|n| n.id.as_str()))
+                    .map(|n| format!("; did you mean \"{}\"?", sanitize_line(n)))
+                    .unwrap_or_default();
+                errors.push(format!(
+                    "--suspend: no node has id \"{}\"{hint}",
+                    sanitize_line(id)
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(found)
+    } else {
+        Err(errors)
+    }
+}
+
+/// `ID<TAB>LABEL` per line. Ids are sanitized so that a hostile file
+/// cannot send escape sequences to the terminal.
+fn write_text(
+    out: impl Write,
+    graph: &Graph,
+    eval: &Evaluation,
+    order: &[NodeIx],
+) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    for &ix in order {
+        writeln!(
+            out,
+            "{}\t{}",
+            sanitize_line(&graph.node(ix).id),
+            eval.label(ix).name()
+        )?;
+    }
+    out.flush()
+}
+
+#[derive(Serialize)]
+struct Report<'g> {
+    suspended: Vec<&'g str>,
+    nodes: Vec<NodeReport<'g>>,
+}
+
+#[derive(Serialize)]
+struct NodeReport<'g> {
+    id: &'g str,
+    label: &'static str,
+    why: WhyReport<'g>,
+}
+
+/// [`Why`] with ids for indices; `reason` names the variant.
+#[derive(Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+enum WhyReport<'g> {
+    Suspended,
+    Unattacked,
+    Defended {
+        defences: Vec<DefenceReport<'g>>,
+    },
+    Defeated {
+        by: Vec<&'g str>,
+    },
+    OnCycle {
+        cycle: Vec<&'g str>,
+    },
+    DependsOnCycle {
+        attacker: &'g str,
+        path: Vec<&'g str>,
+        cycle: Vec<&'g str>,
+    },
+}
+
+/// One attacker of an in node; `by` is absent when the attacker is suspended.
+#[derive(Serialize)]
+struct DefenceReport<'g> {
+    attacker: &'g str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<&'g str>,
+    suspended: bool,
+}
+
+fn write_json(
+    out: impl Write,
+    graph: &Graph,
+    eval: &Evaluation,
+    order: &[NodeIx],
+) -> io::Result<()> {
+    let id = |ix: NodeIx| graph.node(ix).id.as_str();
+    let ids = |list: Vec<NodeIx>| list.into_iter().map(id).collect::<Vec<_>>();
+    let report = Report {
+        suspended: eval.suspended().map(id).collect(),
+        nodes: order
+            .iter()
+            .map(|&ix| NodeReport {
+                id: id(ix),
+                label: eval.label(ix).name(),
+                why: match why(graph, eval, ix) {
+                    Why::Suspended => WhyReport::Suspended,
+                    Why::Unattacked => WhyReport::Unattacked,
+                    Why::Defended { defences } => WhyReport::Defended {
+                        defences: defences
+                            .into_iter()
+                            .map(|d| DefenceReport {
+                                attacker: id(d.attacker),
+                                by: match d.answer {
+                                    Answer::DefeatedBy(by) => Some(id(by)),
+                                    Answer::Suspended => None,
+                                },
+                                suspended: d.answer == Answer::Suspended,
+                            })
+                            .collect(),
+                    },
+                    Why::Defeated { by } => WhyReport::Defeated { by: ids(by) },
+                    Why::OnCycle { cycle } => WhyReport::OnCycle { cycle: ids(cycle) },
+                    Why::DependsOnCycle {
+                        attacker,
+                        path,
+                        cycle,
+                    } => WhyReport::DependsOnCycle {
+                        attacker: id(attacker),
+                        path: ids(path),
+                        cycle: ids(cycle),
+                    },
+                },
+            })
+            .collect(),
+    };
+    let mut out = io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::from)?;
+    writeln!(out)?;
+    out.flush()
+}

@@ -1,0 +1,466 @@
+//! Trivial Graph Format, as abstract-argumentation tools write it: one
+//! argument per line (`ID`, optionally followed by a label), a line `#`,
+//! then one attack per line (`ATTACKER TARGET`).
+//!
+//! Every argument becomes a claim, except those that attack nothing: they
+//! become theses, so the outline has roots. A node's title is its label, or
+//! its id when it has none. Edge labels, which general TGF allows, are
+//! refused: in an argumentation framework every edge is an attack, so a
+//! third word is more likely a mistake than a label. Self-attacks are
+//! allowed (they are common in the literature); an attack written twice is
+//! kept once, with a warning.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::graph::diag::{self, Diagnostic, Pos, Severity};
+use crate::graph::{self, DebateFile, Graph, Kind, LoadError, Loaded, MAX_TITLE_CHARS, Node};
+
+/// After this many errors the rest of the file is not read: a file that
+/// wrong is probably not TGF at all, and the list would only bury the first.
+const MAX_ERRORS: usize = 200;
+
+/// Whether `path` names a TGF file, by its extension.
+pub fn is_tgf(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tgf"))
+}
+
+/// Reads and loads a TGF file from disk.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let file = path.display().to_string();
+    let bytes = graph::read_file(path)?;
+    let text = graph::utf8(&file, &bytes).map_err(LoadError::Invalid)?;
+    load_str(&file, text).map_err(LoadError::Invalid)
+}
+
+/// Loads TGF text: `Ok` with any warnings, or `Err` with every error
+/// (up to a limit), each naming its line and column.
+pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut parser = Parser {
+        file,
+        diags: Vec::new(),
+        errors: 0,
+    };
+    let debate = parser.parse(text);
+    diag::sort(&mut parser.diags);
+    match debate {
+        Some(debate) if parser.errors == 0 => Ok(Loaded {
+            graph: Graph::from_file(debate),
+            warnings: parser.diags,
+        }),
+        _ => Err(parser.diags),
+    }
+}
+
+struct Parser<'a> {
+    file: &'a str,
+    diags: Vec<Diagnostic>,
+    errors: usize,
+}
+
+/// One argument as declared.
+struct Declared<'t> {
+    id: &'t str,
+    title: &'t str,
+    attacks: Vec<&'t str>,
+}
+
+impl Parser<'_> {
+    fn report(
+        &mut self,
+        severity: Severity,
+        line: usize,
+        col: usize,
+        text: Option<&str>,
+        message: String,
+    ) {
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
+        self.diags.push(Diagnostic {
+            file: self.file.to_string(),
+            pos: Pos { line, col },
+            severity,
+            message,
+            line_text: text.map(str::to_string),
+        });
+    }
+
+    fn too_many_errors(&self) -> bool {
+        self.errors >= MAX_ERRORS
+    }
+
+    /// The debate, or `None` when the file is beyond reading; errors are
+    /// in `self.diags` either way.
+    fn parse<'t>(&mut self, text: &'t str) -> Option<DebateFile> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            self.report(
+                Severity::Error,
+                1,
+                1,
+                None,
+                "the file is empty; a TGF file lists arguments, then a line `#`, then one attack per line".into(),
+            );
+            return None;
+        }
+        let mut declared: Vec<Declared<'t>> = Vec::new();
+        // Each id's place in `declared` and the line it was declared on.
+        let mut by_id: HashMap<&'t str, (usize, usize)> = HashMap::new();
+        let mut seen_attacks: HashSet<(usize, usize)> = HashSet::new();
+        let mut in_attacks = false;
+        let mut last_line = 0;
+        // Where an argument was first declared twice, and how many errors
+        // came before: when `#` is missing, that is where the attacks start.
+        let mut first_redeclared: Option<(usize, usize, usize)> = None;
+        for (i, raw) in text.split('\n').enumerate() {
+            if self.too_many_errors() {
+                self.report(
+                    Severity::Error,
+                    i + 1,
+                    1,
+                    None,
+                    format!("stopped reading after {MAX_ERRORS} errors; is this a TGF file?"),
+                );
+                return None;
+            }
+            let line_no = i + 1;
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            let words = words(line);
+            if words.is_empty() {
+                continue;
+            }
+            last_line = line_no;
+            if !in_attacks {
+                if line.trim() == "#" {
+                    in_attacks = true;
+                    continue;
+                }
+                let Word { col, end, text: id } = words[0];
+                let label = line[end..].trim();
+                let title = if label.is_empty() { id } else { label };
+                if let Some(&(_, first)) = by_id.get(id) {
+                    first_redeclared.get_or_insert((line_no, self.diags.len(), self.errors));
+                    self.report(
+                        Severity::Error,
+                        line_no,
+                        col,
+                        Some(line),
+                        format!("argument \"{id}\" is declared twice; it was first declared on line {first}"),
+                    );
+                    continue;
+                }
+                if title.chars().count() > MAX_TITLE_CHARS {
+                    self.report(
+                        Severity::Error,
+                        line_no,
+                        col,
+                        Some(line),
+                        if label.is_empty() {
+                            format!("argument id \"{id}\" serves as its title and is longer than {MAX_TITLE_CHARS} characters; shorten it or add a label")
+                        } else {
+                            format!("the label of argument \"{id}\" is longer than {MAX_TITLE_CHARS} characters; shorten it")
+                        },
+                    );
+                }
+                by_id.insert(id, (declared.len(), line_no));
+                declared.push(Declared {
+                    id,
+                    title,
+                    attacks: Vec::new(),
+                });
+                continue;
+            }
+            if words.len() != 2 {
+                let (col, found) = if words.len() < 2 {
+                    (1, "only one word".to_string())
+                } else {
+                    (words[2].col, format!("{} words", words.len()))
+                };
+                self.report(
+                    Severity::Error,
+                    line_no,
+                    col,
+                    Some(line),
+                    format!("an attack is written `ATTACKER TARGET`, two ids separated by a space; this line has {found}"),
+                );
+                continue;
+            }
+            let mut ends = [0usize; 2];
+            let mut known = true;
+            for (slot, &Word { col, text: id, .. }) in ends.iter_mut().zip(&words) {
+                match by_id.get(id) {
+                    Some(&(at, _)) => *slot = at,
+                    None => {
+                        known = false;
+                        let hint = diag::nearest(id, by_id.keys().copied())
+                            .map(|n| format!("; did you mean \"{n}\"?"))
+                            .unwrap_or_default();
+                        self.report(
+                            Severity::Error,
+                            line_no,
+                            col,
+                            Some(line),
+                            format!("attack names unknown argument \"{id}\"{hint}"),
+                        );
+                    }
+                }
+            }
+            if !known {
+                continue;
+            }
+            let [attacker, target] = ends;
+            if !seen_attacks.insert((attacker, target)) {
+                self.report(
+                    Severity::Warning,
+                    line_no,
+                    1,
+                    Some(line),
+                    format!(
+                        "the attack of \"{}\" on \"{}\" is written twice; it counts once",
+                        words[0].text, words[1].text
+                    ),
+                );
+                continue;
+            }
+            let target_id = declared[target].id;
+            declared[attacker].attacks.push(target_id);
+        }
+        if !in_attacks {
+            const MISSING: &str = "no line `#` separates the arguments from the attacks";
+            match first_redeclared {
+                Some((line_no, diags_before, errors_before)) => {
+                    // Everything from there on is attacks misread as arguments.
+                    self.diags.truncate(diags_before);
+                    self.errors = errors_before;
+                    let line = text
+                        .split('\n')
+                        .nth(line_no - 1)
+                        .map(|l| l.trim_end_matches('\r'));
+                    self.report(
+                        Severity::Error,
+                        line_no,
+                        1,
+                        line,
+                        format!("{MISSING}; this line looks like the first attack"),
+                    );
+                }
+                None => self.report(
+                    Severity::Error,
+                    last_line + 1,
+                    1,
+                    None,
+                    format!(
+                        "{MISSING}; a TGF file lists arguments, then `#`, then one attack per line"
+                    ),
+                ),
+            }
+        }
+        if self.errors > 0 {
+            return None;
+        }
+        let title = Path::new(self.file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.file.to_string());
+        let nodes = declared
+            .into_iter()
+            .map(|d| {
+                let kind = if d.attacks.is_empty() {
+                    Kind::Thesis
+                } else {
+                    Kind::Claim
+                };
+                let mut node = Node::new(d.id, kind, d.title);
+                node.attacks = d.attacks.into_iter().map(str::to_string).collect();
+                node
+            })
+            .collect();
+        Some(DebateFile {
+            title,
+            description: None,
+            question: None,
+            sources: Vec::new(),
+            nodes,
+            tours: Vec::new(),
+        })
+    }
+}
+
+/// A whitespace-separated word of a line.
+#[derive(Debug, Clone, Copy)]
+struct Word<'t> {
+    /// 1-based, counted in characters.
+    col: usize,
+    /// The byte just past the word.
+    end: usize,
+    text: &'t str,
+}
+
+fn words(line: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // (byte, column)
+    for (col, (byte, c)) in line.char_indices().enumerate() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some((byte, col + 1)),
+            (true, Some((b, col0))) => {
+                out.push(Word {
+                    col: col0,
+                    end: byte,
+                    text: &line[b..byte],
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((b, col0)) = start {
+        out.push(Word {
+            col: col0,
+            end: line.len(),
+            text: &line[b..],
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        match load_str("f.tgf", text) {
+            Ok(_) => panic!("{text:?} should not load"),
+            Err(diags) => diags.iter().map(Diagnostic::headline).collect(),
+        }
+    }
+
+    #[test]
+    fn reads_arguments_labels_and_attacks() {
+        let loaded = load_str(
+            "dir/frame.tgf",
+            "a First point\nb\nc  spaced   label \n#\na b\nb c\n",
+        )
+        .expect("loads");
+        let g = &loaded.graph;
+        assert!(loaded.warnings.is_empty());
+        assert_eq!(g.title, "frame.tgf");
+        assert_eq!(g.len(), 3);
+        let node = |id: &str| g.node(g.by_id(id).unwrap());
+        assert_eq!(node("a").title, "First point");
+        assert_eq!(node("b").title, "b", "no label: the id is the title");
+        assert_eq!(node("c").title, "spaced   label");
+        // Only c attacks nothing, so only c is a root.
+        assert_eq!(node("a").kind, Kind::Claim);
+        assert_eq!(node("b").kind, Kind::Claim);
+        assert_eq!(node("c").kind, Kind::Thesis);
+        let a = g.by_id("a").unwrap();
+        let b = g.by_id("b").unwrap();
+        assert_eq!(g.attacks(a), &[b]);
+        assert_eq!(g.attackers(b), &[a]);
+    }
+
+    #[test]
+    fn tolerates_crlf_a_bom_blank_lines_and_no_attacks() {
+        let loaded = load_str("f.tgf", "\u{feff}a\r\n\r\nb x\r\n#\r\n\r\nb a\r\n").expect("loads");
+        assert_eq!(loaded.graph.len(), 2);
+        let g = &loaded.graph;
+        assert_eq!(g.node(g.by_id("b").unwrap()).title, "x");
+        let loaded = load_str("f.tgf", "a\n#\n").expect("no attacks is fine");
+        assert_eq!(loaded.graph.theses().len(), 1);
+    }
+
+    #[test]
+    fn a_self_attack_is_kept_and_a_repeated_attack_warned_about() {
+        let loaded = load_str("f.tgf", "a\nb\n#\na a\na b\na b\n").expect("loads");
+        let g = &loaded.graph;
+        let a = g.by_id("a").unwrap();
+        assert_eq!(g.attacks(a).len(), 2, "self-attack and one a→b");
+        let warnings: Vec<String> = loaded.warnings.iter().map(Diagnostic::headline).collect();
+        assert_eq!(
+            warnings,
+            ["f.tgf:6:1: warning: the attack of \"a\" on \"b\" is written twice; it counts once"]
+        );
+    }
+
+    #[test]
+    fn reports_every_error_with_its_position() {
+        let text =
+            "alpha\nbeta\n  alpha again\n#\nalpha betta\nbeta\nalpha beta gamma\ngamma alpha\n";
+        assert_eq!(
+            errors(text),
+            [
+                "f.tgf:3:3: error: argument \"alpha\" is declared twice; it was first declared on line 1",
+                "f.tgf:5:7: error: attack names unknown argument \"betta\"; did you mean \"beta\"?",
+                "f.tgf:6:1: error: an attack is written `ATTACKER TARGET`, two ids separated by a space; this line has only one word",
+                "f.tgf:7:12: error: an attack is written `ATTACKER TARGET`, two ids separated by a space; this line has 3 words",
+                "f.tgf:8:1: error: attack names unknown argument \"gamma\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        assert_eq!(
+            errors("école\n#\nécole  über\n"),
+            ["f.tgf:3:8: error: attack names unknown argument \"über\""]
+        );
+    }
+
+    #[test]
+    fn a_missing_separator_and_an_empty_file_are_errors() {
+        assert_eq!(
+            errors("a\nb\nc\n"),
+            [
+                "f.tgf:4:1: error: no line `#` separates the arguments from the attacks; a TGF file lists arguments, then `#`, then one attack per line"
+            ]
+        );
+        // Attacks read as arguments redeclare ids: that points at the real
+        // problem, so the redeclarations are not reported on their own.
+        assert_eq!(
+            errors("a\nb\na b\nb a\n"),
+            [
+                "f.tgf:3:1: error: no line `#` separates the arguments from the attacks; this line looks like the first attack"
+            ]
+        );
+        assert_eq!(
+            errors("  \n"),
+            [
+                "f.tgf:1:1: error: the file is empty; a TGF file lists arguments, then a line `#`, then one attack per line"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_overlong_label_is_an_error() {
+        let text = format!("a {}\n#\n", "x".repeat(MAX_TITLE_CHARS + 1));
+        let errs = errors(&text);
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].starts_with("f.tgf:1:1: error: the label of argument \"a\""));
+    }
+
+    #[test]
+    fn stops_after_too_many_errors() {
+        let text = format!("a\n#\n{}", "x y\n".repeat(MAX_ERRORS * 3));
+        let errs = errors(&text);
+        // Two unknown ids per line; the list stops soon after the limit.
+        assert!(errs.len() <= MAX_ERRORS + 2, "{} errors", errs.len());
+        assert!(errs.last().unwrap().contains("stopped reading"));
+    }
+
+    #[test]
+    fn recognises_the_extension_in_any_case() {
+        assert!(is_tgf(Path::new("x/frame.tgf")));
+        assert!(is_tgf(Path::new("FRAME.TGF")));
+        assert!(!is_tgf(Path::new("frame.ron")));
+        assert!(!is_tgf(Path::new("tgf")));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_text(text in "(([a-c#é ]{0,6})\n){0,12}") {
+            let _ = load_str("f.tgf", &text);
+        }
+    }
+}
