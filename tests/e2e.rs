@@ -268,3 +268,19 @@ fn marks_and_notes_survive_a_restart() {
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn search_finds_and_jumps_in_a_few_keystrokes() {
+    let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"/");
+    s.wait_for("/ ▏");
+    s.send(b"grant");
+    s.wait_for("National grants cover");
+    s.send(b"\r");
+    s.wait_for("REBUTTAL");
+    assert!(s.contents().contains("National grants cover two thirds"));
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

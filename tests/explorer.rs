@@ -404,3 +404,67 @@ fn presenter_steps_reveals_and_explores() {
     press(&mut app, Key::Char('q'));
     assert!(!app.presenting && app.presenter.is_none() && !app.quit);
 }
+
+#[test]
+fn search_box_takes_typing_drops_stale_results_and_jumps() {
+    use agon::search::{SearchIndex, search};
+    use agon::tui::keymap::{Key, lookup};
+    use std::sync::Arc;
+    let mut app = app();
+    let index = Arc::new(SearchIndex::new(app.graph.clone()));
+    let press = |app: &mut App, k: Key| {
+        if let Some(a) = lookup(&app.contexts(), k) {
+            app.update(a);
+        }
+    };
+    app.update(Action::Down);
+    let origin = app.focus;
+    press(&mut app, Key::Char('/'));
+    for c in "qui".chars() {
+        press(&mut app, Key::Char(c));
+    }
+    assert!(!app.quit, "q typed into the search box is text");
+    assert_eq!(app.search_pending.as_deref(), Some("qui"));
+    // Results for an older query are dropped; the current one's are kept.
+    app.receive_search(search(&index, "qu", 50));
+    assert!(app.search.is_none(), "stale results were shown");
+    app.receive_search(search(&index, "qui", 50));
+    let top = app.search.as_ref().unwrap().hits[0].node;
+    assert_eq!(id(&app, top), "quiet");
+    press(&mut app, Key::Enter);
+    assert!(app.overlays.is_empty());
+    assert_eq!(id(&app, app.focus), "quiet");
+    press(&mut app, Key::Backspace);
+    assert_eq!(app.focus, origin, "the jump is in the history");
+}
+
+#[test]
+fn search_esc_returns_to_where_the_user_was() {
+    let mut app = app();
+    app.update(Action::Down);
+    let origin = app.focus;
+    app.update(Action::Search);
+    app.update(Action::Input('x'));
+    app.update(Action::Close);
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.focus, origin);
+}
+
+#[test]
+fn enter_before_results_arrive_jumps_when_they_do() {
+    use agon::search::{SearchIndex, search};
+    use std::sync::Arc;
+    let mut app = app();
+    let index = Arc::new(SearchIndex::new(app.graph.clone()));
+    app.update(Action::Search);
+    app.update(Action::Input('n'));
+    app.receive_search(search(&index, "n", 50));
+    app.update(Action::Input('o'));
+    app.update(Action::Input('i'));
+    // Results shown are for "n"; Enter must not jump to them.
+    app.update(Action::Activate);
+    assert!(!app.overlays.is_empty(), "jumped to a stale result");
+    app.receive_search(search(&index, "noi", 50));
+    assert!(app.overlays.is_empty());
+    assert_eq!(id(&app, app.focus), "noise");
+}

@@ -132,3 +132,21 @@ fn presenter_card_160x48() {
     );
     insta::assert_snapshot!(shot(&a, 160, 48));
 }
+
+#[test]
+fn search_120x40() {
+    use agon::search::{SearchIndex, search};
+    let mut a = app(120, 40);
+    press(
+        &mut a,
+        &[
+            Key::Char('/'),
+            Key::Char('t'),
+            Key::Char('r'),
+            Key::Char('a'),
+        ],
+    );
+    let index = std::sync::Arc::new(SearchIndex::new(a.graph.clone()));
+    a.receive_search(search(&index, "tra", 50));
+    insta::assert_snapshot!(shot(&a, 120, 40));
+}

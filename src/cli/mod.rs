@@ -8,10 +8,10 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 mod brief;
 mod check;
-mod output;
-mod tour;
-mod search;
 mod eval;
+mod output;
+mod search;
+mod tour;
 pub use check::summary as check_summary;
 
 /// agon — explore an argument map in the terminal.

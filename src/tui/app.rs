@@ -1,6 +1,8 @@
 //! The explorer's state and the one place it changes: [`App::update`].
 //! Nothing here touches the terminal; tests drive it with actions.
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use super::action::{Action, View};
@@ -10,6 +12,7 @@ use super::outline::Outline;
 use crate::brief::{Brief, BriefSide};
 use crate::eval::{self, Label};
 use crate::graph::{Graph, NodeIx, Relation, Side};
+use crate::search::Results;
 use crate::state::{Mark, State};
 use crate::tour::Presenter;
 
@@ -130,6 +133,12 @@ pub enum Overlay {
         scroll: usize,
     },
     Tours {
+        cursor: ListCursor,
+    },
+    /// The search box: printable keys go to the query; results arrive from
+    /// the search thread into [`App::search`].
+    Search {
+        query: String,
         cursor: ListCursor,
     },
     /// The one-paragraph note editor for a node; printable keys go to it.
@@ -285,7 +294,8 @@ impl WhatIf {
 }
 
 pub struct App {
-    pub graph: Graph,
+    /// Shared with the search thread.
+    pub graph: Arc<Graph>,
     /// The debate's name as given (a path, or the built-in name).
     pub name: String,
     pub view: View,
@@ -319,6 +329,13 @@ pub struct App {
     /// the presenter looks around in the explorer).
     pub presenter: Option<Presenter>,
     pub presenting: bool,
+    /// The latest results for the search box, and a query waiting to be
+    /// handed to the search thread (the terminal loop does that).
+    pub search: Option<Results>,
+    pub search_pending: Option<String>,
+    /// Enter was pressed before the results for the typed query arrived:
+    /// jump as soon as they do, rather than to a stale result.
+    pub search_jump_waiting: bool,
     pub quit: bool,
     /// A one-line message for the status bar, cleared by the next action.
     pub message: Option<String>,
@@ -326,6 +343,7 @@ pub struct App {
 
 impl App {
     pub fn new(graph: Graph, name: String) -> App {
+        let graph = Arc::new(graph);
         let outline = Outline::new(&graph);
         let focus = outline.rows.first().map(|r| r.node).unwrap_or(NodeIx(0));
         let sources = source_rows(&graph);
@@ -357,6 +375,9 @@ impl App {
             brief_cursor: ListCursor::default(),
             presenter: None,
             presenting: false,
+            search: None,
+            search_pending: None,
+            search_jump_waiting: false,
             quit: false,
             message: None,
         }
@@ -409,6 +430,7 @@ impl App {
                 return vec![Context::Chooser, Context::Global];
             }
             Some(Overlay::Note { .. }) => return vec![Context::Note, Context::Global],
+            Some(Overlay::Search { .. }) => return vec![Context::Search, Context::Global],
             None => {}
         }
         let pane = match (self.pane, self.view) {
@@ -477,7 +499,12 @@ impl App {
                 }
             }
             Action::Search => {
-                self.message = Some("Search is not available yet.".into());
+                self.overlays.push(Overlay::Search {
+                    query: String::new(),
+                    cursor: ListCursor::default(),
+                });
+                self.search = None;
+                self.search_pending = Some(String::new());
             }
             Action::Close => {
                 self.overlays.pop();
@@ -585,6 +612,9 @@ impl App {
 
     /// Handles an action for the top overlay; false lets it fall through.
     fn update_overlay(&mut self, top: Overlay, action: Action) -> bool {
+        if let Overlay::Search { query, cursor } = top {
+            return self.update_search(query, cursor, action);
+        }
         if let Overlay::Note { node, mut text } = top {
             match action {
                 Action::Input(c) => text.push(c),
@@ -645,7 +675,7 @@ impl App {
                 *self.overlays.last_mut().expect("top exists") = Overlay::Help { scroll };
                 true
             }
-            (Overlay::Note { .. }, _) => true,
+            (Overlay::Note { .. } | Overlay::Search { .. }, _) => true,
             (Overlay::Tours { mut cursor }, a) => {
                 let len = self.graph.tours.len();
                 match a {
@@ -826,6 +856,79 @@ impl App {
             self.visit(node);
             self.view = View::Outline;
         }
+    }
+
+    /// Results from the search thread; stale ones (for a query no longer
+    /// in the box) are dropped.
+    pub fn receive_search(&mut self, results: Results) {
+        let current = self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Search { query, .. } => Some(query.clone()),
+            _ => None,
+        });
+        if current.as_deref() == Some(results.query.as_str()) {
+            let complete = results.complete;
+            self.search = Some(results);
+            if self.search_jump_waiting && complete {
+                self.search_jump_waiting = false;
+                self.update(Action::Activate);
+            }
+        }
+    }
+
+    /// The search box: typing edits the query, arrows move through the
+    /// results, Enter jumps (recorded in history), Esc closes.
+    fn update_search(&mut self, mut query: String, mut cursor: ListCursor, action: Action) -> bool {
+        let hits = self.search.as_ref().map_or(0, |r| r.hits.len());
+        let h = self.main_height();
+        match action {
+            Action::Input(c) => {
+                self.search_jump_waiting = false;
+                query.push(c);
+                cursor = ListCursor::default();
+                self.search_pending = Some(query.clone());
+            }
+            Action::DeleteBack => {
+                query.pop();
+                cursor = ListCursor::default();
+                self.search_pending = Some(query.clone());
+            }
+            Action::Up => cursor.move_by(-1, hits, h),
+            Action::Down => cursor.move_by(1, hits, h),
+            Action::Activate => {
+                let fresh = self
+                    .search
+                    .as_ref()
+                    .is_some_and(|r| r.query == query && r.complete);
+                if !fresh {
+                    self.search_jump_waiting = true;
+                    return true;
+                }
+                let hit = self
+                    .search
+                    .as_ref()
+                    .and_then(|r| r.hits.get(cursor.selected))
+                    .map(|hit| hit.node);
+                if let Some(node) = hit {
+                    self.overlays.pop();
+                    self.search = None;
+                    self.visit(node);
+                } else {
+                    self.message = Some("No result to jump to.".into());
+                }
+                return true;
+            }
+            Action::Close => {
+                self.overlays.pop();
+                self.search = None;
+                self.search_pending = None;
+                self.search_jump_waiting = false;
+                return true;
+            }
+            Action::Quit => return false,
+            _ => {}
+        }
+        *self.overlays.last_mut().expect("top exists") = Overlay::Search { query, cursor };
+        true
     }
 
     /// Presenter-mode actions; false lets an action fall through to the

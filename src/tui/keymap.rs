@@ -192,8 +192,13 @@ pub fn lookup(contexts: &[Context], key: Key) -> Option<Action> {
 /// Status-bar hints for `contexts`: `(keys, word)`, most specific first.
 pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
     let mut out = Vec::new();
+    // In a text box, printable keys are text: don't advertise them as commands.
+    let typing = matches!(contexts.first(), Some(C::Search | C::Note));
     for &ctx in contexts {
         for bd in KEYMAP.iter().filter(|bd| bd.context == ctx) {
+            if typing && ctx == C::Global && matches!(bd.keys[0], K::Char(_)) {
+                continue;
+            }
             if let Some(h) = bd.hint
                 && !out.iter().any(|(_, w)| *w == h)
             {

@@ -115,12 +115,72 @@ fn explore(
     result
 }
 
+/// How many results the search box ranks and shows.
+const SEARCH_LIMIT: usize = 200;
+
+/// The search thread, started at launch: the index is built on it, so
+/// start-up does not wait for it; a query typed before it is ready waits.
+struct Search {
+    starting: Option<std::thread::JoinHandle<SearchWorker>>,
+    worker: Option<SearchWorker>,
+}
+
+use crate::search::{SearchIndex, SearchWorker};
+
+impl Search {
+    fn start(graph: std::sync::Arc<crate::graph::Graph>) -> Search {
+        let starting = std::thread::Builder::new()
+            .name("agon-search-index".into())
+            .spawn(move || {
+                SearchWorker::new(std::sync::Arc::new(SearchIndex::new(graph)), SEARCH_LIMIT)
+            })
+            .ok();
+        Search {
+            starting,
+            worker: None,
+        }
+    }
+
+    fn worker(&mut self) -> Option<&SearchWorker> {
+        if self.worker.is_none() && self.starting.as_ref().is_some_and(|h| h.is_finished()) {
+            self.worker = self.starting.take().and_then(|h| h.join().ok());
+        }
+        self.worker.as_ref()
+    }
+
+    /// Hands a waiting query to the worker and takes any results back.
+    fn pump(&mut self, app: &mut App) -> bool {
+        let Some(worker) = self.worker() else {
+            return false;
+        };
+        if let Some(q) = app.search_pending.take() {
+            worker.submit(q);
+        }
+        match worker.try_recv() {
+            Some(r) => {
+                app.receive_search(r);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether results may still arrive (so the loop should poll sooner).
+    fn busy(&self, app: &App) -> bool {
+        app.search_pending.is_some()
+            || app.search.as_ref().is_some_and(|r| !r.complete)
+            || matches!(app.overlays.last(), Some(app::Overlay::Search { .. }))
+                && app.search.is_none()
+    }
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     store: &mut crate::state::StateStore,
     theme: &Theme,
 ) -> io::Result<()> {
+    let mut search = Search::start(app.graph.clone());
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -137,7 +197,12 @@ fn event_loop(
                 panic!("AGON_TEST_PANIC is set: panicking on purpose");
             }
         }
-        if event::poll(Duration::from_millis(250))? {
+        if search.pump(app) {
+            dirty = true;
+        }
+        // Poll often while search results are on their way, rarely otherwise.
+        let wait = if search.busy(app) { 8 } else { 250 };
+        if event::poll(Duration::from_millis(wait))? {
             // Drain everything pending before drawing again, so a burst of
             // keys (or a held key) costs one frame.
             loop {
@@ -147,6 +212,10 @@ fn event_loop(
                 }
                 if app.state_dirty {
                     save_state(app, store);
+                }
+                // Hand each keystroke's query over at once, before draining more keys.
+                if search.pump(app) {
+                    dirty = true;
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;

@@ -32,6 +32,12 @@ pub fn help_lines() -> Vec<(Option<Context>, String, &'static str)> {
         }
         lines.push((None, bd.keys_label(), bd.desc));
     }
+    // The search box's filters, from the search module's own table.
+    lines.push((None, String::new(), ""));
+    lines.push((Some(Context::Search), String::new(), "filters"));
+    for (syntax, meaning) in crate::search::FILTER_HELP {
+        lines.push((None, syntax.to_string(), meaning));
+    }
     lines
 }
 
@@ -54,9 +60,15 @@ impl Widget for HelpOverlay<'_> {
         {
             let y = inner.y + row as u16;
             let spans = match ctx {
-                Some(c) => vec![Span::styled(c.title(), theme.style(Role::Heading))],
+                Some(c) if desc.is_empty() => {
+                    vec![Span::styled(c.title(), theme.style(Role::Heading))]
+                }
+                Some(c) => vec![Span::styled(
+                    format!("{}: {desc}", c.title()),
+                    theme.style(Role::Heading),
+                )],
                 None => vec![
-                    Span::styled(format!("  {keys:<18}"), theme.style(Role::Accent)),
+                    Span::styled(format!("  {keys:<20}"), theme.style(Role::Accent)),
                     Span::raw(*desc),
                 ],
             };

@@ -9,6 +9,7 @@ pub mod help;
 pub mod marks;
 pub mod outline;
 pub mod presenter;
+pub mod search;
 pub mod sources;
 pub mod symbols;
 
@@ -112,6 +113,13 @@ fn render_overlays(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Overlay::Tours { cursor } => help::ToursOverlay {
                 app,
                 theme,
+                cursor: *cursor,
+            }
+            .render(area, buf),
+            Overlay::Search { query, cursor } => search::SearchOverlay {
+                app,
+                theme,
+                query,
                 cursor: *cursor,
             }
             .render(area, buf),

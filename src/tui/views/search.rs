@@ -1,0 +1,278 @@
+//! The search overlay: a query line, ranked results with the matched
+//! characters highlighted, and a preview of the selected result.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Clear, Widget};
+
+use super::{pane_block, put_line, put_row, symbols};
+use crate::search::{Field, Hit};
+use crate::text::{sanitize_line, sanitize_text, truncate, wrap};
+use crate::tui::app::{App, ListCursor};
+use crate::tui::layout;
+use crate::tui::theme::{Role, Theme};
+
+pub struct SearchOverlay<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub query: &'a str,
+    pub cursor: ListCursor,
+}
+
+/// Spans of `text` with the chars at `positions` (char indices, ascending)
+/// highlighted. Control characters are dropped, so nothing from a data
+/// file can reach the terminal; text carrying escape sequences is shown
+/// sanitised and unhighlighted.
+pub fn highlight_spans(
+    text: &str,
+    positions: &[usize],
+    base: Style,
+    hl: Style,
+) -> Vec<Span<'static>> {
+    if text.contains('\u{1b}') || text.contains('\u{9b}') {
+        return vec![Span::styled(sanitize_line(text), base)];
+    }
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_hl = false;
+    let mut next = positions.iter().peekable();
+    for (i, c) in text.chars().enumerate() {
+        let is_hl = next.peek() == Some(&&i);
+        if is_hl {
+            next.next();
+        }
+        let c = match c {
+            '\t' | '\n' | '\r' => ' ',
+            c if c.is_control() => continue,
+            c => c,
+        };
+        if is_hl != run_hl && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hl { hl } else { base },
+            ));
+        }
+        run_hl = is_hl;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_hl { hl } else { base }));
+    }
+    spans
+}
+
+impl Widget for SearchOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        let rect = layout::centered(
+            area,
+            area.width.saturating_sub(4).min(140),
+            area.height.saturating_sub(2),
+        );
+        Clear.render(rect, buf);
+        let block = pane_block(
+            theme,
+            "Search (Enter jumps, Esc closes; filters: see ?)",
+            true,
+        );
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        if inner.height < 3 || inner.width < 10 {
+            return;
+        }
+        let text = theme.style(Role::Text);
+        // The query line, with the count on the right.
+        let status = match &app.search {
+            None => "searching…".to_string(),
+            Some(r) if !r.errors.is_empty() => r.errors.join("; "),
+            Some(r) if !r.complete => format!("{}+ so far…", r.total_matched),
+            Some(r) => format!("{} of {}", r.hits.len(), r.total_matched),
+        };
+        let q = format!("/ {}▏", sanitize_line(self.query));
+        let pad = (inner.width as usize)
+            .saturating_sub(crate::text::width(&q) + status.chars().count() + 1);
+        put_line(
+            buf,
+            inner.x,
+            inner.y,
+            inner.width,
+            &[
+                Span::styled(q, theme.style(Role::Heading)),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(status, theme.style(Role::Dim)),
+            ],
+            text,
+        );
+        put_line(
+            buf,
+            inner.x,
+            inner.y + 1,
+            inner.width,
+            &[Span::styled(
+                "─".repeat(inner.width as usize),
+                theme.style(Role::Border),
+            )],
+            text,
+        );
+        let body = Rect {
+            y: inner.y + 2,
+            height: inner.height - 2,
+            ..inner
+        };
+        let Some(results) = &app.search else {
+            return;
+        };
+        if results.hits.is_empty() {
+            put_line(
+                buf,
+                body.x,
+                body.y,
+                body.width,
+                &[Span::styled("No match.", theme.style(Role::Dim))],
+                text,
+            );
+            return;
+        }
+        let (list, preview) = if body.width >= 90 {
+            let w = body.width * 11 / 20;
+            (
+                Rect { width: w, ..body },
+                Some(Rect {
+                    x: body.x + w + 1,
+                    width: body.width - w - 1,
+                    ..body
+                }),
+            )
+        } else {
+            (body, None)
+        };
+        let h = list.height as usize;
+        let sel = self.cursor.selected.min(results.hits.len() - 1);
+        let offset = if sel >= h { sel + 1 - h } else { 0 };
+        for (i, hit) in results.hits.iter().enumerate().skip(offset).take(h) {
+            let spans = result_spans(app, theme, hit, list.width as usize);
+            let selected = i == sel;
+            let base = if selected {
+                theme.style(Role::Selection)
+            } else {
+                text
+            };
+            put_row(
+                buf,
+                (list.x, list.y + (i - offset) as u16, list.width),
+                &spans,
+                base,
+                selected,
+            );
+        }
+        if let Some(p) = preview {
+            Preview {
+                app,
+                theme,
+                hit: &results.hits[sel],
+            }
+            .render(p, buf);
+        }
+    }
+}
+
+/// One result: symbols, the title, and where the match was found.
+fn result_spans(app: &App, theme: &Theme, hit: &Hit, width: usize) -> Vec<Span<'static>> {
+    let g = &app.graph;
+    let node = g.node(hit.node);
+    let l = app.label(hit.node);
+    let rel = symbols::first_relation(g, hit.node);
+    let mut spans = vec![
+        Span::styled(symbols::stance(rel), symbols::stance_style(theme, rel)),
+        Span::styled(
+            symbols::kind(node.kind),
+            symbols::kind_style(theme, node.kind),
+        ),
+        Span::raw(" "),
+        Span::styled(symbols::label(l), symbols::label_style(theme, l)),
+        Span::raw(" "),
+    ];
+    let hl = theme.style(Role::Match);
+    let plain = theme.style(Role::Text);
+    let dim = theme.style(Role::Dim);
+    match hit.field {
+        Field::Title => spans.extend(highlight_spans(&node.title, &hit.positions, plain, hl)),
+        field => {
+            let title = truncate(&sanitize_line(&node.title), width / 2);
+            spans.push(Span::styled(title, plain));
+            spans.push(Span::styled(format!("  {}: ", field.name()), dim));
+            match &hit.snippet {
+                Some(sn) => spans.extend(highlight_spans(&sn.text, &sn.highlights, dim, hl)),
+                None => spans.extend(highlight_spans(hit.field_text(g), &hit.positions, dim, hl)),
+            }
+        }
+    }
+    spans
+}
+
+struct Preview<'a> {
+    app: &'a App,
+    theme: &'a Theme,
+    hit: &'a Hit,
+}
+
+impl Widget for Preview<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, theme, hit) = (self.app, self.theme, self.hit);
+        let g = &app.graph;
+        let node = g.node(hit.node);
+        let w = area.width as usize;
+        let mut lines: Vec<(String, Style)> = Vec::new();
+        let l = app.label(hit.node);
+        lines.push((
+            format!(
+                "{} {} · {}",
+                symbols::label(l),
+                node.kind.name(),
+                symbols::label_word(l)
+            ),
+            symbols::label_style(theme, l),
+        ));
+        for line in wrap(&sanitize_line(&node.title), w) {
+            lines.push((line, theme.style(Role::Heading)));
+        }
+        let fields: Vec<&str> = hit.fields.iter().map(|f| f.name()).collect();
+        lines.push((
+            format!("matched in: {}", fields.join(", ")),
+            theme.style(Role::Dim),
+        ));
+        lines.push((String::new(), theme.style(Role::Text)));
+        if let Some(t) = &node.text {
+            for line in wrap(&sanitize_text(t), w) {
+                lines.push((line, theme.style(Role::Text)));
+            }
+        }
+        if let Some(q) = &node.quote {
+            lines.push((String::new(), theme.style(Role::Text)));
+            for line in wrap(
+                &format!("“{}”", sanitize_text(q.trim())),
+                w.saturating_sub(2),
+            ) {
+                lines.push((format!("│ {line}"), theme.style(Role::Quote)));
+            }
+            if let Some(src) = g.source_of(hit.node) {
+                lines.push((
+                    truncate(&format!("— {}", sanitize_line(&src.title)), w),
+                    theme.style(Role::Dim),
+                ));
+            }
+        }
+        for (i, (line, style)) in lines.iter().take(area.height as usize).enumerate() {
+            put_line(
+                buf,
+                area.x,
+                area.y + i as u16,
+                area.width,
+                &[Span::styled(line.clone(), *style)],
+                theme.style(Role::Text),
+            );
+        }
+    }
+}
