@@ -468,3 +468,21 @@ fn enter_before_results_arrive_jumps_when_they_do() {
     assert!(app.overlays.is_empty());
     assert_eq!(id(&app, app.focus), "noise");
 }
+
+#[test]
+fn the_why_names_the_deciding_nodes_as_links() {
+    use agon::tui::app::{LinkGroup, detail_links};
+    let mut app = app();
+    let cost = ix(&app, "cost");
+    let links = detail_links(&app.graph, &app.whatif.eval, cost);
+    assert_eq!(links[0], (LinkGroup::Why, ix(&app, "grants")));
+    // Following it from the detail pane.
+    app.visit(cost);
+    app.update(Action::NextPane);
+    app.update(Action::Activate);
+    assert_eq!(id(&app, app.focus), "grants");
+    // A node on the noise/quiet cycle names the cycle.
+    let noise = ix(&app, "noise");
+    let links = detail_links(&app.graph, &app.whatif.eval, noise);
+    assert!(links.contains(&(LinkGroup::Why, ix(&app, "quiet"))));
+}

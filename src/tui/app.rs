@@ -10,8 +10,8 @@ use super::keymap::Context;
 use super::layout::{self, Areas};
 use super::outline::Outline;
 use crate::brief::{Brief, BriefSide};
-use crate::eval::{self, Label};
-use crate::graph::{Graph, NodeIx, Relation, Side};
+use crate::eval::{Evaluation, Label};
+use crate::graph::{Graph, NodeIx, Relation};
 use crate::search::Results;
 use crate::state::{Mark, State};
 use crate::tour::Presenter;
@@ -67,6 +67,8 @@ pub enum Pane {
 /// What a link in the detail pane says about the focused node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkGroup {
+    /// It settles the focused node's label (named in the "why").
+    Why,
     /// The focused node supports it.
     Supports,
     /// The focused node attacks it.
@@ -78,7 +80,8 @@ pub enum LinkGroup {
 }
 
 impl LinkGroup {
-    pub const ORDER: [LinkGroup; 4] = [
+    pub const ORDER: [LinkGroup; 5] = [
+        LinkGroup::Why,
         LinkGroup::Supports,
         LinkGroup::Attacks,
         LinkGroup::SupportedBy,
@@ -87,6 +90,7 @@ impl LinkGroup {
 
     pub fn title(self) -> &'static str {
         match self {
+            LinkGroup::Why => "Why: the points that settle it",
             LinkGroup::Supports => "Supports",
             LinkGroup::Attacks => "Attacks",
             LinkGroup::SupportedBy => "Supported by",
@@ -95,11 +99,42 @@ impl LinkGroup {
     }
 }
 
+/// The nodes a "why" names, in the order it names them, each once.
+pub fn why_nodes(graph: &Graph, eval: &Evaluation, node: NodeIx) -> Vec<NodeIx> {
+    use crate::eval::{Answer, Why, why};
+    let mut named = Vec::new();
+    match why(graph, eval, node) {
+        Why::Suspended | Why::Unattacked => {}
+        Why::Defended { defences } => {
+            for d in defences {
+                named.push(d.attacker);
+                if let Answer::DefeatedBy(by) = d.answer {
+                    named.push(by);
+                }
+            }
+        }
+        Why::Defeated { by } => named = by,
+        Why::OnCycle { cycle } => named = cycle,
+        Why::DependsOnCycle { path, cycle, .. } => {
+            named = path;
+            named.extend(cycle);
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    named.retain(|&n| n != node && seen.insert(n));
+    named
+}
+
 /// Every node the detail pane links to, in the order it shows them.
-pub fn detail_links(graph: &Graph, node: NodeIx) -> Vec<(LinkGroup, NodeIx)> {
+pub fn detail_links(graph: &Graph, eval: &Evaluation, node: NodeIx) -> Vec<(LinkGroup, NodeIx)> {
     let mut out = Vec::new();
     for group in LinkGroup::ORDER {
+        if group == LinkGroup::Why {
+            out.extend(why_nodes(graph, eval, node).into_iter().map(|n| (group, n)));
+            continue;
+        }
         let list = match group {
+            LinkGroup::Why => &[][..],
             LinkGroup::Supports => graph.supports(node),
             LinkGroup::Attacks => graph.attacks(node),
             LinkGroup::SupportedBy => graph.supporters(node),
@@ -234,62 +269,42 @@ pub enum MarkRow {
     Orphan(String),
 }
 
-/// What-if evaluation: labels under the current suspensions, and the
-/// labels without any, to show what a suspension changed.
+/// What-if evaluation: labels under the current suspensions, and which
+/// labels differ from the full map's.
 #[derive(Debug, Clone)]
 pub struct WhatIf {
-    pub suspended: Vec<bool>,
-    pub labels: Vec<Label>,
-    pub baseline: Vec<Label>,
-    /// Points against the thesis, and how many of them stand: kept here so
-    /// the header need not count them every frame.
-    pub opposing_total: usize,
-    pub opposing_standing: usize,
+    pub eval: Evaluation,
 }
 
 impl WhatIf {
     pub fn new(graph: &Graph) -> WhatIf {
-        let baseline = eval::grounded(graph, &[]);
-        let mut w = WhatIf {
-            suspended: vec![false; graph.len()],
-            labels: baseline.clone(),
-            baseline,
-            opposing_total: 0,
-            opposing_standing: 0,
-        };
-        w.count_opposing(graph);
-        w
-    }
-
-    fn count_opposing(&mut self, graph: &Graph) {
-        let against = graph.indices().filter(|&i| graph.side(i) == Side::Against);
-        let (mut total, mut standing) = (0, 0);
-        for i in against {
-            total += 1;
-            standing += usize::from(self.labels[i.index()] == Label::In);
+        WhatIf {
+            eval: Evaluation::new(graph),
         }
-        self.opposing_total = total;
-        self.opposing_standing = standing;
     }
 
     pub fn count(&self) -> usize {
-        self.suspended.iter().filter(|s| **s).count()
+        self.eval.suspended().len()
+    }
+
+    pub fn is_suspended(&self, ix: NodeIx) -> bool {
+        self.eval.is_suspended(ix)
     }
 
     pub fn changed(&self, ix: NodeIx) -> bool {
-        self.labels[ix.index()] != self.baseline[ix.index()]
+        self.eval.changed_since_baseline(ix)
     }
 
-    fn toggle(&mut self, graph: &Graph, ix: NodeIx) {
-        self.suspended[ix.index()] ^= true;
-        self.labels = eval::grounded(graph, &self.suspended);
-        self.count_opposing(graph);
+    pub fn labels(&self) -> &[Label] {
+        self.eval.labels()
     }
 
-    fn clear(&mut self, graph: &Graph) {
-        self.suspended.iter_mut().for_each(|s| *s = false);
-        self.labels = self.baseline.clone();
-        self.count_opposing(graph);
+    fn toggle(&mut self, ix: NodeIx) {
+        self.eval.toggle(ix);
+    }
+
+    fn clear(&mut self) {
+        self.eval.clear();
     }
 }
 
@@ -412,12 +427,22 @@ impl App {
         self.state.note(&self.graph.node(ix).id)
     }
 
+    /// The thesis the focused node belongs to (the root of its shortest
+    /// path), or the first thesis.
+    pub fn current_thesis(&self) -> Option<NodeIx> {
+        self.outline
+            .path_to(&self.graph, self.focus)
+            .and_then(|p| p.first().copied())
+            .filter(|&t| self.graph.node(t).kind == crate::graph::Kind::Thesis)
+            .or_else(|| self.graph.theses().first().copied())
+    }
+
     pub fn areas(&self) -> Areas {
         layout::areas(self.size)
     }
 
     pub fn label(&self, ix: NodeIx) -> Label {
-        self.whatif.labels[ix.index()]
+        self.whatif.eval.label(ix)
     }
 
     /// The keymap contexts that apply now, most specific first.
@@ -471,7 +496,7 @@ impl App {
         let Some(&thesis) = self.graph.theses().get(self.brief_thesis) else {
             return;
         };
-        let brief = Brief::build(&self.graph, &self.whatif.labels, self.brief_side, thesis);
+        let brief = Brief::build(&self.graph, self.whatif.labels(), self.brief_side, thesis);
         let rows = brief_rows(&brief);
         self.brief = Some((brief, rows));
     }
@@ -539,12 +564,12 @@ impl App {
             }
             Action::WhatIf => {
                 let ix = self.focus;
-                self.whatif.toggle(&self.graph, ix);
+                self.whatif.toggle(ix);
                 self.brief = None;
                 if self.view == View::Brief {
                     self.ensure_brief();
                 }
-                let verb = if self.whatif.suspended[ix.index()] {
+                let verb = if self.whatif.is_suspended(ix) {
                     "suspended"
                 } else {
                     "restored"
@@ -577,7 +602,7 @@ impl App {
                 });
             }
             Action::ClearWhatIfs => {
-                self.whatif.clear(&self.graph);
+                self.whatif.clear();
                 self.brief = None;
                 if self.view == View::Brief {
                     self.ensure_brief();
@@ -808,7 +833,7 @@ impl App {
     }
 
     fn update_detail(&mut self, action: Action) {
-        let links = detail_links(&self.graph, self.focus);
+        let links = detail_links(&self.graph, &self.whatif.eval, self.focus);
         let h = self.detail_height();
         let delta = match action {
             Action::Left => Some(-1),
@@ -1079,7 +1104,7 @@ impl App {
                 _ => {}
             }
         } else if areas.detail.is_some_and(|d| layout::contains(d, col, row)) {
-            let len = detail_links(&self.graph, self.focus).len();
+            let len = detail_links(&self.graph, &self.whatif.eval, self.focus).len();
             self.detail_cursor.move_by(delta, len, self.detail_height());
         }
     }

@@ -22,16 +22,23 @@ impl Widget for Header<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
         // The thesis summary: how the first thesis fares and how many opposing points stand.
+        // How the focused node's thesis fares, and its direct objections.
         let mut right = Vec::new();
-        if let Some(&thesis) = app.graph.theses().first() {
-            let l = app.label(thesis);
-            let (total, standing) = (app.whatif.opposing_total, app.whatif.opposing_standing);
+        if let Some(thesis) = app.current_thesis() {
+            let sum = crate::eval::thesis_summary(&app.graph, &app.whatif.eval, thesis);
+            let l = sum.label;
             right.push(Span::styled(
                 format!("{} thesis {}", symbols::label(l), symbols::label_word(l)),
                 symbols::label_style(theme, l),
             ));
             right.push(Span::styled(
-                format!(" · {standing}/{total} opposing points stand "),
+                format!(
+                    " · objections standing {}/{} · reasons standing {}/{} ",
+                    sum.opposing_standing,
+                    sum.opposing_total,
+                    sum.supporting_standing,
+                    sum.supporting_total
+                ),
                 theme.style(Role::Dim),
             ));
         }

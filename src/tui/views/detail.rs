@@ -8,7 +8,6 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use super::{pane_block, put_row, symbols};
-use crate::eval::Label;
 use crate::graph::{Kind, NodeIx, Side};
 use crate::text::{sanitize_line, sanitize_text, wrap};
 use crate::tui::app::{App, LinkGroup, detail_links};
@@ -107,7 +106,7 @@ impl<'a> DetailView<'a> {
         }
         head.push(Span::styled(side, dim));
         head.push(Span::raw("  "));
-        if app.whatif.suspended[ix.index()] {
+        if app.whatif.is_suspended(ix) {
             head.push(Span::styled(
                 format!("{} suspended (what-if)", symbols::SUSPENDED),
                 theme.style(Role::Warning),
@@ -186,7 +185,7 @@ impl<'a> DetailView<'a> {
         }
 
         // Relations, each a link.
-        let links = detail_links(g, ix);
+        let links = detail_links(g, &app.whatif.eval, ix);
         let mut group = None;
         for (i, (grp, target)) in links.iter().enumerate() {
             if group != Some(*grp) {
@@ -204,6 +203,7 @@ impl<'a> DetailView<'a> {
             }
             let t = g.node(*target);
             let rel = match grp {
+                LinkGroup::Why => symbols::first_relation(g, *target),
                 LinkGroup::Supports | LinkGroup::SupportedBy => {
                     Some(crate::graph::Relation::Supports)
                 }
@@ -256,8 +256,10 @@ fn kind_symbol(kind: Kind, rel: Option<crate::graph::Relation>) -> &'static str 
     }
 }
 
-/// A plain-words explanation of the focused node's label.
+/// A plain-words explanation of the focused node's label, from the
+/// evaluation's "why".
 fn why_lines(app: &App, ix: NodeIx) -> Vec<String> {
+    use crate::eval::{Answer, Why, why};
     let g = &app.graph;
     let title = |i: NodeIx| {
         format!(
@@ -265,48 +267,66 @@ fn why_lines(app: &App, ix: NodeIx) -> Vec<String> {
             crate::text::truncate(&sanitize_line(&g.node(i).title), 50)
         )
     };
-    if app.whatif.suspended[ix.index()] {
-        return vec!["Suspended for what-if: treated as absent, it attacks nothing.".into()];
-    }
-    let attackers: Vec<NodeIx> = g
-        .attackers(ix)
-        .iter()
-        .copied()
-        .filter(|a| !app.whatif.suspended[a.index()])
-        .collect();
-    match app.label(ix) {
-        Label::In if attackers.is_empty() => vec!["Nothing attacks it, so it stands.".into()],
-        Label::In => {
-            let mut v = vec!["Every attacker falls:".to_string()];
-            for a in attackers {
-                let by: Vec<String> = g
-                    .attackers(a)
-                    .iter()
-                    .filter(|&&d| app.label(d) == Label::In)
-                    .map(|&d| title(d))
-                    .collect();
-                v.push(format!("{} falls to {}", title(a), by.join(", ")));
+    let chain = |nodes: &[NodeIx]| {
+        nodes
+            .iter()
+            .map(|&n| title(n))
+            .collect::<Vec<_>>()
+            .join(" → ")
+    };
+    match why(g, &app.whatif.eval, ix) {
+        Why::Suspended => {
+            vec!["Suspended for what-if: treated as absent, it attacks nothing.".into()]
+        }
+        Why::Unattacked => vec!["Nothing attacks it, so it stands.".into()],
+        Why::Defended { defences } => {
+            let mut v = vec!["It stands: every attacker falls.".to_string()];
+            for d in defences {
+                v.push(match d.answer {
+                    Answer::DefeatedBy(by) => {
+                        format!("{} falls to {}", title(d.attacker), title(by))
+                    }
+                    Answer::Suspended => format!("{} is suspended (what-if)", title(d.attacker)),
+                });
             }
             v
         }
-        Label::Out => {
-            let by: Vec<String> = attackers
-                .iter()
-                .filter(|&&a| app.label(a) == Label::In)
-                .map(|&a| title(a))
-                .collect();
-            vec![format!("It falls: {} stands against it.", by.join(" and "))]
-        }
-        Label::Undec => {
-            let by: Vec<String> = attackers
-                .iter()
-                .filter(|&&a| app.label(a) == Label::Undec)
-                .map(|&a| title(a))
-                .collect();
+        Why::Defeated { by } => {
+            let names: Vec<String> = by.iter().map(|&n| title(n)).collect();
             vec![format!(
-                "Contested: attacked by {}, itself unresolved — the attacks go round in a cycle.",
-                by.join(" and ")
+                "It falls: {} stands against it.",
+                names.join(" and ")
             )]
+        }
+        Why::OnCycle { cycle } if cycle.len() == 1 => {
+            vec!["Contested: it attacks itself.".into()]
+        }
+        Why::OnCycle { cycle } => {
+            let mut c = cycle.clone();
+            c.push(cycle[0]);
+            vec![format!(
+                "Contested: it sits on a cycle of attacks no point settles: {}.",
+                chain(&c)
+            )]
+        }
+        Why::DependsOnCycle {
+            attacker,
+            path,
+            cycle,
+        } => {
+            let mut c = cycle.clone();
+            c.push(cycle[0]);
+            vec![
+                format!(
+                    "Contested: its attacker {} is itself unresolved,",
+                    title(attacker)
+                ),
+                format!(
+                    "because it depends on the cycle {} (via {}).",
+                    chain(&c),
+                    chain(&path)
+                ),
+            ]
         }
     }
 }

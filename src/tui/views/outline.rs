@@ -84,7 +84,7 @@ pub fn row_spans<'a>(app: &'a App, theme: &Theme, row: &Row) -> Vec<Span<'a>> {
         spans.push(Span::styled(kind, symbols::kind_style(theme, node.kind)));
     }
     spans.push(Span::raw(" "));
-    if app.whatif.suspended[row.node.index()] {
+    if app.whatif.is_suspended(row.node) {
         spans.push(Span::styled(symbols::SUSPENDED, theme.style(Role::Warning)));
     } else {
         spans.push(Span::styled(
