@@ -123,3 +123,11 @@ fn markdown_needs_a_tour_id() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("TOUR_ID"), "{}", stderr(&out));
 }
+
+#[test]
+fn file_then_tour_id_works_as_positional_arguments() {
+    let out = agon(&["tour", &fixture(), "walkthrough", "--markdown"]);
+    let with_option = agon(&["tour", "walkthrough", "--file", &fixture(), "--markdown"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.stdout, with_option.stdout);
+}

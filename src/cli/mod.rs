@@ -30,9 +30,11 @@ pub struct Cli {
 pub enum Command {
     /// Validate debate files and print a summary of each.
     Check(check::CheckArgs),
-    /// Write a printable Markdown brief for one side of a thesis: your points
-    /// strongest first with their evidence, the opposing points still to
-    /// answer with the rebuttals in the map, and your saved marks and notes.
+    /// Write a printable Markdown brief for one side of a thesis.
+    ///
+    /// Your points strongest first with their evidence, the opposing points
+    /// still to answer with the rebuttals in the map, and your saved marks
+    /// and notes.
     Brief(brief::BriefArgs),
     /// List the debate's tours, a tour's steps, or write a tour as a handout.
     ///

@@ -8,16 +8,17 @@ use crate::graph::diag;
 
 #[derive(Debug, clap::Args)]
 pub struct TourArgs {
-    /// The tour, by id. Without it, lists the tours as ID, steps and title.
-    #[arg(value_name = "TOUR_ID")]
-    pub tour: Option<String>,
+    /// `TOUR_ID`, or `FILE TOUR_ID`. Without a tour id, lists the tours as
+    /// ID, steps and title. A single argument is always a tour id.
+    #[arg(value_name = "[FILE] TOUR_ID", num_args = 0..=2)]
+    pub args: Vec<String>,
     /// The debate; none uses the built-in debate. Given as an option so a
     /// tour id is never taken for a file name.
     #[arg(short, long, value_name = "FILE")]
     pub file: Option<PathBuf>,
     /// Write the tour as a Markdown handout. Without it, lists the tour's
     /// steps as number, node id and title.
-    #[arg(long, requires = "tour")]
+    #[arg(long)]
     pub markdown: bool,
     /// Write the handout to OUT (replaced atomically) instead of standard output.
     #[arg(short, long, value_name = "OUT", requires = "markdown")]
@@ -25,13 +26,29 @@ pub struct TourArgs {
 }
 
 pub fn run(args: TourArgs) -> ExitCode {
-    let input = Input::from_arg(args.file.as_deref());
+    // `agon tour FILE TOUR_ID` as well as `agon tour TOUR_ID --file FILE`.
+    let (file, tour) = match args.args.as_slice() {
+        [] => (args.file, None),
+        [id] => (args.file, Some(id.clone())),
+        [file, id] if args.file.is_none() => (Some(PathBuf::from(file)), Some(id.clone())),
+        _ => {
+            eprintln!(
+                "error: give the debate either as FILE before the tour id or with --file, not both"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    if args.markdown && tour.is_none() {
+        eprintln!("error: --markdown needs a TOUR_ID; `agon tour` lists them");
+        return ExitCode::from(2);
+    }
+    let input = Input::from_arg(file.as_deref());
     let graph = match input.load() {
         Ok(loaded) => loaded.graph,
         Err(err) => return crate::cli::report_load_error(&err),
     };
     let out = crate::cli::output::emit;
-    let Some(id) = args.tour else {
+    let Some(id) = tour else {
         return out(&crate::tour::list_tours(&graph), None, &input);
     };
     let Some(tour) = graph.tour(&id) else {

@@ -152,11 +152,29 @@ pub enum SourceRow {
     Citation(NodeIx),
 }
 
+/// One pass over the nodes, so a graph with thousands of sources opens fast.
 pub fn source_rows(graph: &Graph) -> Vec<SourceRow> {
+    let index: std::collections::HashMap<&str, usize> = graph
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut citing: Vec<Vec<NodeIx>> = vec![Vec::new(); graph.sources.len()];
+    for ix in graph.indices() {
+        if let Some(&i) = graph
+            .node(ix)
+            .source
+            .as_deref()
+            .and_then(|id| index.get(id))
+        {
+            citing[i].push(ix);
+        }
+    }
     let mut rows = Vec::new();
-    for (i, s) in graph.sources.iter().enumerate() {
+    for (i, nodes) in citing.into_iter().enumerate() {
         rows.push(SourceRow::Source(i));
-        rows.extend(graph.citing(&s.id).into_iter().map(SourceRow::Citation));
+        rows.extend(nodes.into_iter().map(SourceRow::Citation));
     }
     rows
 }
