@@ -55,6 +55,18 @@ fn debate(n: usize) -> Graph {
     })
 }
 
+/// What the explorer does between loading and the first frame.
+fn open(c: &mut Criterion) {
+    let graph = debate(100_000);
+    c.bench_function("open the explorer on 100000 nodes (App::new)", |b| {
+        b.iter_batched(
+            || graph.clone(),
+            |g| App::new(g, "bench".into()),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+}
+
 fn frame(c: &mut Criterion) {
     let theme = Theme::dark();
     for n in [1_000usize, 100_000] {
@@ -83,6 +95,6 @@ fn frame(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
-    targets = frame
+    targets = frame, open
 }
 criterion_main!(benches);
