@@ -504,6 +504,34 @@ proptest! {
         prop_assert_eq!(eval.labels(), baseline.as_slice());
     }
 
+    /// Graphs past the size where a wide update falls back to relabelling
+    /// everything, dense enough that some updates do and some do not.
+    #[test]
+    fn what_if_updates_on_larger_graphs_equal_a_fresh_labelling(
+        n in 65usize..=300,
+        density in 0.3f64..2.0,
+        seed in any::<u64>(),
+        toggles in prop::collection::vec(any::<u32>(), 1..20),
+    ) {
+        let mut rng = seed | 1;
+        let mut next = move || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng as usize
+        };
+        let edges = (n as f64 * density) as usize;
+        let attacks: Vec<(usize, usize)> = (0..edges).map(|_| (next() % n, next() % n)).collect();
+        let g = indexed(n, &attacks);
+        let mut eval = Evaluation::new(&g);
+        let mut suspended = vec![false; n];
+        for t in toggles.into_iter().map(|t| t as usize % n) {
+            suspended[t] = eval.toggle(NodeIx(t as u32));
+            let expected = grounded(&g, &suspended);
+            prop_assert_eq!(eval.labels(), expected.as_slice());
+        }
+    }
+
     #[test]
     fn every_label_has_a_sound_explanation((n, attacks, suspended) in frameworks()) {
         let g = indexed(n, &attacks);

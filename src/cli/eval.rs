@@ -20,6 +20,8 @@ pub struct EvalArgs {
     #[arg(long, value_name = "ID")]
     pub suspend: Vec<String>,
     /// Print JSON: every node's id, label and the ids that explain it.
+    /// Explaining an undecided node searches the tangle of cycles behind it,
+    /// so on large tangled frameworks this is far slower than plain text.
     #[arg(long)]
     pub json: bool,
 }

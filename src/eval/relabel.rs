@@ -33,6 +33,9 @@ impl Attacks for Graph {
     }
 }
 
+/// Below this many nodes an update never falls back to a full relabelling.
+pub(crate) const SMALL_GRAPH: usize = 64;
+
 /// Buffers sized to the graph, kept between runs so that an incremental
 /// update costs time in proportion to its region, not to the graph.
 /// Between runs every `in_region` flag is false.
@@ -89,8 +92,18 @@ pub(crate) fn relabel_from(
         }
     }
     // Forward closure, using the region itself as the breadth-first queue.
+    // Once it covers half of a large graph, relabelling everything is
+    // cheaper than finishing the search and checking region membership at
+    // every step. Small graphs are cheap either way.
+    let n = rel.node_count();
     let mut next = 0;
     while next < scratch.region.len() {
+        if n > SMALL_GRAPH && scratch.region.len() > n / 2 {
+            scratch.region.clear();
+            scratch.region.extend((0..n as u32).map(NodeIx));
+            scratch.in_region.iter_mut().for_each(|f| *f = true);
+            break;
+        }
         let ix = scratch.region[next];
         next += 1;
         for &t in rel.attacks(ix) {

@@ -49,6 +49,11 @@ pub enum Answer {
 }
 
 /// Explains the label of `ix`. `eval` must have been made from `graph`.
+///
+/// In, out and suspended nodes cost their attackers' attackers. An
+/// undecided node costs a search of the undecided nodes behind it, which
+/// is fine for one node at a time but quadratic if every node of a large
+/// tangle is explained (a ring of n nodes has cycles of length n).
 pub fn why(graph: &Graph, eval: &Evaluation, ix: NodeIx) -> Why {
     if eval.is_suspended(ix) {
         return Why::Suspended;

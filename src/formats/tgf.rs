@@ -19,6 +19,11 @@ use crate::graph::{self, DebateFile, Graph, Kind, LoadError, Loaded, MAX_TITLE_C
 /// After this many errors the rest of the file is not read: a file that
 /// wrong is probably not TGF at all, and the list would only bury the first.
 const MAX_ERRORS: usize = 200;
+/// "Did you mean" hints are worked out for this many unknown ids only:
+/// each costs a comparison with every id.
+const MAX_SUGGESTIONS: usize = 50;
+
+const MISSING_SEPARATOR: &str = "no line `#` separates the arguments from the attacks";
 
 /// Whether `path` names a TGF file, by its extension.
 pub fn is_tgf(path: &Path) -> bool {
@@ -37,26 +42,20 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 /// Loads TGF text: `Ok` with any warnings, or `Err` with every error
 /// (up to a limit), each naming its line and column.
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    let mut parser = Parser {
-        file,
-        diags: Vec::new(),
-        errors: 0,
-    };
-    let debate = parser.parse(text);
-    diag::sort(&mut parser.diags);
-    match debate {
-        Some(debate) if parser.errors == 0 => Ok(Loaded {
-            graph: Graph::from_file(debate),
-            warnings: parser.diags,
-        }),
-        _ => Err(parser.diags),
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = Reader::new(file);
+    reader.read(text);
+    let Reader {
+        mut diags, errors, ..
+    } = reader;
+    diag::sort(&mut diags);
+    if errors > 0 {
+        return Err(diags);
     }
-}
-
-struct Parser<'a> {
-    file: &'a str,
-    diags: Vec<Diagnostic>,
-    errors: usize,
+    Ok(Loaded {
+        graph: Graph::from_file(debate(file, reader.declared)),
+        warnings: diags,
+    })
 }
 
 /// One argument as declared.
@@ -66,13 +65,41 @@ struct Declared<'t> {
     attacks: Vec<&'t str>,
 }
 
-impl Parser<'_> {
+/// What has been read so far, and the problems found in it.
+struct Reader<'f, 't> {
+    file: &'f str,
+    declared: Vec<Declared<'t>>,
+    /// Each id's place in `declared` and the line it was declared on.
+    by_id: HashMap<&'t str, (usize, usize)>,
+    /// Attacks read, as places in `declared`, to spot repeats.
+    attacks: HashSet<(usize, usize)>,
+    diags: Vec<Diagnostic>,
+    errors: usize,
+    suggestions_left: usize,
+    /// The first redeclaration, with the number of diagnostics and errors
+    /// before it: if `#` turns out to be missing, the attacks start there.
+    first_redeclared: Option<(usize, usize, usize)>,
+}
+
+impl<'f, 't> Reader<'f, 't> {
+    fn new(file: &'f str) -> Self {
+        Reader {
+            file,
+            declared: Vec::new(),
+            by_id: HashMap::new(),
+            attacks: HashSet::new(),
+            diags: Vec::new(),
+            errors: 0,
+            suggestions_left: MAX_SUGGESTIONS,
+            first_redeclared: None,
+        }
+    }
+
     fn report(
         &mut self,
         severity: Severity,
-        line: usize,
-        col: usize,
-        text: Option<&str>,
+        at: (usize, usize),
+        line: Option<&str>,
         message: String,
     ) {
         if severity == Severity::Error {
@@ -80,211 +107,209 @@ impl Parser<'_> {
         }
         self.diags.push(Diagnostic {
             file: self.file.to_string(),
-            pos: Pos { line, col },
+            pos: Pos {
+                line: at.0,
+                col: at.1,
+            },
             severity,
             message,
-            line_text: text.map(str::to_string),
+            line_text: line.map(str::to_string),
         });
     }
 
-    fn too_many_errors(&self) -> bool {
-        self.errors >= MAX_ERRORS
+    fn error(&mut self, at: (usize, usize), line: &str, message: String) {
+        self.report(Severity::Error, at, Some(line), message);
     }
 
-    /// The debate, or `None` when the file is beyond reading; errors are
-    /// in `self.diags` either way.
-    fn parse<'t>(&mut self, text: &'t str) -> Option<DebateFile> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    fn read(&mut self, text: &'t str) {
         if text.trim().is_empty() {
             self.report(
                 Severity::Error,
-                1,
-                1,
+                (1, 1),
                 None,
                 "the file is empty; a TGF file lists arguments, then a line `#`, then one attack per line".into(),
             );
-            return None;
+            return;
         }
-        let mut declared: Vec<Declared<'t>> = Vec::new();
-        // Each id's place in `declared` and the line it was declared on.
-        let mut by_id: HashMap<&'t str, (usize, usize)> = HashMap::new();
-        let mut seen_attacks: HashSet<(usize, usize)> = HashSet::new();
         let mut in_attacks = false;
         let mut last_line = 0;
-        // Where an argument was first declared twice, and how many errors
-        // came before: when `#` is missing, that is where the attacks start.
-        let mut first_redeclared: Option<(usize, usize, usize)> = None;
         for (i, raw) in text.split('\n').enumerate() {
-            if self.too_many_errors() {
+            let line_no = i + 1;
+            if self.errors >= MAX_ERRORS {
                 self.report(
                     Severity::Error,
-                    i + 1,
-                    1,
+                    (line_no, 1),
                     None,
                     format!("stopped reading after {MAX_ERRORS} errors; is this a TGF file?"),
                 );
-                return None;
+                return;
             }
-            let line_no = i + 1;
             let line = raw.strip_suffix('\r').unwrap_or(raw);
             let words = words(line);
             if words.is_empty() {
                 continue;
             }
             last_line = line_no;
-            if !in_attacks {
-                if line.trim() == "#" {
-                    in_attacks = true;
-                    continue;
-                }
-                let Word { col, end, text: id } = words[0];
-                let label = line[end..].trim();
-                let title = if label.is_empty() { id } else { label };
-                if let Some(&(_, first)) = by_id.get(id) {
-                    first_redeclared.get_or_insert((line_no, self.diags.len(), self.errors));
-                    self.report(
-                        Severity::Error,
-                        line_no,
-                        col,
-                        Some(line),
-                        format!("argument \"{id}\" is declared twice; it was first declared on line {first}"),
-                    );
-                    continue;
-                }
-                if title.chars().count() > MAX_TITLE_CHARS {
-                    self.report(
-                        Severity::Error,
-                        line_no,
-                        col,
-                        Some(line),
-                        if label.is_empty() {
-                            format!("argument id \"{id}\" serves as its title and is longer than {MAX_TITLE_CHARS} characters; shorten it or add a label")
-                        } else {
-                            format!("the label of argument \"{id}\" is longer than {MAX_TITLE_CHARS} characters; shorten it")
-                        },
-                    );
-                }
-                by_id.insert(id, (declared.len(), line_no));
-                declared.push(Declared {
-                    id,
-                    title,
-                    attacks: Vec::new(),
-                });
-                continue;
+            if in_attacks {
+                self.attack(line_no, line, &words);
+            } else if line.trim() == "#" {
+                in_attacks = true;
+            } else {
+                self.argument(line_no, line, words[0]);
             }
-            if words.len() != 2 {
-                let (col, found) = if words.len() < 2 {
-                    (1, "only one word".to_string())
-                } else {
-                    (words[2].col, format!("{} words", words.len()))
-                };
-                self.report(
-                    Severity::Error,
-                    line_no,
-                    col,
-                    Some(line),
-                    format!("an attack is written `ATTACKER TARGET`, two ids separated by a space; this line has {found}"),
-                );
-                continue;
-            }
-            let mut ends = [0usize; 2];
-            let mut known = true;
-            for (slot, &Word { col, text: id, .. }) in ends.iter_mut().zip(&words) {
-                match by_id.get(id) {
-                    Some(&(at, _)) => *slot = at,
-                    None => {
-                        known = false;
-                        let hint = diag::nearest(id, by_id.keys().copied())
-                            .map(|n| format!("; did you mean \"{n}\"?"))
-                            .unwrap_or_default();
-                        self.report(
-                            Severity::Error,
-                            line_no,
-                            col,
-                            Some(line),
-                            format!("attack names unknown argument \"{id}\"{hint}"),
-                        );
-                    }
-                }
-            }
-            if !known {
-                continue;
-            }
-            let [attacker, target] = ends;
-            if !seen_attacks.insert((attacker, target)) {
-                self.report(
-                    Severity::Warning,
-                    line_no,
-                    1,
-                    Some(line),
-                    format!(
-                        "the attack of \"{}\" on \"{}\" is written twice; it counts once",
-                        words[0].text, words[1].text
-                    ),
-                );
-                continue;
-            }
-            let target_id = declared[target].id;
-            declared[attacker].attacks.push(target_id);
         }
         if !in_attacks {
-            const MISSING: &str = "no line `#` separates the arguments from the attacks";
-            match first_redeclared {
-                Some((line_no, diags_before, errors_before)) => {
-                    // Everything from there on is attacks misread as arguments.
-                    self.diags.truncate(diags_before);
-                    self.errors = errors_before;
-                    let line = text
-                        .split('\n')
-                        .nth(line_no - 1)
-                        .map(|l| l.trim_end_matches('\r'));
-                    self.report(
-                        Severity::Error,
-                        line_no,
-                        1,
-                        line,
-                        format!("{MISSING}; this line looks like the first attack"),
-                    );
-                }
-                None => self.report(
-                    Severity::Error,
-                    last_line + 1,
-                    1,
-                    None,
-                    format!(
-                        "{MISSING}; a TGF file lists arguments, then `#`, then one attack per line"
-                    ),
+            self.missing_separator(text, last_line);
+        }
+    }
+
+    /// A line before `#`: an id, then perhaps a label.
+    fn argument(&mut self, line_no: usize, line: &'t str, first: Word<'t>) {
+        let Word { col, end, text: id } = first;
+        let label = line[end..].trim();
+        if let Some(&(_, first_line)) = self.by_id.get(id) {
+            self.first_redeclared
+                .get_or_insert((line_no, self.diags.len(), self.errors));
+            self.error(
+                (line_no, col),
+                line,
+                format!("argument \"{id}\" is declared twice; it was first declared on line {first_line}"),
+            );
+            return;
+        }
+        let title = if label.is_empty() { id } else { label };
+        if title.chars().count() > MAX_TITLE_CHARS {
+            let message = if label.is_empty() {
+                format!(
+                    "argument id \"{id}\" serves as its title and is longer than {MAX_TITLE_CHARS} characters; shorten it or add a label"
+                )
+            } else {
+                format!(
+                    "the label of argument \"{id}\" is longer than {MAX_TITLE_CHARS} characters; shorten it"
+                )
+            };
+            self.error((line_no, col), line, message);
+        }
+        self.by_id.insert(id, (self.declared.len(), line_no));
+        self.declared.push(Declared {
+            id,
+            title,
+            attacks: Vec::new(),
+        });
+    }
+
+    /// A line after `#`: exactly two declared ids.
+    fn attack(&mut self, line_no: usize, line: &str, words: &[Word<'_>]) {
+        let [attacker, target] = words else {
+            let (col, found) = match words.get(2) {
+                None => (1, "only one word".to_string()),
+                Some(third) => (third.col, format!("{} words", words.len())),
+            };
+            self.error(
+                (line_no, col),
+                line,
+                format!("an attack is written `ATTACKER TARGET`, two ids separated by a space; this line has {found}"),
+            );
+            return;
+        };
+        let (Some(from), Some(to)) = (
+            self.resolve(line_no, line, attacker),
+            self.resolve(line_no, line, target),
+        ) else {
+            return;
+        };
+        if !self.attacks.insert((from, to)) {
+            self.report(
+                Severity::Warning,
+                (line_no, 1),
+                Some(line),
+                format!(
+                    "the attack of \"{}\" on \"{}\" is written twice; it counts once",
+                    attacker.text, target.text
                 ),
+            );
+            return;
+        }
+        let target_id = self.declared[to].id;
+        self.declared[from].attacks.push(target_id);
+    }
+
+    /// The place in `declared` of the argument a word names, or an error.
+    fn resolve(&mut self, line_no: usize, line: &str, word: &Word<'_>) -> Option<usize> {
+        if let Some(&(at, _)) = self.by_id.get(word.text) {
+            return Some(at);
+        }
+        let mut hint = String::new();
+        if self.suggestions_left > 0 {
+            self.suggestions_left -= 1;
+            if let Some(near) = diag::nearest(word.text, self.by_id.keys().copied()) {
+                hint = format!("; did you mean \"{near}\"?");
             }
         }
-        if self.errors > 0 {
-            return None;
+        self.error(
+            (line_no, word.col),
+            line,
+            format!("attack names unknown argument \"{}\"{hint}", word.text),
+        );
+        None
+    }
+
+    /// Reports the missing `#`. Attacks read as arguments redeclare ids,
+    /// so if any id was redeclared, that is where the attacks start, and
+    /// the redeclarations from there on are that one mistake.
+    fn missing_separator(&mut self, text: &str, last_line: usize) {
+        match self.first_redeclared {
+            Some((line_no, diags_before, errors_before)) => {
+                self.diags.truncate(diags_before);
+                self.errors = errors_before;
+                let line = text
+                    .split('\n')
+                    .nth(line_no - 1)
+                    .map(|l| l.trim_end_matches('\r'));
+                self.report(
+                    Severity::Error,
+                    (line_no, 1),
+                    line,
+                    format!("{MISSING_SEPARATOR}; this line looks like the first attack"),
+                );
+            }
+            None => self.report(
+                Severity::Error,
+                (last_line + 1, 1),
+                None,
+                format!("{MISSING_SEPARATOR}; a TGF file lists arguments, then `#`, then one attack per line"),
+            ),
         }
-        let title = Path::new(self.file)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| self.file.to_string());
-        let nodes = declared
-            .into_iter()
-            .map(|d| {
-                let kind = if d.attacks.is_empty() {
-                    Kind::Thesis
-                } else {
-                    Kind::Claim
-                };
-                let mut node = Node::new(d.id, kind, d.title);
-                node.attacks = d.attacks.into_iter().map(str::to_string).collect();
-                node
-            })
-            .collect();
-        Some(DebateFile {
-            title,
-            description: None,
-            question: None,
-            sources: Vec::new(),
-            nodes,
-            tours: Vec::new(),
+    }
+}
+
+/// The arguments as a debate titled by the file's name: those that attack
+/// nothing are theses, the rest claims.
+fn debate(file: &str, declared: Vec<Declared<'_>>) -> DebateFile {
+    let title = Path::new(file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.to_string());
+    let nodes = declared
+        .into_iter()
+        .map(|d| {
+            let kind = if d.attacks.is_empty() {
+                Kind::Thesis
+            } else {
+                Kind::Claim
+            };
+            let mut node = Node::new(d.id, kind, d.title);
+            node.attacks = d.attacks.into_iter().map(str::to_string).collect();
+            node
         })
+        .collect();
+    DebateFile {
+        title,
+        description: None,
+        question: None,
+        sources: Vec::new(),
+        nodes,
+        tours: Vec::new(),
     }
 }
 
