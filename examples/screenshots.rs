@@ -30,6 +30,26 @@ fn main() {
             &[Key::Char('j'), Key::Char('j'), Key::Tab, Key::Char('l')],
         ),
         ("help", &[Key::Char('?')]),
+        (
+            "presenter",
+            &[
+                Key::Char('t'),
+                Key::Enter,
+                Key::Char(' '),
+                Key::Char(' '),
+                Key::Char('r'),
+                Key::Char('r'),
+            ],
+        ),
+        (
+            "search",
+            &[
+                Key::Char('/'),
+                Key::Char('z'),
+                Key::Char('u'),
+                Key::Char('r'),
+            ],
+        ),
     ];
     let theme = Theme::dark();
     for (name, keys) in shots {
@@ -43,6 +63,11 @@ fn main() {
             if let Some(a) = keymap::lookup(&app.contexts(), k) {
                 app.update(a);
             }
+        }
+        // The search thread is the terminal loop's; here the query runs inline.
+        if let Some(query) = app.search_pending.take() {
+            let index = std::sync::Arc::new(agon::search::SearchIndex::new(app.graph.clone()));
+            app.receive_search(agon::search::search(&index, &query, 200));
         }
         let area = Rect::new(0, 0, W, H);
         let mut buf = Buffer::empty(area);

@@ -209,7 +209,12 @@ impl Widget for PresenterCard<'_> {
         }
         let mut hints = Vec::new();
         for (key, word) in keymap::hints(&app.contexts()) {
-            hints.push(Span::styled(format!(" {key}"), theme.style(Role::Accent)));
+            hints.push(Span::styled(
+                format!(" {key}"),
+                theme
+                    .style(Role::Status)
+                    .add_modifier(ratatui::style::Modifier::BOLD),
+            ));
             hints.push(Span::raw(format!(" {word} ")));
         }
         if let Some(msg) = &app.message {

@@ -11,7 +11,6 @@ use super::{pane_block, put_line, put_row, symbols};
 use crate::search::{Field, Hit};
 use crate::text::{sanitize_line, sanitize_text, truncate, wrap};
 use crate::tui::app::{App, ListCursor};
-use crate::tui::layout;
 use crate::tui::theme::{Role, Theme};
 
 pub struct SearchOverlay<'a> {
