@@ -65,11 +65,13 @@ pub fn highlight_spans(
 impl Widget for SearchOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
-        let rect = layout::centered(
-            area,
-            area.width.saturating_sub(4).min(140),
-            area.height.saturating_sub(2),
-        );
+        // Over everything but the header and the status bar: the panes
+        // behind would only be noise around the results.
+        let rect = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
         Clear.render(rect, buf);
         let block = pane_block(
             theme,
