@@ -74,10 +74,16 @@ pub fn row_spans<'a>(app: &'a App, theme: &Theme, row: &Row) -> Vec<Span<'a>> {
         Span::raw("  ".repeat(row.depth.min(12))),
         Span::styled(fold, theme.style(Role::Dim)),
         Span::raw(" "),
-        Span::styled(
-            symbols::stance(row.relation),
-            symbols::stance_style(theme, row.relation),
-        ),
+        // A root that is not a thesis reaches no thesis (an unattached
+        // point, or a cycle of attacks in a framework without roots).
+        if row.relation.is_none() && node.kind != crate::graph::Kind::Thesis {
+            Span::styled(symbols::UNROOTED, theme.style(Role::Dim))
+        } else {
+            Span::styled(
+                symbols::stance(row.relation),
+                symbols::stance_style(theme, row.relation),
+            )
+        },
     ];
     let kind = symbols::kind(node.kind);
     if !kind.is_empty() {

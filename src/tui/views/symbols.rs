@@ -17,6 +17,8 @@ pub const FOLDED: &str = "▸";
 pub const UNFOLDED: &str = "▾";
 pub const LEAF: &str = "·";
 pub const SUSPENDED: &str = "⊘";
+/// A top-level point that is not a thesis.
+pub const UNROOTED: &str = "○";
 
 /// The stance marker of a node toward the node it is shown under.
 pub fn stance(relation: Option<Relation>) -> &'static str {
