@@ -868,7 +868,15 @@ impl App {
     }
 
     fn update_columns(&mut self, action: Action) {
-        let h = self.main_height().saturating_sub(4);
+        // Rows of one column: the pane less its border and the focus lines,
+        // less the column's own border.
+        let main = self.areas().main;
+        let body = Rect {
+            height: main.height.saturating_sub(4),
+            width: main.width.saturating_sub(2),
+            ..main
+        };
+        let h = layout::inner_height(layout::column_area(body, self.column));
         match action {
             Action::Left => self.column = 0,
             Action::Right => self.column = 1,

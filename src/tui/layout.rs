@@ -87,3 +87,23 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         height: h,
     }
 }
+
+/// The pro/con columns side by side, or stacked (supporting above) when
+/// the pane is too narrow for two readable columns. `which` is 0 or 1.
+pub fn column_area(area: Rect, which: usize) -> Rect {
+    if area.width >= 70 {
+        let half = area.width / 2;
+        Rect {
+            x: area.x + if which == 0 { 0 } else { half },
+            width: if which == 0 { half } else { area.width - half },
+            ..area
+        }
+    } else {
+        let half = area.height / 2;
+        Rect {
+            y: area.y + if which == 0 { 0 } else { half },
+            height: if which == 0 { half } else { area.height - half },
+            ..area
+        }
+    }
+}

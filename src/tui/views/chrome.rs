@@ -31,16 +31,21 @@ impl Widget for Header<'_> {
                 format!("{} thesis {}", symbols::label(l), symbols::label_word(l)),
                 symbols::label_style(theme, l),
             ));
-            right.push(Span::styled(
+            let counts = if area.width >= 110 {
                 format!(
                     " · objections standing {}/{} · reasons standing {}/{} ",
                     sum.opposing_standing,
                     sum.opposing_total,
                     sum.supporting_standing,
                     sum.supporting_total
-                ),
-                theme.style(Role::Dim),
-            ));
+                )
+            } else {
+                format!(
+                    " · {}/{} objections stand ",
+                    sum.opposing_standing, sum.opposing_total
+                )
+            };
+            right.push(Span::styled(counts, theme.style(Role::Dim)));
         }
         let right_w: usize = right.iter().map(|s| s.width()).sum();
         let title = sanitize_line(&app.graph.title);

@@ -61,17 +61,12 @@ impl Widget for ColumnsView<'_> {
             height: inner.height - 2,
             ..inner
         };
-        let half = cols_area.width / 2;
         let [pro, con] = app.columns();
         for (c, (list, rel)) in [(pro, Relation::Supports), (con, Relation::Attacks)]
             .into_iter()
             .enumerate()
         {
-            let area = Rect {
-                x: cols_area.x + half * c as u16,
-                width: if c == 0 { half } else { cols_area.width - half },
-                ..cols_area
-            };
+            let area = crate::tui::layout::column_area(cols_area, c);
             Column {
                 app,
                 theme,
@@ -130,8 +125,13 @@ impl Widget for Column<'_> {
             );
             return;
         }
-        let h = inner.height as usize;
-        let offset = self.cursor.offset.min(self.list.len().saturating_sub(1));
+        let h = (inner.height as usize).max(1);
+        // Keep the selection in view even if the layout changed since the
+        // cursor last scrolled.
+        let mut offset = self.cursor.offset.min(self.list.len().saturating_sub(1));
+        if self.cursor.selected >= offset + h {
+            offset = self.cursor.selected + 1 - h;
+        }
         for (i, &n) in self.list.iter().enumerate().skip(offset).take(h) {
             let node = app.graph.node(n);
             let l = app.label(n);
