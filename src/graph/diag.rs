@@ -37,9 +37,15 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Messages quote ids and names from the file: never let them carry
+        // terminal escapes to whoever prints the headline.
         format!(
             "{}:{}:{}: {}: {}",
-            self.file, self.pos.line, self.pos.col, sev, self.message
+            self.file,
+            self.pos.line,
+            self.pos.col,
+            sev,
+            crate::text::sanitize_line(&self.message)
         )
     }
 }

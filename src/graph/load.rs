@@ -176,10 +176,13 @@ fn syntax_errors(file: &str, text: &str, err: ron::error::SpannedError) -> Vec<D
                 .collect();
         }
     }
-    let pos = Pos {
-        line: err.span.start.line.max(1),
-        col: err.span.start.col.max(1),
-    };
+    let pos = past_blanks(
+        text,
+        Pos {
+            line: err.span.start.line.max(1),
+            col: err.span.start.col.max(1),
+        },
+    );
     let hint = match &err.code {
         ron::Error::Eof => "; the file ends too early: check for a missing `)`, `]` or `\"`",
         ron::Error::ExceededRecursionLimit => {
@@ -190,6 +193,72 @@ fn syntax_errors(file: &str, text: &str, err: ron::error::SpannedError) -> Vec<D
         _ => "",
     };
     vec![mk(pos, format!("{}{hint}", err.code))]
+}
+
+/// ron places a wrong-typed value at the blank before it (`title: 7` at the
+/// space after the colon); move to the first character of the value itself.
+/// A position followed only by blanks (the file ends too early) stays put.
+fn past_blanks(text: &str, pos: Pos) -> Pos {
+    let Some(start) = offset_of(text, pos) else {
+        return pos;
+    };
+    let rest = &text[start..];
+    match skip_blanks(rest) {
+        0 => pos,
+        n if n == rest.len() => pos,
+        n => diag::pos_of_offset(text, start + n),
+    }
+}
+
+/// The byte offset of a line and column, if that line exists.
+fn offset_of(text: &str, pos: Pos) -> Option<usize> {
+    let line_start = match pos.line {
+        0 | 1 => 0,
+        n => text.match_indices('\n').nth(n - 2)?.0 + 1,
+    };
+    let line = &text[line_start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let col = line
+        .char_indices()
+        .nth(pos.col.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    Some(line_start + col)
+}
+
+/// How many bytes of whitespace and comments `s` starts with (0 when a
+/// block comment is never closed: there is nothing sensible to skip to).
+fn skip_blanks(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(b' ' | b'\t' | b'\r' | b'\n') => i += 1,
+            Some(b'/') if b.get(i + 1) == Some(&b'/') => {
+                i += s[i..].find('\n').unwrap_or(s.len() - i);
+            }
+            Some(b'/') if b.get(i + 1) == Some(&b'*') => {
+                // Block comments nest in RON.
+                let mut depth = 0usize;
+                loop {
+                    if b.get(i..i + 2) == Some(b"/*") {
+                        depth += 1;
+                        i += 2;
+                    } else if b.get(i..i + 2) == Some(b"*/") {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else if i >= b.len() {
+                        return 0;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            _ => return i,
+        }
+    }
 }
 
 /// Every field name written where the format does not allow it.
@@ -250,6 +319,19 @@ pub struct Problem {
 /// How many "did you mean" searches to run; each one scans every id.
 const MAX_SUGGESTIONS: usize = 50;
 
+/// Longest id quoted in a message; longer ones are cut with `…`. An id is
+/// named in every message about its node, so a huge id would otherwise be
+/// copied once per problem.
+const MAX_QUOTED_ID_CHARS: usize = 80;
+
+/// An id as a message quotes it: in double quotes, cut when very long.
+fn q(id: &str) -> String {
+    match id.char_indices().nth(MAX_QUOTED_ID_CHARS) {
+        Some((cut, _)) => format!("\"{}…\"", &id[..cut]),
+        None => format!("\"{id}\""),
+    }
+}
+
 /// Checks every rule of the format that parsing does not.
 pub fn validate(d: &DebateFile) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -271,10 +353,14 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             .unwrap_or_default()
     };
 
-    check_len(&mut err, "title".into(), &d.title, MAX_TITLE_CHARS);
+    check_len(&mut err, "title".into(), &d.title, MAX_TITLE_CHARS, || {
+        "the debate's title".into()
+    });
     for (field, value) in [("description", &d.description), ("question", &d.question)] {
         if let Some(v) = value {
-            check_len(&mut err, field.into(), v, MAX_TEXT_CHARS);
+            check_len(&mut err, field.into(), v, MAX_TEXT_CHARS, || {
+                format!("the debate's {field}")
+            });
         }
     }
 
@@ -291,8 +377,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             err(
                 format!("nodes[{i}].id"),
                 format!(
-                    "duplicate node id \"{}\" (first used by node {} of the list); ids must be unique",
-                    n.id,
+                    "duplicate node id {} (first used by node {} of the list); ids must be unique",
+                    q(&n.id),
                     first + 1
                 ),
             );
@@ -305,28 +391,83 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
         } else if source_ids.insert(&s.id, i).is_some() {
             err(
                 format!("sources[{i}].id"),
-                format!("duplicate source id \"{}\"", s.id),
+                format!("duplicate source id {}", q(&s.id)),
             );
         }
+        let whose = |field: &str| format!("the {field} of source {}", q(&s.id));
+        check_len(
+            &mut err,
+            format!("sources[{i}].id"),
+            &s.id,
+            MAX_TEXT_CHARS,
+            || whose("id"),
+        );
         check_len(
             &mut err,
             format!("sources[{i}].title"),
             &s.title,
             MAX_TITLE_CHARS,
+            || whose("title"),
         );
+        for (field, value) in [
+            ("outlet", &s.outlet),
+            ("author", &s.author),
+            ("date", &s.date),
+            ("url", &s.url),
+            ("note", &s.note),
+        ] {
+            if let Some(v) = value {
+                check_len(
+                    &mut err,
+                    format!("sources[{i}].{field}"),
+                    v,
+                    MAX_TEXT_CHARS,
+                    || whose(field),
+                );
+            }
+        }
     }
     let mut tour_ids = HashSet::new();
     for (i, t) in d.tours.iter().enumerate() {
-        if !tour_ids.insert(t.id.as_str()) {
+        if t.id.trim().is_empty() {
             err(
                 format!("tours[{i}].id"),
-                format!("duplicate tour id \"{}\"", t.id),
+                "a tour's id is empty; give it a short unique slug".into(),
+            );
+        } else if !tour_ids.insert(t.id.as_str()) {
+            err(
+                format!("tours[{i}].id"),
+                format!("duplicate tour id {}", q(&t.id)),
+            );
+        }
+        let whose = |field: &str| format!("the {field} of tour {}", q(&t.id));
+        check_len(
+            &mut err,
+            format!("tours[{i}].id"),
+            &t.id,
+            MAX_TEXT_CHARS,
+            || whose("id"),
+        );
+        check_len(
+            &mut err,
+            format!("tours[{i}].title"),
+            &t.title,
+            MAX_TITLE_CHARS,
+            || whose("title"),
+        );
+        if let Some(v) = &t.description {
+            check_len(
+                &mut err,
+                format!("tours[{i}].description"),
+                v,
+                MAX_TEXT_CHARS,
+                || whose("description"),
             );
         }
         if t.steps.is_empty() {
             err(
                 format!("tours[{i}].steps"),
-                format!("tour \"{}\" has no steps", t.id),
+                format!("tour {} has no steps", q(&t.id)),
             );
         }
         for (j, step) in t.steps.iter().enumerate() {
@@ -334,7 +475,12 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                 let hint = suggest(&step.node, &mut node_ids.keys().copied());
                 err(
                     format!("tours[{i}].steps[{j}].node"),
-                    format!("tour step names unknown node \"{}\"{hint}", step.node),
+                    format!(
+                        "step {} of tour {} names unknown node {}{hint}",
+                        j + 1,
+                        q(&t.id),
+                        q(&step.node)
+                    ),
                 );
             }
             check_len(
@@ -342,6 +488,7 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                 format!("tours[{i}].steps[{j}].say"),
                 &step.say,
                 MAX_TEXT_CHARS,
+                || format!("what step {} of tour {} says", j + 1, q(&t.id)),
             );
         }
     }
@@ -355,11 +502,15 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
 
     for (i, n) in d.nodes.iter().enumerate() {
         let here = |field: &str| format!("nodes[{i}].{field}");
-        check_len(&mut err, here("title"), &n.title, MAX_TITLE_CHARS);
+        let whose = |field: &str| format!("the {field} of node {}", q(&n.id));
+        check_len(&mut err, here("id"), &n.id, MAX_TEXT_CHARS, || whose("id"));
+        check_len(&mut err, here("title"), &n.title, MAX_TITLE_CHARS, || {
+            whose("title")
+        });
         if n.title.trim().is_empty() {
             err(
                 here("title"),
-                format!("node \"{}\" has an empty title", n.id),
+                format!("node {} has an empty title", q(&n.id)),
             );
         }
         for (field, value) in [
@@ -368,8 +519,17 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             ("locator", &n.locator),
         ] {
             if let Some(v) = value {
-                check_len(&mut err, here(field), v, MAX_TEXT_CHARS);
+                check_len(&mut err, here(field), v, MAX_TEXT_CHARS, || whose(field));
             }
+        }
+        for (j, tag) in n.tags.iter().enumerate() {
+            check_len(
+                &mut err,
+                format!("nodes[{i}].tags[{j}]"),
+                tag,
+                MAX_TEXT_CHARS,
+                || format!("tag {} of node {}", j + 1, q(&n.id)),
+            );
         }
         for (relation, list) in [("supports", &n.supports), ("attacks", &n.attacks)] {
             for (j, target) in list.iter().enumerate() {
@@ -378,8 +538,9 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                     err(
                         path,
                         format!(
-                            "node \"{}\" {relation} itself; remove \"{target}\" from its `{relation}`",
-                            n.id
+                            "node {} {relation} itself; remove {} from its `{relation}`",
+                            q(&n.id),
+                            q(target)
                         ),
                     );
                 } else if !node_ids.contains_key(target.as_str()) {
@@ -387,16 +548,18 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                     err(
                         path,
                         format!(
-                            "node \"{}\" {relation} unknown node \"{target}\"{hint}",
-                            n.id
+                            "node {} {relation} unknown node {}{hint}",
+                            q(&n.id),
+                            q(target)
                         ),
                     );
                 } else if relation == "attacks" && n.supports.contains(target) {
                     err(
                         path,
                         format!(
-                            "node \"{}\" both supports and attacks \"{target}\"; keep one",
-                            n.id
+                            "node {} both supports and attacks {}; keep one",
+                            q(&n.id),
+                            q(target)
                         ),
                     );
                 }
@@ -412,8 +575,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                 err(
                     here(field),
                     format!(
-                        "thesis \"{}\" supports or attacks another node; a thesis is a root — make it a claim, or remove the relation",
-                        n.id
+                        "thesis {} supports or attacks another node; a thesis is a root — make it a claim, or remove the relation",
+                        q(&n.id)
                     ),
                 );
             }
@@ -421,8 +584,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                 err(
                     here("id"),
                     format!(
-                        "rebuttal \"{}\" attacks nothing; add `attacks: [\"ID\"]` or make it a claim",
-                        n.id
+                        "rebuttal {} attacks nothing; add `attacks: [\"ID\"]` or make it a claim",
+                        q(&n.id)
                     ),
                 );
             }
@@ -434,8 +597,9 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                         err(
                             format!("nodes[{i}].attacks[{j}]"),
                             format!(
-                                "rebuttal \"{}\" attacks thesis \"{target}\"; a point against a thesis is a claim — change its kind to Claim",
-                                n.id
+                                "rebuttal {} attacks thesis {}; a point against a thesis is a claim — change its kind to Claim",
+                                q(&n.id),
+                                q(target)
                             ),
                         );
                     }
@@ -454,8 +618,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                     err(
                         here(field),
                         format!(
-                            "`{field}` is only allowed on evidence, and \"{}\" is a {}; change its kind to Evidence or remove the field",
-                            n.id,
+                            "`{field}` is only allowed on evidence, and {} is a {}; change its kind to Evidence or remove the field",
+                            q(&n.id),
                             n.kind.name()
                         ),
                     );
@@ -467,7 +631,11 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             let hint = suggest(src, &mut source_ids.keys().copied());
             err(
                 here("source"),
-                format!("evidence \"{}\" cites unknown source \"{src}\"{hint}", n.id),
+                format!(
+                    "evidence {} cites unknown source {}{hint}",
+                    q(&n.id),
+                    q(src)
+                ),
             );
         }
     }
@@ -488,15 +656,15 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                 (None, _) => warn(
                     format!("nodes[{i}].id"),
                     format!(
-                        "evidence \"{}\" has no quote; add the verbatim words it rests on",
-                        n.id
+                        "evidence {} has no quote; add the verbatim words it rests on",
+                        q(&n.id)
                     ),
                 ),
                 (Some(_), None) => warn(
                     format!("nodes[{i}].quote"),
                     format!(
-                        "evidence \"{}\" has a quote but no source; add `source: \"ID\"`",
-                        n.id
+                        "evidence {} has a quote but no source; add `source: \"ID\"`",
+                        q(&n.id)
                     ),
                 ),
                 _ => {}
@@ -508,8 +676,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             warn(
                 format!("nodes[{i}].id"),
                 format!(
-                    "node \"{}\" reaches no thesis through supports or attacks; relate it to the map or remove it",
-                    d.nodes[i].id
+                    "node {} reaches no thesis through supports or attacks; relate it to the map or remove it",
+                    q(&d.nodes[i].id)
                 ),
             );
         }
@@ -517,13 +685,22 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
     out
 }
 
-fn check_len(err: &mut impl FnMut(String, String), path: String, value: &str, max: usize) {
+/// Reports a value longer than `max` characters; `what` names it ("the
+/// title of node \"x\""), built only when the value is too long.
+fn check_len(
+    err: &mut impl FnMut(String, String),
+    path: String,
+    value: &str,
+    max: usize,
+    what: impl FnOnce() -> String,
+) {
     // Cheap byte test first: most values are far below the limit.
     if value.len() > max && value.chars().count() > max {
         err(
             path,
             format!(
-                "this text is {} characters long; the limit here is {max}",
+                "{} is {} characters long; the limit is {max}",
+                what(),
                 value.chars().count()
             ),
         );
@@ -565,10 +742,10 @@ fn support_cycles(
                 Some(c) if state[c] == 1 => {
                     if reported < MAX_REPORTED {
                         let start = stack.iter().position(|&(s, _)| s == c).unwrap_or(0);
-                        let chain: Vec<&str> = stack[start..]
+                        let chain: Vec<String> = stack[start..]
                             .iter()
-                            .map(|&(s, _)| d.nodes[s].id.as_str())
-                            .chain(std::iter::once(d.nodes[c].id.as_str()))
+                            .map(|&(s, _)| q(&d.nodes[s].id))
+                            .chain(std::iter::once(q(&d.nodes[c].id)))
                             .collect();
                         let j = d.nodes[node]
                             .supports
