@@ -142,9 +142,18 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     if !problems.is_empty() {
         let locs = locate::locate(text);
-        for p in problems {
-            let offset = locs.find(&p.path).unwrap_or(0);
-            diags.push(at(diag::pos_of_offset(text, offset), p.severity, p.message));
+        let offsets: Vec<usize> = problems
+            .iter()
+            .map(|p| locs.find(&p.path).unwrap_or(0))
+            .collect();
+        for (p, (pos, line)) in problems.into_iter().zip(diag::place_all(text, &offsets)) {
+            diags.push(Diagnostic {
+                file: file.to_string(),
+                pos,
+                severity: p.severity,
+                message: p.message,
+                line_text: Some(line),
+            });
         }
         diag::sort(&mut diags);
     }
@@ -170,9 +179,17 @@ fn syntax_errors(file: &str, text: &str, err: ron::error::SpannedError) -> Vec<D
     if matches!(err.code, ron::Error::NoSuchStructField { .. }) {
         let unknown = unknown_fields(text);
         if !unknown.is_empty() {
+            let offsets: Vec<usize> = unknown.iter().map(|(offset, _)| *offset).collect();
             return unknown
                 .into_iter()
-                .map(|(offset, message)| mk(diag::pos_of_offset(text, offset), message))
+                .zip(diag::place_all(text, &offsets))
+                .map(|((_, message), (pos, line))| Diagnostic {
+                    file: file.to_string(),
+                    pos,
+                    severity: Severity::Error,
+                    message,
+                    line_text: Some(line),
+                })
                 .collect();
         }
     }
@@ -531,6 +548,13 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                 || format!("tag {} of node {}", j + 1, q(&n.id)),
             );
         }
+        // A set only when both lists are written, to test "supports and
+        // attacks the same node" in linear time.
+        let supported: HashSet<&str> = if n.attacks.is_empty() {
+            HashSet::new()
+        } else {
+            n.supports.iter().map(String::as_str).collect()
+        };
         for (relation, list) in [("supports", &n.supports), ("attacks", &n.attacks)] {
             for (j, target) in list.iter().enumerate() {
                 let path = format!("nodes[{i}].{relation}[{j}]");
@@ -553,7 +577,7 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                             q(target)
                         ),
                     );
-                } else if relation == "attacks" && n.supports.contains(target) {
+                } else if relation == "attacks" && supported.contains(target.as_str()) {
                     err(
                         path,
                         format!(
@@ -715,13 +739,6 @@ fn support_cycles(
 ) {
     const MAX_REPORTED: usize = 20;
     let n = d.nodes.len();
-    let targets = |i: usize| {
-        d.nodes[i]
-            .supports
-            .iter()
-            .filter_map(|t| ids.get(t.as_str()).copied())
-            .filter(move |&t| t != i)
-    };
     // 0 unvisited, 1 on the stack, 2 done. Iterative, so deep chains cannot overflow the stack.
     let mut state = vec![0u8; n];
     let mut reported = 0;
@@ -729,11 +746,23 @@ fn support_cycles(
         if state[root] != 0 {
             continue;
         }
+        // Each frame holds a node and the position in its `supports` to look
+        // at next, so every written support is visited once (walking to the
+        // k-th resolved target afresh each time was quadratic in a node's
+        // supports: 20,000 of them took half a minute).
         let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
         state[root] = 1;
         while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            let child = targets(node).nth(*next);
-            *next += 1;
+            let list = &d.nodes[node].supports;
+            let mut child = None;
+            while child.is_none() && *next < list.len() {
+                child = ids
+                    .get(list[*next].as_str())
+                    .copied()
+                    .filter(|&t| t != node);
+                *next += 1;
+            }
+            let written_at = next.saturating_sub(1);
             match child {
                 Some(c) if state[c] == 0 => {
                     state[c] = 1;
@@ -742,18 +771,18 @@ fn support_cycles(
                 Some(c) if state[c] == 1 => {
                     if reported < MAX_REPORTED {
                         let start = stack.iter().position(|&(s, _)| s == c).unwrap_or(0);
-                        let chain: Vec<String> = stack[start..]
+                        let mut chain: Vec<String> = stack[start..]
                             .iter()
                             .map(|&(s, _)| q(&d.nodes[s].id))
                             .chain(std::iter::once(q(&d.nodes[c].id)))
                             .collect();
-                        let j = d.nodes[node]
-                            .supports
-                            .iter()
-                            .position(|t| t == &d.nodes[c].id)
-                            .unwrap_or(0);
+                        // A cycle through thousands of nodes: name its ends.
+                        if chain.len() > 12 {
+                            let skipped = chain.len() - 10;
+                            chain.splice(5..chain.len() - 5, [format!("({skipped} more)")]);
+                        }
                         err(
-                            format!("nodes[{node}].supports[{j}]"),
+                            format!("nodes[{node}].supports[{written_at}]"),
                             format!(
                                 "cycle of supports: {}; a point cannot support itself through others — remove one of these supports",
                                 chain.join(" → ")
