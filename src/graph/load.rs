@@ -142,9 +142,18 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     if !problems.is_empty() {
         let locs = locate::locate(text);
-        for p in problems {
-            let offset = locs.find(&p.path).unwrap_or(0);
-            diags.push(at(diag::pos_of_offset(text, offset), p.severity, p.message));
+        let offsets: Vec<usize> = problems
+            .iter()
+            .map(|p| locs.find(&p.path).unwrap_or(0))
+            .collect();
+        for (p, (pos, line)) in problems.into_iter().zip(diag::place_all(text, &offsets)) {
+            diags.push(Diagnostic {
+                file: file.to_string(),
+                pos,
+                severity: p.severity,
+                message: p.message,
+                line_text: Some(line),
+            });
         }
         diag::sort(&mut diags);
     }
@@ -170,16 +179,27 @@ fn syntax_errors(file: &str, text: &str, err: ron::error::SpannedError) -> Vec<D
     if matches!(err.code, ron::Error::NoSuchStructField { .. }) {
         let unknown = unknown_fields(text);
         if !unknown.is_empty() {
+            let offsets: Vec<usize> = unknown.iter().map(|(offset, _)| *offset).collect();
             return unknown
                 .into_iter()
-                .map(|(offset, message)| mk(diag::pos_of_offset(text, offset), message))
+                .zip(diag::place_all(text, &offsets))
+                .map(|((_, message), (pos, line))| Diagnostic {
+                    file: file.to_string(),
+                    pos,
+                    severity: Severity::Error,
+                    message,
+                    line_text: Some(line),
+                })
                 .collect();
         }
     }
-    let pos = Pos {
-        line: err.span.start.line.max(1),
-        col: err.span.start.col.max(1),
-    };
+    let pos = past_blanks(
+        text,
+        Pos {
+            line: err.span.start.line.max(1),
+            col: err.span.start.col.max(1),
+        },
+    );
     let hint = match &err.code {
         ron::Error::Eof => "; the file ends too early: check for a missing `)`, `]` or `\"`",
         ron::Error::ExceededRecursionLimit => {
@@ -190,6 +210,72 @@ fn syntax_errors(file: &str, text: &str, err: ron::error::SpannedError) -> Vec<D
         _ => "",
     };
     vec![mk(pos, format!("{}{hint}", err.code))]
+}
+
+/// ron places a wrong-typed value at the blank before it (`title: 7` at the
+/// space after the colon); move to the first character of the value itself.
+/// A position followed only by blanks (the file ends too early) stays put.
+fn past_blanks(text: &str, pos: Pos) -> Pos {
+    let Some(start) = offset_of(text, pos) else {
+        return pos;
+    };
+    let rest = &text[start..];
+    match skip_blanks(rest) {
+        0 => pos,
+        n if n == rest.len() => pos,
+        n => diag::pos_of_offset(text, start + n),
+    }
+}
+
+/// The byte offset of a line and column, if that line exists.
+fn offset_of(text: &str, pos: Pos) -> Option<usize> {
+    let line_start = match pos.line {
+        0 | 1 => 0,
+        n => text.match_indices('\n').nth(n - 2)?.0 + 1,
+    };
+    let line = &text[line_start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let col = line
+        .char_indices()
+        .nth(pos.col.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    Some(line_start + col)
+}
+
+/// How many bytes of whitespace and comments `s` starts with (0 when a
+/// block comment is never closed: there is nothing sensible to skip to).
+fn skip_blanks(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(b' ' | b'\t' | b'\r' | b'\n') => i += 1,
+            Some(b'/') if b.get(i + 1) == Some(&b'/') => {
+                i += s[i..].find('\n').unwrap_or(s.len() - i);
+            }
+            Some(b'/') if b.get(i + 1) == Some(&b'*') => {
+                // Block comments nest in RON.
+                let mut depth = 0usize;
+                loop {
+                    if b.get(i..i + 2) == Some(b"/*") {
+                        depth += 1;
+                        i += 2;
+                    } else if b.get(i..i + 2) == Some(b"*/") {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else if i >= b.len() {
+                        return 0;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            _ => return i,
+        }
+    }
 }
 
 /// Every field name written where the format does not allow it.
@@ -250,6 +336,19 @@ pub struct Problem {
 /// How many "did you mean" searches to run; each one scans every id.
 const MAX_SUGGESTIONS: usize = 50;
 
+/// Longest id quoted in a message; longer ones are cut with `…`. An id is
+/// named in every message about its node, so a huge id would otherwise be
+/// copied once per problem.
+const MAX_QUOTED_ID_CHARS: usize = 80;
+
+/// An id as a message quotes it: in double quotes, cut when very long.
+fn q(id: &str) -> String {
+    match id.char_indices().nth(MAX_QUOTED_ID_CHARS) {
+        Some((cut, _)) => format!("\"{}…\"", &id[..cut]),
+        None => format!("\"{id}\""),
+    }
+}
+
 /// Checks every rule of the format that parsing does not.
 pub fn validate(d: &DebateFile) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -271,10 +370,14 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             .unwrap_or_default()
     };
 
-    check_len(&mut err, "title".into(), &d.title, MAX_TITLE_CHARS);
+    check_len(&mut err, "title".into(), &d.title, MAX_TITLE_CHARS, || {
+        "the debate's title".into()
+    });
     for (field, value) in [("description", &d.description), ("question", &d.question)] {
         if let Some(v) = value {
-            check_len(&mut err, field.into(), v, MAX_TEXT_CHARS);
+            check_len(&mut err, field.into(), v, MAX_TEXT_CHARS, || {
+                format!("the debate's {field}")
+            });
         }
     }
 
@@ -291,8 +394,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             err(
                 format!("nodes[{i}].id"),
                 format!(
-                    "duplicate node id \"{}\" (first used by node {} of the list); ids must be unique",
-                    n.id,
+                    "duplicate node id {} (first used by node {} of the list); ids must be unique",
+                    q(&n.id),
                     first + 1
                 ),
             );
@@ -305,28 +408,83 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
         } else if source_ids.insert(&s.id, i).is_some() {
             err(
                 format!("sources[{i}].id"),
-                format!("duplicate source id \"{}\"", s.id),
+                format!("duplicate source id {}", q(&s.id)),
             );
         }
+        let whose = |field: &str| format!("the {field} of source {}", q(&s.id));
+        check_len(
+            &mut err,
+            format!("sources[{i}].id"),
+            &s.id,
+            MAX_TEXT_CHARS,
+            || whose("id"),
+        );
         check_len(
             &mut err,
             format!("sources[{i}].title"),
             &s.title,
             MAX_TITLE_CHARS,
+            || whose("title"),
         );
+        for (field, value) in [
+            ("outlet", &s.outlet),
+            ("author", &s.author),
+            ("date", &s.date),
+            ("url", &s.url),
+            ("note", &s.note),
+        ] {
+            if let Some(v) = value {
+                check_len(
+                    &mut err,
+                    format!("sources[{i}].{field}"),
+                    v,
+                    MAX_TEXT_CHARS,
+                    || whose(field),
+                );
+            }
+        }
     }
     let mut tour_ids = HashSet::new();
     for (i, t) in d.tours.iter().enumerate() {
-        if !tour_ids.insert(t.id.as_str()) {
+        if t.id.trim().is_empty() {
             err(
                 format!("tours[{i}].id"),
-                format!("duplicate tour id \"{}\"", t.id),
+                "a tour's id is empty; give it a short unique slug".into(),
+            );
+        } else if !tour_ids.insert(t.id.as_str()) {
+            err(
+                format!("tours[{i}].id"),
+                format!("duplicate tour id {}", q(&t.id)),
+            );
+        }
+        let whose = |field: &str| format!("the {field} of tour {}", q(&t.id));
+        check_len(
+            &mut err,
+            format!("tours[{i}].id"),
+            &t.id,
+            MAX_TEXT_CHARS,
+            || whose("id"),
+        );
+        check_len(
+            &mut err,
+            format!("tours[{i}].title"),
+            &t.title,
+            MAX_TITLE_CHARS,
+            || whose("title"),
+        );
+        if let Some(v) = &t.description {
+            check_len(
+                &mut err,
+                format!("tours[{i}].description"),
+                v,
+                MAX_TEXT_CHARS,
+                || whose("description"),
             );
         }
         if t.steps.is_empty() {
             err(
                 format!("tours[{i}].steps"),
-                format!("tour \"{}\" has no steps", t.id),
+                format!("tour {} has no steps", q(&t.id)),
             );
         }
         for (j, step) in t.steps.iter().enumerate() {
@@ -334,7 +492,12 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                 let hint = suggest(&step.node, &mut node_ids.keys().copied());
                 err(
                     format!("tours[{i}].steps[{j}].node"),
-                    format!("tour step names unknown node \"{}\"{hint}", step.node),
+                    format!(
+                        "step {} of tour {} names unknown node {}{hint}",
+                        j + 1,
+                        q(&t.id),
+                        q(&step.node)
+                    ),
                 );
             }
             check_len(
@@ -342,6 +505,7 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                 format!("tours[{i}].steps[{j}].say"),
                 &step.say,
                 MAX_TEXT_CHARS,
+                || format!("what step {} of tour {} says", j + 1, q(&t.id)),
             );
         }
     }
@@ -355,11 +519,15 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
 
     for (i, n) in d.nodes.iter().enumerate() {
         let here = |field: &str| format!("nodes[{i}].{field}");
-        check_len(&mut err, here("title"), &n.title, MAX_TITLE_CHARS);
+        let whose = |field: &str| format!("the {field} of node {}", q(&n.id));
+        check_len(&mut err, here("id"), &n.id, MAX_TEXT_CHARS, || whose("id"));
+        check_len(&mut err, here("title"), &n.title, MAX_TITLE_CHARS, || {
+            whose("title")
+        });
         if n.title.trim().is_empty() {
             err(
                 here("title"),
-                format!("node \"{}\" has an empty title", n.id),
+                format!("node {} has an empty title", q(&n.id)),
             );
         }
         for (field, value) in [
@@ -368,9 +536,25 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             ("locator", &n.locator),
         ] {
             if let Some(v) = value {
-                check_len(&mut err, here(field), v, MAX_TEXT_CHARS);
+                check_len(&mut err, here(field), v, MAX_TEXT_CHARS, || whose(field));
             }
         }
+        for (j, tag) in n.tags.iter().enumerate() {
+            check_len(
+                &mut err,
+                format!("nodes[{i}].tags[{j}]"),
+                tag,
+                MAX_TEXT_CHARS,
+                || format!("tag {} of node {}", j + 1, q(&n.id)),
+            );
+        }
+        // A set only when both lists are written, to test "supports and
+        // attacks the same node" in linear time.
+        let supported: HashSet<&str> = if n.attacks.is_empty() {
+            HashSet::new()
+        } else {
+            n.supports.iter().map(String::as_str).collect()
+        };
         for (relation, list) in [("supports", &n.supports), ("attacks", &n.attacks)] {
             for (j, target) in list.iter().enumerate() {
                 let path = format!("nodes[{i}].{relation}[{j}]");
@@ -378,8 +562,9 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                     err(
                         path,
                         format!(
-                            "node \"{}\" {relation} itself; remove \"{target}\" from its `{relation}`",
-                            n.id
+                            "node {} {relation} itself; remove {} from its `{relation}`",
+                            q(&n.id),
+                            q(target)
                         ),
                     );
                 } else if !node_ids.contains_key(target.as_str()) {
@@ -387,16 +572,18 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                     err(
                         path,
                         format!(
-                            "node \"{}\" {relation} unknown node \"{target}\"{hint}",
-                            n.id
+                            "node {} {relation} unknown node {}{hint}",
+                            q(&n.id),
+                            q(target)
                         ),
                     );
-                } else if relation == "attacks" && n.supports.contains(target) {
+                } else if relation == "attacks" && supported.contains(target.as_str()) {
                     err(
                         path,
                         format!(
-                            "node \"{}\" both supports and attacks \"{target}\"; keep one",
-                            n.id
+                            "node {} both supports and attacks {}; keep one",
+                            q(&n.id),
+                            q(target)
                         ),
                     );
                 }
@@ -412,8 +599,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                 err(
                     here(field),
                     format!(
-                        "thesis \"{}\" supports or attacks another node; a thesis is a root — make it a claim, or remove the relation",
-                        n.id
+                        "thesis {} supports or attacks another node; a thesis is a root — make it a claim, or remove the relation",
+                        q(&n.id)
                     ),
                 );
             }
@@ -421,8 +608,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                 err(
                     here("id"),
                     format!(
-                        "rebuttal \"{}\" attacks nothing; add `attacks: [\"ID\"]` or make it a claim",
-                        n.id
+                        "rebuttal {} attacks nothing; add `attacks: [\"ID\"]` or make it a claim",
+                        q(&n.id)
                     ),
                 );
             }
@@ -434,8 +621,9 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                         err(
                             format!("nodes[{i}].attacks[{j}]"),
                             format!(
-                                "rebuttal \"{}\" attacks thesis \"{target}\"; a point against a thesis is a claim — change its kind to Claim",
-                                n.id
+                                "rebuttal {} attacks thesis {}; a point against a thesis is a claim — change its kind to Claim",
+                                q(&n.id),
+                                q(target)
                             ),
                         );
                     }
@@ -454,8 +642,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                     err(
                         here(field),
                         format!(
-                            "`{field}` is only allowed on evidence, and \"{}\" is a {}; change its kind to Evidence or remove the field",
-                            n.id,
+                            "`{field}` is only allowed on evidence, and {} is a {}; change its kind to Evidence or remove the field",
+                            q(&n.id),
                             n.kind.name()
                         ),
                     );
@@ -467,7 +655,11 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             let hint = suggest(src, &mut source_ids.keys().copied());
             err(
                 here("source"),
-                format!("evidence \"{}\" cites unknown source \"{src}\"{hint}", n.id),
+                format!(
+                    "evidence {} cites unknown source {}{hint}",
+                    q(&n.id),
+                    q(src)
+                ),
             );
         }
     }
@@ -488,15 +680,15 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                 (None, _) => warn(
                     format!("nodes[{i}].id"),
                     format!(
-                        "evidence \"{}\" has no quote; add the verbatim words it rests on",
-                        n.id
+                        "evidence {} has no quote; add the verbatim words it rests on",
+                        q(&n.id)
                     ),
                 ),
                 (Some(_), None) => warn(
                     format!("nodes[{i}].quote"),
                     format!(
-                        "evidence \"{}\" has a quote but no source; add `source: \"ID\"`",
-                        n.id
+                        "evidence {} has a quote but no source; add `source: \"ID\"`",
+                        q(&n.id)
                     ),
                 ),
                 _ => {}
@@ -508,8 +700,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             warn(
                 format!("nodes[{i}].id"),
                 format!(
-                    "node \"{}\" reaches no thesis through supports or attacks; relate it to the map or remove it",
-                    d.nodes[i].id
+                    "node {} reaches no thesis through supports or attacks; relate it to the map or remove it",
+                    q(&d.nodes[i].id)
                 ),
             );
         }
@@ -517,13 +709,22 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
     out
 }
 
-fn check_len(err: &mut impl FnMut(String, String), path: String, value: &str, max: usize) {
+/// Reports a value longer than `max` characters; `what` names it ("the
+/// title of node \"x\""), built only when the value is too long.
+fn check_len(
+    err: &mut impl FnMut(String, String),
+    path: String,
+    value: &str,
+    max: usize,
+    what: impl FnOnce() -> String,
+) {
     // Cheap byte test first: most values are far below the limit.
     if value.len() > max && value.chars().count() > max {
         err(
             path,
             format!(
-                "this text is {} characters long; the limit here is {max}",
+                "{} is {} characters long; the limit is {max}",
+                what(),
                 value.chars().count()
             ),
         );
@@ -538,13 +739,6 @@ fn support_cycles(
 ) {
     const MAX_REPORTED: usize = 20;
     let n = d.nodes.len();
-    let targets = |i: usize| {
-        d.nodes[i]
-            .supports
-            .iter()
-            .filter_map(|t| ids.get(t.as_str()).copied())
-            .filter(move |&t| t != i)
-    };
     // 0 unvisited, 1 on the stack, 2 done. Iterative, so deep chains cannot overflow the stack.
     let mut state = vec![0u8; n];
     let mut reported = 0;
@@ -552,11 +746,23 @@ fn support_cycles(
         if state[root] != 0 {
             continue;
         }
+        // Each frame holds a node and the position in its `supports` to look
+        // at next, so every written support is visited once (walking to the
+        // k-th resolved target afresh each time was quadratic in a node's
+        // supports: 20,000 of them took half a minute).
         let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
         state[root] = 1;
         while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            let child = targets(node).nth(*next);
-            *next += 1;
+            let list = &d.nodes[node].supports;
+            let mut child = None;
+            while child.is_none() && *next < list.len() {
+                child = ids
+                    .get(list[*next].as_str())
+                    .copied()
+                    .filter(|&t| t != node);
+                *next += 1;
+            }
+            let written_at = next.saturating_sub(1);
             match child {
                 Some(c) if state[c] == 0 => {
                     state[c] = 1;
@@ -565,18 +771,18 @@ fn support_cycles(
                 Some(c) if state[c] == 1 => {
                     if reported < MAX_REPORTED {
                         let start = stack.iter().position(|&(s, _)| s == c).unwrap_or(0);
-                        let chain: Vec<&str> = stack[start..]
+                        let mut chain: Vec<String> = stack[start..]
                             .iter()
-                            .map(|&(s, _)| d.nodes[s].id.as_str())
-                            .chain(std::iter::once(d.nodes[c].id.as_str()))
+                            .map(|&(s, _)| q(&d.nodes[s].id))
+                            .chain(std::iter::once(q(&d.nodes[c].id)))
                             .collect();
-                        let j = d.nodes[node]
-                            .supports
-                            .iter()
-                            .position(|t| t == &d.nodes[c].id)
-                            .unwrap_or(0);
+                        // A cycle through thousands of nodes: name its ends.
+                        if chain.len() > 12 {
+                            let skipped = chain.len() - 10;
+                            chain.splice(5..chain.len() - 5, [format!("({skipped} more)")]);
+                        }
                         err(
-                            format!("nodes[{node}].supports[{j}]"),
+                            format!("nodes[{node}].supports[{written_at}]"),
                             format!(
                                 "cycle of supports: {}; a point cannot support itself through others — remove one of these supports",
                                 chain.join(" → ")

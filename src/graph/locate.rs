@@ -76,6 +76,11 @@ enum Tok {
 /// Nesting deeper than this is not followed (a debate needs about six levels).
 const MAX_DEPTH: usize = 128;
 
+/// Values and field names deeper than this are not recorded: no part of a
+/// debate is written there, and building the path of every value in a
+/// deeply nested heap of garbage cost time in proportion to depth × values.
+const MAX_RECORDED_DEPTH: usize = 12;
+
 struct Frame {
     delim: u8,
     index: usize,
@@ -103,13 +108,15 @@ pub fn locate(text: &str) -> Locations {
             {
                 let frame = stack.last().expect("checked above");
                 path.truncate(frame.path_len);
-                let name = text[start..end].trim_start_matches("r#").to_string();
-                locs.fields.push(FieldUse {
-                    owner: path.clone(),
-                    name: name.clone(),
-                    offset: start,
-                });
-                path.push(Seg::Field(name));
+                if stack.len() <= MAX_RECORDED_DEPTH {
+                    let name = text[start..end].trim_start_matches("r#").to_string();
+                    locs.fields.push(FieldUse {
+                        owner: path.clone(),
+                        name: name.clone(),
+                        offset: start,
+                    });
+                    path.push(Seg::Field(name));
+                }
                 i += 2;
                 continue;
             }
@@ -153,6 +160,9 @@ pub fn locate(text: &str) -> Locations {
 /// Records the start of a value at the current place: a list element gets
 /// its index appended; a field value already has its name on the path.
 fn enter_value(locs: &mut Locations, path: &mut Vec<Seg>, stack: &[Frame], start: usize) {
+    if stack.len() > MAX_RECORDED_DEPTH {
+        return;
+    }
     if let Some(frame) = stack.last()
         && frame.delim == b'['
     {
