@@ -284,3 +284,36 @@ fn search_finds_and_jumps_in_a_few_keystrokes() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn no_color_sends_no_colour_and_keeps_the_selection_visible() {
+    let mut s = Session::spawn(&[FIXTURE], &[("NO_COLOR", "1")], 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    // crossterm writes colours as SGR 38;… (foreground) and 48;… (background).
+    assert!(
+        !raw.contains("[38;") && !raw.contains("[48;"),
+        "colour was sent"
+    );
+    assert!(
+        raw.contains("\u{1b}[7m"),
+        "the selection is not drawn in reverse video"
+    );
+}
+
+#[test]
+fn light_theme_and_bad_theme_files() {
+    let mut s = Session::spawn(&["--theme", "light", FIXTURE], &[], 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad-theme.ron");
+    std::fs::write(&bad, "Theme(text: \"Grey\")").unwrap();
+    let mut s = Session::spawn(&["--theme", bad.to_str().unwrap(), FIXTURE], &[], 100, 30);
+    assert_eq!(s.wait_exit(), 1);
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(raw.contains("bad-theme.ron:1:"), "{raw}");
+}

@@ -1042,3 +1042,25 @@ fn a_very_long_id_is_cut_in_messages() {
         assert!(diag.message.contains(&format!("\"{}…\"", &long[..80])));
     }
 }
+
+#[test]
+fn a_relation_written_twice_is_a_warning_at_the_repeat() {
+    let text = "Debate(title: \"T\", nodes: [\n  (id: \"t\", kind: Thesis, title: \"T\"),\n  (id: \"a\", kind: Claim, title: \"A\", supports: [\"t\", \"t\"]),\n])";
+    let loaded = agon::graph::load_str("dup.ron", text).expect("loads");
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    let w = &loaded.warnings[0];
+    assert!(w.message.contains("twice"), "{}", w.message);
+    assert_eq!((w.pos.line, w.pos.col), (3, 54));
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_positions_stay_right() {
+    let text =
+        "\u{feff}Debate(title: \"T\", nodes: [\n  (id: \"t\", kind: Thesis, titel: \"T\"),\n])";
+    let errs = agon::graph::load_str("bom.ron", text).unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert!(errs[0].message.contains("titel"), "{}", errs[0].message);
+    assert_eq!((errs[0].pos.line, errs[0].pos.col), (2, 27));
+    let ok = "\u{feff}Debate(title: \"T\", nodes: [(id: \"t\", kind: Thesis, title: \"T\")])";
+    assert!(agon::graph::load_str("bom.ron", ok).is_ok());
+}

@@ -118,6 +118,16 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 /// Loads a file's text: `Ok` when it has no errors (warnings are returned
 /// with the graph), `Err` with every problem found otherwise.
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    // A byte-order mark (as some Windows editors write) becomes a space:
+    // one character for one, so every line and column stays right.
+    let unmarked;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            unmarked = format!(" {rest}");
+            unmarked.as_str()
+        }
+        None => text,
+    };
     let at = |pos: Pos, severity, message: String| Diagnostic {
         file: file.to_string(),
         pos,
@@ -674,6 +684,28 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             message,
         })
     };
+    // The same relation written twice counts once in spirit, but twice in
+    // the index: most likely a slip when editing.
+    for (i, n) in d.nodes.iter().enumerate() {
+        for (relation, list) in [("supports", &n.supports), ("attacks", &n.attacks)] {
+            if list.len() < 2 {
+                continue;
+            }
+            let mut seen = HashSet::with_capacity(list.len());
+            for (j, target) in list.iter().enumerate() {
+                if !seen.insert(target.as_str()) {
+                    warn(
+                        format!("nodes[{i}].{relation}[{j}]"),
+                        format!(
+                            "node {} lists {} twice in `{relation}`; remove the repeat",
+                            q(&n.id),
+                            q(target)
+                        ),
+                    );
+                }
+            }
+        }
+    }
     for (i, n) in d.nodes.iter().enumerate() {
         if n.kind == Kind::Evidence {
             match (&n.quote, &n.source) {
