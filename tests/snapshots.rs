@@ -150,3 +150,10 @@ fn search_120x40() {
     a.receive_search(search(&index, "tra", 50));
     insta::assert_snapshot!(shot(&a, 120, 40));
 }
+
+#[test]
+fn brief_160x48() {
+    let mut a = app(160, 48);
+    press(&mut a, &[Key::Char('4'), Key::Char('s')]);
+    insta::assert_snapshot!(shot(&a, 160, 48));
+}

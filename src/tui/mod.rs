@@ -33,7 +33,8 @@ pub struct ExploreArgs {
     /// Leave the mouse to the terminal, so text can be selected.
     #[arg(long)]
     pub no_mouse: bool,
-    /// Colour theme: dark, light, or a theme file (see assets/themes).
+    /// Colour theme: dark, light, contrast (for projectors), or a theme file
+    /// (see assets/themes).
     #[arg(long, value_name = "NAME|FILE")]
     pub theme: Option<String>,
 }

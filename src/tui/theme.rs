@@ -12,6 +12,7 @@ use crate::graph::{Diagnostic, Pos, Severity, diag};
 
 pub const DARK: &str = include_str!("../../assets/themes/dark.ron");
 pub const LIGHT: &str = include_str!("../../assets/themes/light.ron");
+pub const CONTRAST: &str = include_str!("../../assets/themes/contrast.ron");
 
 /// The roles the views draw; each maps to one style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +141,7 @@ impl Theme {
         match name {
             None | Some("dark") => Ok(Theme::dark()),
             Some("light") => Ok(Theme::light()),
+            Some("contrast") => Theme::parse("contrast", CONTRAST),
             Some(path) => {
                 let file = path.to_string();
                 let text = std::fs::read_to_string(Path::new(path)).map_err(|e| {
@@ -266,6 +268,7 @@ mod tests {
     #[test]
     fn shipped_themes_parse() {
         assert!(!Theme::dark().monochrome);
+        assert!(Theme::select(Some("contrast"), false).is_ok());
         assert_ne!(Theme::dark(), Theme::light());
     }
 
