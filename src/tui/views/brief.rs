@@ -88,11 +88,7 @@ impl Widget for BriefView<'_> {
                 }
             };
             let selected = self.focused && i == cursor.selected;
-            let base = if selected {
-                theme.style(Role::Selection)
-            } else {
-                theme.style(Role::Text)
-            };
+            let base = super::row_style(theme, selected);
             put_row(buf, (inner.x, y, inner.width), &spans, base, selected);
         }
     }

@@ -159,11 +159,7 @@ impl Widget for Column<'_> {
                 Span::styled(counts, theme.style(Role::Dim)),
             ];
             let selected = self.active && i == self.cursor.selected;
-            let base = if selected {
-                theme.style(Role::Selection)
-            } else {
-                theme.style(Role::Text)
-            };
+            let base = super::row_style(theme, selected);
             put_row(
                 buf,
                 (inner.x, inner.y + (i - offset) as u16, inner.width),

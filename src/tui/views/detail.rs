@@ -211,11 +211,7 @@ impl<'a> DetailView<'a> {
             };
             let l = app.label(*target);
             let selected = self.focused && i == app.detail_cursor.selected;
-            let base = if selected {
-                theme.style(Role::Selection)
-            } else {
-                text
-            };
+            let base = super::row_style(theme, selected);
             out.push((
                 vec![
                     Span::raw("  → "),

@@ -102,11 +102,7 @@ impl Widget for ToursOverlay<'_> {
         for (i, t) in tours.iter().enumerate().take(inner.height as usize / 2) {
             let y = inner.y + (i * 2) as u16;
             let selected = i == self.cursor.selected;
-            let base = if selected {
-                theme.style(Role::Selection)
-            } else {
-                theme.style(Role::Text)
-            };
+            let base = super::row_style(theme, selected);
             put_row(
                 buf,
                 (inner.x, y, inner.width),

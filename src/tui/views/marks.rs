@@ -74,11 +74,7 @@ impl Widget for MarksView<'_> {
                 )],
             };
             let selected = self.focused && i == cursor.selected;
-            let base = if selected {
-                theme.style(Role::Selection)
-            } else {
-                theme.style(Role::Text)
-            };
+            let base = super::row_style(theme, selected);
             put_row(
                 buf,
                 (inner.x, inner.y + (i - cursor.offset) as u16, inner.width),

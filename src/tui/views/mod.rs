@@ -156,6 +156,15 @@ pub fn pane_block<'a>(theme: &Theme, title: &'a str, focused: bool) -> Block<'a>
         ]))
 }
 
+/// The base style of a list row: the selection bar, or plain text.
+pub fn row_style(theme: &Theme, selected: bool) -> Style {
+    theme.style(if selected {
+        Role::Selection
+    } else {
+        Role::Text
+    })
+}
+
 /// Writes spans on one row, clipped to `width` cells, measuring wide characters.
 pub fn put_line(buf: &mut Buffer, x: u16, y: u16, width: u16, spans: &[Span], base: Style) {
     put_spans(buf, x, y, width, spans, base, false);

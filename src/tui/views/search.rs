@@ -155,11 +155,7 @@ impl Widget for SearchOverlay<'_> {
         for (i, hit) in results.hits.iter().enumerate().skip(offset).take(h) {
             let spans = result_spans(app, theme, hit, list.width as usize);
             let selected = i == sel;
-            let base = if selected {
-                theme.style(Role::Selection)
-            } else {
-                text
-            };
+            let base = super::row_style(theme, selected);
             put_row(
                 buf,
                 (list.x, list.y + (i - offset) as u16, list.width),

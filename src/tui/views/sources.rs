@@ -87,11 +87,7 @@ impl Widget for SourcesView<'_> {
                 }
             };
             let selected = i == cursor.selected && self.focused;
-            let base = if selected {
-                theme.style(Role::Selection)
-            } else {
-                theme.style(Role::Text)
-            };
+            let base = super::row_style(theme, selected);
             put_row(
                 buf,
                 (inner.x, inner.y + (i - cursor.offset) as u16, inner.width),
