@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod eval;
+pub mod export;
 pub mod formats;
 pub mod graph;
 pub mod text;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 
 mod check;
+mod export;
 pub use check::summary as check_summary;
 
 /// agon — explore an argument map in the terminal.
@@ -25,6 +26,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate debate files and print a summary of each.
     Check(check::CheckArgs),
+    /// Write a debate in another format: ron, json, markdown, dot, aif or argdown.
+    Export(export::ExportArgs),
     /// Print shell completions for SHELL.
     Completions {
         #[arg(value_enum)]
@@ -37,6 +40,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         None => crate::tui::run(cli.explore),
         Some(Command::Check(args)) => check::run(args),
+        Some(Command::Export(args)) => export::run(args),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "agon", &mut std::io::stdout());
             ExitCode::SUCCESS

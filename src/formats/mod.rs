@@ -5,6 +5,17 @@ use std::path::Path;
 
 use crate::graph::{self, LoadError, Loaded};
 
+mod agon_json;
+pub mod aif;
+pub mod argdown;
+mod build;
+mod dispatch;
+mod json_common;
+mod json_locate;
+pub mod kialo;
+
+pub use dispatch::{InputFormat, load_str_as};
+
 /// Where a debate comes from: a file, or the one built in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -38,5 +49,5 @@ impl Input {
 
 /// Loads a debate file of any format agon reads.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    graph::load_path(path)
+    dispatch::load_path(path)
 }

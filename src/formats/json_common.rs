@@ -1,0 +1,48 @@
+//! Reading JSON files: syntax errors with their line and column, and
+//! positions of values for later problems.
+
+use serde_json::Value;
+
+use super::build;
+use super::json_locate::JsonPositions;
+use crate::graph::{Diagnostic, Pos, Severity, diag};
+
+/// Parses JSON text, or reports where and why it is not JSON.
+pub fn parse(file: &str, text: &str) -> Result<Value, Vec<Diagnostic>> {
+    serde_json::from_str(text).map_err(|e| vec![syntax_error(file, text, &e)])
+}
+
+/// serde_json's error at its own line and column, without the position
+/// repeated in the message, and with a hint when the file is cut short.
+pub fn syntax_error(file: &str, text: &str, e: &serde_json::Error) -> Diagnostic {
+    let pos = Pos {
+        line: e.line().max(1),
+        col: e.column().max(1),
+    };
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    let hint = if e.is_eof() {
+        "; the file ends too early: check for a missing `}`, `]` or `\"`"
+    } else {
+        ""
+    };
+    build::diagnostic(file, text, pos, Severity::Error, format!("{message}{hint}"))
+}
+
+/// The position of the value at `path`, or of the nearest enclosing value
+/// that was recorded, or the start of the file.
+pub fn pos_at(text: &str, positions: &JsonPositions, path: &str) -> Pos {
+    let mut path = path;
+    loop {
+        if let Some(offset) = positions.get(path) {
+            return diag::pos_of_offset(text, offset);
+        }
+        match path.rfind(['.', '[']) {
+            Some(i) if i > 0 => path = &path[..i],
+            _ => return Pos { line: 1, col: 1 },
+        }
+    }
+}
