@@ -90,31 +90,28 @@ fn one_line(s: &str) -> String {
         .join(" ")
 }
 
-/// A title inside `[...]`: only the closing bracket and backslashes need escaping.
+/// A title inside `[...]`: the brackets, backslashes and comment starts are escaped.
 fn escape_title(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | ']' | '[') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    escape(s, &['\\', '[', ']'])
 }
 
-/// Text after `:`: escapes what would start a tag, a comment or a data
-/// block. `//` starts a comment only at the start of a word, so addresses
-/// (`https://…`) stay as they are.
+/// Text after `:`: also escapes what would start a tag or a data block.
 fn escape_text(s: &str) -> String {
+    escape(s, &['\\', '#', '{', '}'])
+}
+
+/// Backslash before each of `always`, and before `/` where it would start a
+/// comment: `/*` anywhere, `//` at the start of a word (so addresses such as
+/// `https://…` stay as they are).
+fn escape(s: &str, always: &[char]) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     let mut word_start = true;
     while let Some(c) = chars.next() {
-        match c {
-            '\\' | '#' | '{' | '}' => out.push('\\'),
-            '/' if chars.peek() == Some(&'*') => out.push('\\'),
-            '/' if word_start && chars.peek() == Some(&'/') => out.push('\\'),
-            _ => {}
+        let comment =
+            c == '/' && (chars.peek() == Some(&'*') || (word_start && chars.peek() == Some(&'/')));
+        if always.contains(&c) || comment {
+            out.push('\\');
         }
         word_start = c.is_whitespace();
         out.push(c);
@@ -129,7 +126,7 @@ mod tests {
     #[test]
     fn escapes_survive_the_argdown_reader() {
         let tricky = r"a #tag // not a comment /* nor this */ {data} \ end";
-        let title = r"x [y] \z";
+        let title = r"x [y] \z // w /* v";
         let text = format!("[{}]: {}\n", escape_title(title), escape_text(tricky));
         let loaded = crate::formats::argdown::load_str("t.argdown", &text).expect("loads");
         let node = &loaded.graph.nodes[0];

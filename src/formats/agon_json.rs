@@ -5,7 +5,6 @@
 use serde_json::Value;
 
 use super::json_common;
-use super::json_locate;
 use crate::graph::{self, DebateFile, Diagnostic, Graph, Loaded};
 
 /// An agon debate has a `title` and `nodes` with `id` and `kind`; an AIF
@@ -29,12 +28,12 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let debate: DebateFile =
         serde_json::from_str(text).map_err(|e| vec![json_common::syntax_error(file, text, &e)])?;
     let problems = graph::validate(&debate);
-    let positions = json_locate::locate(text);
+    let locator = json_common::Locator::new(text);
     let mut diags: Vec<Diagnostic> = problems
         .into_iter()
         .map(|p| Diagnostic {
             file: file.to_string(),
-            pos: json_common::pos_at(text, &positions, &p.path),
+            pos: locator.pos(&p.path),
             severity: p.severity,
             line_text: None,
             message: p.message,

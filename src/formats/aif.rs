@@ -18,8 +18,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::build::{self, Builder};
-use super::json_common;
-use super::json_locate::{self, JsonPositions};
+use super::json_common::{self, Locator};
 use crate::graph::{Diagnostic, Loaded, Pos, Relation};
 
 /// One AIF node as read, with where it stands.
@@ -46,9 +45,9 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     if super::agon_json::is_agon_json(&value) {
         return super::agon_json::load_str(file, text);
     }
-    let positions = json_locate::locate(text);
+    let locator = Locator::new(text);
     let mut b = Builder::new(file, text, build::file_stem(file));
-    let at = |path: &str| json_common::pos_at(text, &positions, path);
+    let at = |path: &str| locator.pos(path);
     let Some(root) = value.as_object() else {
         b.error(
             at(""),
@@ -67,8 +66,8 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         }
         None => (root, ""),
     };
-    let nodes = read_nodes(&mut b, graph, prefix, text, &positions);
-    let edges = read_edges(&mut b, graph, prefix, &nodes, text, &positions);
+    let nodes = read_nodes(&mut b, graph, prefix, &locator);
+    let edges = read_edges(&mut b, graph, prefix, &nodes, &locator);
     if nodes.iter().all(|n| n.kind != "I") && !b.has_errors() {
         b.error(
             at(&format!("{prefix}nodes")),
@@ -85,10 +84,9 @@ fn read_nodes(
     b: &mut Builder,
     graph: &Map<String, Value>,
     prefix: &str,
-    text: &str,
-    positions: &JsonPositions,
+    locator: &Locator,
 ) -> Vec<AifNode> {
-    let at = |path: &str| json_common::pos_at(text, positions, path);
+    let at = |path: &str| locator.pos(path);
     let list = match graph.get("nodes") {
         Some(Value::Array(list)) => list,
         Some(_) => {
@@ -184,10 +182,9 @@ fn read_edges(
     graph: &Map<String, Value>,
     prefix: &str,
     nodes: &[AifNode],
-    text: &str,
-    positions: &JsonPositions,
+    locator: &Locator,
 ) -> Vec<Edge> {
-    let at = |path: &str| json_common::pos_at(text, positions, path);
+    let at = |path: &str| locator.pos(path);
     let list = match graph.get("edges") {
         Some(Value::Array(list)) => list,
         Some(_) => {
@@ -223,17 +220,18 @@ fn read_edges(
         let mut ends = [0usize; 2];
         let mut ok = true;
         for (slot, field) in ["fromID", "toID"].into_iter().enumerate() {
-            let field_pos = at(&format!("{path}.{field}"));
+            // Positions are looked up only for problems: most edges have none.
+            let field_pos = || at(&format!("{path}.{field}"));
             match obj.get(field).and_then(id_of) {
                 None => {
-                    b.error(field_pos, format!("this edge has no `{field}`"));
+                    b.error(field_pos(), format!("this edge has no `{field}`"));
                     ok = false;
                 }
                 Some(id) => match index.get(id.as_str()) {
                     Some(&ix) => ends[slot] = ix,
                     None => {
                         b.error(
-                            field_pos,
+                            field_pos(),
                             format!(
                                 "this edge's `{field}` names node {id}, which is not in `nodes`"
                             ),

@@ -25,6 +25,9 @@ pub struct Builder<'a> {
     seen_relations: HashSet<(usize, Relation, usize)>,
     slugs: Slugger,
     diags: Vec<Diagnostic>,
+    /// Byte offsets where lines start, built at the first diagnostic, so
+    /// quoting many lines of a large file stays linear.
+    line_starts: Option<Vec<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -46,6 +49,7 @@ impl<'a> Builder<'a> {
             seen_relations: HashSet::new(),
             slugs: Slugger::default(),
             diags: Vec::new(),
+            line_starts: None,
         }
     }
 
@@ -119,8 +123,26 @@ impl<'a> Builder<'a> {
     }
 
     fn push(&mut self, pos: Pos, severity: Severity, message: String) {
-        self.diags
-            .push(diagnostic(self.file, self.text, pos, severity, message));
+        let line_text = self.line_text(pos.line);
+        self.diags.push(Diagnostic {
+            file: self.file.to_string(),
+            pos,
+            severity,
+            message,
+            line_text,
+        });
+    }
+
+    fn line_text(&mut self, line: usize) -> Option<String> {
+        let text = self.text;
+        let starts = self.line_starts.get_or_insert_with(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let end = starts.get(line).map_or(text.len(), |&next| next - 1);
+        Some(text[start..end].trim_end_matches('\r').to_string())
     }
 
     /// Writes the relations onto the nodes, validates the result with the

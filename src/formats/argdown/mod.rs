@@ -26,8 +26,10 @@ use lex::{ElemKind, Element, Line, LineProblem, Op};
 pub fn sniff(text: &str) -> bool {
     let (clean, _) = lex::blank_comments(text.strip_prefix('\u{feff}').unwrap_or(text));
     let trimmed = clean.trim_start();
-    trimmed.starts_with(['[', '<', '#'])
-        && !trimmed.starts_with("#![")
+    // Front matter opens with `===`; otherwise the first element or heading.
+    let opens = trimmed.starts_with("===")
+        || (trimmed.starts_with(['[', '<', '#']) && !trimmed.starts_with("#!["));
+    opens
         && (clean.contains("]:")
             || clean.contains(">:")
             || clean.contains("# ")
