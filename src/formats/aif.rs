@@ -53,7 +53,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             at(""),
             "an AIF file is a JSON object with `nodes` and `edges`; this is not an object",
         );
-        return b.finish();
+        return b.stop();
     };
     let (graph, prefix) = match root.get("AIF") {
         Some(Value::Object(inner)) => (inner, "AIF."),
@@ -62,18 +62,20 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
                 at("AIF"),
                 "`AIF` should hold an object with `nodes` and `edges`",
             );
-            return b.finish();
+            return b.stop();
         }
         None => (root, ""),
     };
     let nodes = read_nodes(&mut b, graph, prefix, &locator);
     let edges = read_edges(&mut b, graph, prefix, &nodes, &locator);
-    if nodes.iter().all(|n| n.kind != "I") && !b.has_errors() {
-        b.error(
-            at(&format!("{prefix}nodes")),
-            "the file has no I-nodes, so no claims to import; AIF claims are nodes with `\"type\": \"I\"`",
-        );
-        return b.finish();
+    if nodes.iter().all(|n| n.kind != "I") {
+        if !b.has_errors() {
+            b.error(
+                at(&format!("{prefix}nodes")),
+                "the file has no I-nodes, so no claims to import; AIF claims are nodes with `\"type\": \"I\"`",
+            );
+        }
+        return b.stop();
     }
     build_graph(&mut b, &nodes, &edges);
     b.finish()

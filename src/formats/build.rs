@@ -145,6 +145,12 @@ impl<'a> Builder<'a> {
         Some(text[start..end].trim_end_matches('\r').to_string())
     }
 
+    /// Gives up after an error that leaves nothing worth validating.
+    pub fn stop(mut self) -> Result<Loaded, Vec<Diagnostic>> {
+        graph::diag::sort(&mut self.diags);
+        Err(self.diags)
+    }
+
     /// Writes the relations onto the nodes, validates the result with the
     /// rules every agon file obeys, and reports each problem where the
     /// offending node or relation was written in the imported file.
@@ -199,7 +205,9 @@ impl<'a> Builder<'a> {
 /// Validation speaks of agon's own fields (`supports`, `kind: Claim`); in an
 /// imported file those fields do not exist, so say where the fault comes from.
 fn explain_for_import(message: &str) -> String {
-    format!("{message} (in the debate built from this file)")
+    format!(
+        "{message} (in the debate agon built from this file; its ids are made from the wording)"
+    )
 }
 
 /// Where a validation problem's path points.

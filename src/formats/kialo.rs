@@ -75,6 +75,17 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     };
     let mut b = Builder::new(file, text, title);
     let (claims, sources) = scan(&lines, body_start, &mut b);
+    if claims.is_empty() {
+        let pos = Pos {
+            line: body_start.min(lines.len().saturating_sub(1)) + 1,
+            col: 1,
+        };
+        b.error(
+            pos,
+            "the export lists no claims; Kialo numbers them `1.`, `1.1.`, `1.1.1.` …",
+        );
+        return b.stop();
+    }
     build_graph(&mut b, &claims, &sources);
     b.finish()
 }

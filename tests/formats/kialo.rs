@@ -180,3 +180,13 @@ fn a_link_that_closes_a_cycle_of_supports_is_an_error_on_the_cycle() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn an_export_without_claims_says_so() {
+    let errors = errors_of(Kialo, "Discussion Title: T\n\n");
+    assert!(
+        errors.iter().any(|e| e.message.contains("no claims")),
+        "{errors:#?}"
+    );
+    assert!(errors.iter().all(|e| e.pos.line <= 3));
+}
