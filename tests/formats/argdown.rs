@@ -121,3 +121,13 @@ fn intermediate_conclusions_support_the_next_one() {
         ])
     );
 }
+
+#[test]
+fn windows_line_endings_change_nothing() {
+    let unix = fixture("argdown-all.argdown");
+    let a = load(Argdown, &unix).expect("unix loads").graph;
+    let b = load(Argdown, &unix.replace('\n', "\r\n"))
+        .expect("windows loads")
+        .graph;
+    assert_eq!(b.to_file(), a.to_file());
+}

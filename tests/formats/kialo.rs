@@ -190,3 +190,14 @@ fn an_export_without_claims_says_so() {
     );
     assert!(errors.iter().all(|e| e.pos.line <= 3));
 }
+
+#[test]
+fn windows_line_endings_and_a_byte_order_mark_change_nothing() {
+    for name in ["kialo-old.txt", "kialo-new.txt"] {
+        let unix = fixture(name);
+        let windows = format!("\u{feff}{}", unix.replace('\n', "\r\n"));
+        let a = load(Kialo, &unix).expect("unix loads").graph;
+        let b = load(Kialo, &windows).expect("windows loads").graph;
+        assert_eq!(b.to_file(), a.to_file(), "{name}");
+    }
+}
