@@ -4,6 +4,7 @@
 pub mod brief;
 pub mod cli;
 pub mod eval;
+pub mod export;
 pub mod formats;
 pub mod graph;
 mod md;

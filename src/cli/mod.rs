@@ -12,6 +12,7 @@ mod eval;
 mod output;
 mod search;
 mod tour;
+mod export;
 pub use check::summary as check_summary;
 
 /// agon — explore an argument map in the terminal.
@@ -48,6 +49,8 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Print each node's grounded label (in, out or undec), optionally as if some nodes were withdrawn.
     Eval(eval::EvalArgs),
+    /// Write a debate in another format: ron, json, markdown, dot, aif or argdown.
+    Export(export::ExportArgs),
     /// Print shell completions for SHELL.
     Completions {
         #[arg(value_enum)]
@@ -64,6 +67,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Tour(args)) => tour::run(args),
         Some(Command::Search(args)) => search::run(args),
         Some(Command::Eval(args)) => eval::run(args),
+        Some(Command::Export(args)) => export::run(args),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "agon", &mut std::io::stdout());
             ExitCode::SUCCESS

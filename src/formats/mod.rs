@@ -6,6 +6,16 @@ use std::path::Path;
 use crate::graph::{self, LoadError, Loaded};
 
 pub mod tgf;
+mod agon_json;
+pub mod aif;
+pub mod argdown;
+mod build;
+mod dispatch;
+mod json_common;
+mod json_locate;
+pub mod kialo;
+
+pub use dispatch::{InputFormat, load_str_as};
 
 /// Where a debate comes from: a file, or the one built in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,5 +53,5 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     if tgf::is_tgf(path) {
         return tgf::load_path(path);
     }
-    graph::load_path(path)
+    dispatch::load_path(path)
 }

@@ -1,0 +1,138 @@
+//! Argdown text in the subset agon reads back: each node a statement
+//! `[Title]: text`, written in full where it first appears in the outline
+//! and by its title alone elsewhere, with `+` (supports the statement
+//! above) and `-` (attacks it) relation lines below it. Titles that two
+//! nodes share get the node's id added, since Argdown merges equal titles.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use super::outline;
+use crate::graph::{Graph, Kind, NodeIx, Relation};
+
+pub fn write(graph: &Graph) -> String {
+    let titles = unique_titles(graph);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}", escape_text(&one_line(&graph.title)));
+    for visit in outline::walk(graph) {
+        let title = &titles[visit.ix.index()];
+        if visit.depth == 0 {
+            out.push('\n');
+        }
+        let indent = "  ".repeat(visit.depth);
+        let op = match visit.relation {
+            Some(Relation::Supports) => "+ ",
+            Some(Relation::Attacks) => "- ",
+            None => "",
+        };
+        let _ = write!(out, "{indent}{op}[{}]", escape_title(title));
+        if visit.first {
+            let body = body(graph, visit.ix);
+            if !body.is_empty() {
+                let _ = write!(out, ": {body}");
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Each node's title, with ` (id)` added where titles repeat.
+fn unique_titles(graph: &Graph) -> Vec<String> {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    let plain: Vec<String> = graph
+        .indices()
+        .map(|ix| one_line(&graph.node(ix).title))
+        .collect();
+    for t in &plain {
+        *count.entry(t.clone()).or_default() += 1;
+    }
+    graph
+        .indices()
+        .zip(plain)
+        .map(|(ix, t)| {
+            if count[&t] > 1 {
+                format!("{t} ({})", graph.node(ix).id)
+            } else {
+                t
+            }
+        })
+        .collect()
+}
+
+/// The text after `[Title]: `: the node's text, an evidence quote with its
+/// source, and the tags.
+fn body(graph: &Graph, ix: NodeIx) -> String {
+    let node = graph.node(ix);
+    let mut parts = Vec::new();
+    if let Some(t) = &node.text {
+        parts.push(escape_text(&one_line(t)));
+    }
+    if node.kind == Kind::Evidence
+        && let Some(q) = &node.quote
+    {
+        let mut quote = format!("“{}”", one_line(q));
+        if let Some(s) = graph.source_of(ix) {
+            let _ = write!(quote, " ({})", one_line(&s.title));
+        }
+        parts.push(escape_text(&quote));
+    }
+    for tag in &node.tags {
+        parts.push(format!("#({})", one_line(tag).replace(['(', ')'], "")));
+    }
+    parts.join(" ")
+}
+
+fn one_line(s: &str) -> String {
+    crate::text::sanitize_line(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A title inside `[...]`: the brackets, backslashes and comment starts are escaped.
+fn escape_title(s: &str) -> String {
+    escape(s, &['\\', '[', ']'])
+}
+
+/// Text after `:`: also escapes what would start a tag or a data block.
+fn escape_text(s: &str) -> String {
+    escape(s, &['\\', '#', '{', '}'])
+}
+
+/// Backslash before each of `always`, and before `/` where it would start a
+/// comment: `/*` anywhere, `//` at the start of a word (so addresses such as
+/// `https://…` stay as they are).
+fn escape(s: &str, always: &[char]) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    let mut word_start = true;
+    while let Some(c) = chars.next() {
+        let comment =
+            c == '/' && (chars.peek() == Some(&'*') || (word_start && chars.peek() == Some(&'/')));
+        if always.contains(&c) || comment {
+            out.push('\\');
+        }
+        word_start = c.is_whitespace();
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_survive_the_argdown_reader() {
+        let tricky = r"a #tag // not a comment /* nor this */ {data} \ end";
+        let title = r"x [y] \z // w /* v";
+        let text = format!("[{}]: {}\n", escape_title(title), escape_text(tricky));
+        let loaded = crate::formats::argdown::load_str("t.argdown", &text).expect("loads");
+        let node = &loaded.graph.nodes[0];
+        assert_eq!(node.title, title);
+        assert_eq!(node.text.as_deref(), Some(tricky));
+        assert!(node.tags.is_empty(), "{:?}", node.tags);
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    }
+}

@@ -1,0 +1,54 @@
+//! agon's own debate written as JSON (what `agon export --format json`
+//! writes), so that export can be read back. It shares the `.json`
+//! extension with AIF and is told apart by its shape.
+
+use serde_json::Value;
+
+use super::json_common;
+use crate::graph::{self, DebateFile, Diagnostic, Graph, Loaded};
+
+/// An agon debate has a `title` and `nodes` with `id` and `kind`; an AIF
+/// graph has `edges` and nodes with `nodeID`.
+pub fn is_agon_json(v: &Value) -> bool {
+    let Some(obj) = v.as_object() else {
+        return false;
+    };
+    let first_node = obj
+        .get("nodes")
+        .and_then(Value::as_array)
+        .and_then(|n| n.first())
+        .and_then(Value::as_object);
+    obj.contains_key("title")
+        && !obj.contains_key("edges")
+        && first_node.is_none_or(|n| n.contains_key("kind") || n.contains_key("id"))
+}
+
+/// Loads an agon debate from JSON text, validated like a RON file.
+pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    let debate: DebateFile =
+        serde_json::from_str(text).map_err(|e| vec![json_common::syntax_error(file, text, &e)])?;
+    let problems = graph::validate(&debate);
+    let locator = json_common::Locator::new(text);
+    let mut diags: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|p| Diagnostic {
+            file: file.to_string(),
+            pos: locator.pos(&p.path),
+            severity: p.severity,
+            line_text: None,
+            message: p.message,
+        })
+        .map(|mut d| {
+            d.line_text = graph::diag::line_text(text, d.pos.line);
+            d
+        })
+        .collect();
+    graph::diag::sort(&mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    Ok(Loaded {
+        graph: Graph::from_file(debate),
+        warnings: diags,
+    })
+}

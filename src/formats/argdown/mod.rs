@@ -1,0 +1,318 @@
+//! Argdown (`.argdown`, `.ad`), a documented subset (see `data/FORMATS.md`):
+//! statements `[Title]: text`, arguments `<Title>: text`, relations on
+//! indented lines below them (`+`, `-`, `_`, `><`, `+>`, `<+`, `->`, `<-`,
+//! `_>`, `<_`), premise–conclusion structures (`(1) …`, `----`, `(3) …`),
+//! `#tags`, `# Headings` and comments. Anything else is reported as a
+//! warning with its line, never dropped silently.
+//!
+//! Mapping: an Argdown title is the node's title and its text the node's
+//! text; statements and arguments are claims, and those that support or
+//! attack nothing become theses. In a premise–conclusion structure each
+//! premise (and an intermediate conclusion) supports the next conclusion,
+//! and the argument named just above the structure supports its final
+//! conclusion.
+
+mod lex;
+
+pub use lex::unescape;
+
+use std::collections::HashMap;
+
+use super::build::{self, Builder};
+use crate::graph::{Diagnostic, Loaded, Pos, Relation};
+use lex::{ElemKind, Element, Line, LineProblem, Op};
+
+/// Whether `text` (past comments) starts like Argdown.
+pub fn sniff(text: &str) -> bool {
+    let (clean, _) = lex::blank_comments(text.strip_prefix('\u{feff}').unwrap_or(text));
+    let trimmed = clean.trim_start();
+    // Front matter opens with `===`; otherwise the first element or heading.
+    let opens = trimmed.starts_with("===")
+        || (trimmed.starts_with(['[', '<', '#']) && !trimmed.starts_with("#!["));
+    opens
+        && (clean.contains("]:")
+            || clean.contains(">:")
+            || clean.contains("# ")
+            || clean.contains("\n  "))
+}
+
+/// Imports an Argdown file.
+pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = Reader {
+        b: Builder::new(file, text, String::new()),
+        statements: HashMap::new(),
+        arguments: HashMap::new(),
+        stack: Vec::new(),
+        pcs: None,
+        last_argument: None,
+        heading_title: None,
+        continues: None,
+    };
+    let (clean, unclosed) = lex::blank_comments(text);
+    if let Some(offset) = unclosed {
+        let pos = crate::graph::diag::pos_of_offset(text, offset);
+        reader
+            .b
+            .error(pos, "this `/*` comment is never closed with `*/`");
+    }
+    let originals: Vec<&str> = text.split('\n').collect();
+    let mut in_front_matter = false;
+    for (i, line) in clean.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let original = originals.get(i).copied().unwrap_or("");
+        let at = |byte: usize| build::pos_in_line(i, original, byte);
+        // Front matter: `===` on the first line opens it, the next `===` closes it.
+        if i == 0 && line.trim() == "===" {
+            reader.b.warn(at(0), "front matter (`===` … `===`) is not in the Argdown subset agon reads; it is ignored");
+            in_front_matter = true;
+            continue;
+        }
+        if in_front_matter {
+            in_front_matter = line.trim() != "===";
+            continue;
+        }
+        let mut problems = Vec::new();
+        let classified = lex::classify(line, &mut problems);
+        for p in problems {
+            report(&mut reader.b, at(p.at), p);
+        }
+        reader.line(classified, line, &at);
+    }
+    reader.end_pcs();
+    let Reader {
+        mut b,
+        heading_title,
+        ..
+    } = reader;
+    b.debate.title = heading_title.unwrap_or_else(|| build::file_stem(file));
+    if b.node_count() == 0 && !b.has_errors() {
+        b.error(
+            Pos { line: 1, col: 1 },
+            "the file has no statements or arguments; write `[Title]: text` to start",
+        );
+    }
+    b.roots_become_theses();
+    b.finish()
+}
+
+fn report(b: &mut Builder, pos: Pos, p: LineProblem) {
+    if p.is_error {
+        b.error(pos, p.message);
+    } else {
+        b.warn(pos, p.message);
+    }
+}
+
+/// A premise–conclusion structure being read.
+struct Pcs {
+    argument: Option<usize>,
+    premises: Vec<usize>,
+    last_conclusion: Option<usize>,
+    /// Where the pending `----` is, when the next statement is a conclusion.
+    inference: Option<Pos>,
+    start: Pos,
+}
+
+struct Reader<'a> {
+    b: Builder<'a>,
+    statements: HashMap<String, usize>,
+    arguments: HashMap<String, usize>,
+    /// Elements that relation lines may hang under: (indentation, node).
+    stack: Vec<(usize, usize)>,
+    pcs: Option<Pcs>,
+    /// The argument defined at the top level most recently, which a
+    /// following premise–conclusion structure belongs to.
+    last_argument: Option<usize>,
+    heading_title: Option<String>,
+    /// The node whose text a following plain line continues.
+    continues: Option<usize>,
+}
+
+impl Reader<'_> {
+    fn line(&mut self, line: Line, raw: &str, at: &dyn Fn(usize) -> Pos) {
+        let (indent, _) = lex::indent_of(raw);
+        let continues = self.continues.take();
+        match line {
+            Line::Blank => {}
+            Line::Heading { level, text } => {
+                self.end_pcs();
+                self.stack.clear();
+                self.last_argument = None;
+                if level == 1 && self.heading_title.is_none() && !text.is_empty() {
+                    self.heading_title = Some(lex::unescape(&text));
+                }
+            }
+            Line::Element(e) if e.kind == ElemKind::Anonymous && continues.is_some() => {
+                let ix = continues.unwrap_or_default();
+                self.continue_text(ix, &e);
+                self.continues = Some(ix);
+            }
+            Line::Element(e) => {
+                self.end_pcs();
+                let ix = self.node_for(&e, at(e.at));
+                self.stack = vec![(indent, ix)];
+                self.last_argument = (e.kind == ElemKind::Argument).then_some(ix);
+                self.continues = Some(ix);
+            }
+            Line::Relation { op, op_at, element } => {
+                let pos = at(op_at);
+                while self.stack.last().is_some_and(|&(i, _)| i >= indent) {
+                    self.stack.pop();
+                }
+                let Some(&(_, parent)) = self.stack.last() else {
+                    self.b.error(pos, "this relation has nothing above it to relate to; indent it under the statement or argument it belongs to");
+                    return;
+                };
+                let child = self.node_for(&element, at(element.at));
+                self.relate(op, parent, child, pos);
+                self.stack.push((indent, child));
+                self.continues = Some(child);
+            }
+            Line::Pcs(e) => {
+                let pos = at(e.at);
+                let ix = self.node_for(&e, pos);
+                let argument = self.last_argument.take();
+                let pcs = self.pcs.get_or_insert(Pcs {
+                    argument,
+                    premises: Vec::new(),
+                    last_conclusion: None,
+                    inference: None,
+                    start: pos,
+                });
+                if pcs.inference.take().is_some() {
+                    let mut from = std::mem::take(&mut pcs.premises);
+                    from.extend(pcs.last_conclusion);
+                    pcs.last_conclusion = Some(ix);
+                    for p in from {
+                        self.b.relate(p, Relation::Supports, ix, pos);
+                    }
+                } else {
+                    pcs.premises.push(ix);
+                }
+                self.stack = vec![(indent, ix)];
+                self.continues = Some(ix);
+            }
+            Line::Inference => {
+                let pos = at(indent);
+                match &mut self.pcs {
+                    Some(pcs) if pcs.inference.is_none() => pcs.inference = Some(pos),
+                    Some(_) => self
+                        .b
+                        .warn(pos, "a second inference line in a row; one is enough"),
+                    None => self.b.error(
+                        pos,
+                        "this inference line `----` has no premises `(1) …` above it",
+                    ),
+                }
+            }
+            Line::Unsupported { what, at: byte } => {
+                self.b.warn(
+                    at(byte),
+                    format!("{what} is not in the Argdown subset agon reads; the line is ignored"),
+                );
+            }
+        }
+    }
+
+    /// The node a statement or argument names, made on first mention.
+    fn node_for(&mut self, e: &Element, pos: Pos) -> usize {
+        let map = match e.kind {
+            ElemKind::Statement => &mut self.statements,
+            ElemKind::Argument => &mut self.arguments,
+            ElemKind::Anonymous => {
+                let wording = e.text.clone().unwrap_or_default();
+                if wording.is_empty() {
+                    self.b.error(pos, "this line has no text");
+                }
+                let (title, text) = build::title_and_text(&wording);
+                let ix = self
+                    .b
+                    .add_node(title.clone(), text, &title, "statement", pos);
+                self.b.node_mut(ix).tags = e.tags.clone();
+                return ix;
+            }
+        };
+        let ix = match map.get(&e.title) {
+            Some(&ix) => ix,
+            None => {
+                let fallback = if e.kind == ElemKind::Argument {
+                    "argument"
+                } else {
+                    "statement"
+                };
+                let ix = self
+                    .b
+                    .add_node(e.title.clone(), None, &e.title, fallback, pos);
+                map.insert(e.title.clone(), ix);
+                ix
+            }
+        };
+        let node = self.b.node_mut(ix);
+        // Argdown lets a statement be written with several texts; the first is kept.
+        if node.text.is_none() {
+            node.text = e.text.clone();
+        }
+        for tag in &e.tags {
+            if !node.tags.contains(tag) {
+                node.tags.push(tag.clone());
+            }
+        }
+        ix
+    }
+
+    fn continue_text(&mut self, ix: usize, e: &Element) {
+        let Some(more) = &e.text else { return };
+        let node = self.b.node_mut(ix);
+        node.text = Some(match node.text.take() {
+            Some(t) => format!("{t} {more}"),
+            None => more.clone(),
+        });
+        for tag in &e.tags {
+            if !node.tags.contains(tag) {
+                node.tags.push(tag.clone());
+            }
+        }
+    }
+
+    fn relate(&mut self, op: Op, parent: usize, child: usize, pos: Pos) {
+        match op {
+            Op::SupportedBy => self.b.relate(child, Relation::Supports, parent, pos),
+            Op::AttackedBy | Op::UndercutBy => self.b.relate(child, Relation::Attacks, parent, pos),
+            Op::Supports => self.b.relate(parent, Relation::Supports, child, pos),
+            Op::Attacks | Op::Undercuts => self.b.relate(parent, Relation::Attacks, child, pos),
+            Op::Contradicts => {
+                self.b.relate(parent, Relation::Attacks, child, pos);
+                self.b.relate(child, Relation::Attacks, parent, pos);
+            }
+        }
+    }
+
+    /// Closes the structure being read: its argument supports its final
+    /// conclusion; a structure that does not end in a conclusion is an error.
+    fn end_pcs(&mut self) {
+        let Some(pcs) = self.pcs.take() else { return };
+        if let Some(at) = pcs.inference {
+            self.b.error(
+                at,
+                "this inference line `----` is not followed by a conclusion `(n) …`",
+            );
+            return;
+        }
+        match pcs.last_conclusion {
+            None => self.b.error(
+                pcs.start,
+                "this premise–conclusion structure has no conclusion; add `----` and the conclusion after the premises",
+            ),
+            Some(_) if !pcs.premises.is_empty() => self.b.error(
+                pcs.start,
+                "this premise–conclusion structure ends with a premise; end it with `----` and a conclusion",
+            ),
+            Some(conclusion) => {
+                if let Some(argument) = pcs.argument {
+                    self.b.relate(argument, Relation::Supports, conclusion, pcs.start);
+                }
+            }
+        }
+    }
+}

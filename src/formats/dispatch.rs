@@ -1,0 +1,94 @@
+//! Choosing the importer for a file: by its extension, or by its first
+//! characters when the extension says nothing.
+
+use std::path::Path;
+
+use super::{aif, argdown, kialo};
+use crate::graph::{self, Diagnostic, LoadError, Loaded, Pos, Severity};
+
+/// The formats agon reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    /// agon's own RON file.
+    Agon,
+    /// A Kialo discussion export (`.txt`).
+    Kialo,
+    /// AIF JSON from AIFdb or OVA (`.json`; agon's own JSON export too).
+    Aif,
+    /// Argdown (`.argdown`, `.ad`).
+    Argdown,
+}
+
+impl InputFormat {
+    /// The format an extension names, if it names one.
+    pub fn from_extension(path: &Path) -> Option<InputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "ron" => Some(InputFormat::Agon),
+            "txt" => Some(InputFormat::Kialo),
+            "json" => Some(InputFormat::Aif),
+            "argdown" | "ad" => Some(InputFormat::Argdown),
+            _ => None,
+        }
+    }
+
+    /// The format a text's first characters suggest.
+    pub fn sniff(text: &str) -> Option<InputFormat> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if kialo::sniff(text) {
+            return Some(InputFormat::Kialo);
+        }
+        let start = skip_comments(text);
+        if start.starts_with('{') {
+            return Some(InputFormat::Aif);
+        }
+        if start.starts_with('(') || start.starts_with("Debate") || start.starts_with("#![") {
+            return Some(InputFormat::Agon);
+        }
+        argdown::sniff(text).then_some(InputFormat::Argdown)
+    }
+}
+
+/// The text after leading whitespace and `//` or `/* */` comments.
+fn skip_comments(mut s: &str) -> &str {
+    loop {
+        s = s.trim_start();
+        if let Some(rest) = s.strip_prefix("//") {
+            s = rest.find('\n').map_or("", |i| &rest[i..]);
+        } else if let Some(rest) = s.strip_prefix("/*") {
+            s = rest.find("*/").map_or("", |i| &rest[i + 2..]);
+        } else {
+            return s;
+        }
+    }
+}
+
+/// Loads a file of any format agon reads.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let file = path.display().to_string();
+    let bytes = graph::read_file(path)?;
+    let text = graph::utf8(&file, &bytes).map_err(LoadError::Invalid)?;
+    let format = InputFormat::from_extension(path).or_else(|| InputFormat::sniff(text));
+    match format {
+        Some(format) => load_str_as(format, &file, text).map_err(LoadError::Invalid),
+        None => Err(LoadError::Invalid(vec![Diagnostic {
+            file,
+            pos: Pos { line: 1, col: 1 },
+            severity: Severity::Error,
+            message: "cannot tell this file's format; agon reads .ron (its own), .txt (Kialo), \
+                      .json (AIF) and .argdown or .ad (Argdown): rename the file with one of these extensions"
+                .into(),
+            line_text: graph::diag::line_text(text, 1),
+        }])),
+    }
+}
+
+/// Loads text in a known format; `file` names it in messages.
+pub fn load_str_as(format: InputFormat, file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    match format {
+        InputFormat::Agon => graph::load_str(file, text),
+        InputFormat::Kialo => kialo::load_str(file, text),
+        InputFormat::Aif => aif::load_str(file, text),
+        InputFormat::Argdown => argdown::load_str(file, text),
+    }
+}

@@ -1,0 +1,651 @@
+//! Kialo discussion exports (`.txt`), in both the older one-line layout
+//! (`Discussion Title:`, then `1.1. Pro: text`) and the newer two-line one
+//! (`Discussion Name:`, then `  1.1. Pro:` with the text below it).
+//!
+//! Choices, documented in `data/FORMATS.md`:
+//! - the root is the thesis; under a `Question:` root each `Thesis:` child
+//!   is a thesis and the question becomes the debate's `question`;
+//! - `Pro:` claims support their parent and `Con:` claims attack it; both
+//!   stay claims (Kialo does not say what a point is, only its stance, and a
+//!   linked claim may stand under a thesis in one place and a claim in another);
+//! - a claim reading `-> See 1.2.3.` is another place of claim 1.2.3: that
+//!   claim gets one more relation, toward the link's parent, with the link's stance;
+//! - footnotes `[n]` stay in the text, the closing `Sources:` list becomes
+//!   the debate's sources, and each citing claim's text ends with the
+//!   addresses it cites (only evidence may name a source in agon).
+
+use std::collections::HashMap;
+
+use super::build::{self, Builder};
+use crate::graph::{Diagnostic, Kind, Loaded, Pos, Relation, Source};
+
+/// A claim's marker after its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Pro,
+    Con,
+    Thesis,
+    Question,
+    /// The older layout's root has no marker.
+    None,
+}
+
+/// One numbered claim as written.
+struct RawClaim {
+    number: String,
+    marker: Marker,
+    lines: Vec<String>,
+    pos: Pos,
+}
+
+/// One entry of the closing `Sources:` list.
+struct RawSource {
+    number: String,
+    address: String,
+    pos: Pos,
+}
+
+/// Whether `text` looks like a Kialo export.
+pub fn sniff(text: &str) -> bool {
+    let first = text.trim_start_matches('\u{feff}').trim_start();
+    first.starts_with("Discussion Title:") || first.starts_with("Discussion Name:")
+}
+
+/// Imports a Kialo export.
+pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let Some((title, body_start)) = header(&lines) else {
+        let line = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+        let message = "a Kialo export starts with `Discussion Title: TITLE` or `Discussion Name:` \
+                       followed by the title; this file does not";
+        return Err(vec![build::diagnostic(
+            file,
+            text,
+            Pos {
+                line: line + 1,
+                col: 1,
+            },
+            crate::graph::Severity::Error,
+            message.into(),
+        )]);
+    };
+    let mut b = Builder::new(file, text, title);
+    let (claims, sources) = scan(&lines, body_start, &mut b);
+    if claims.is_empty() {
+        let pos = Pos {
+            line: body_start.min(lines.len().saturating_sub(1)) + 1,
+            col: 1,
+        };
+        b.error(
+            pos,
+            "the export lists no claims; Kialo numbers them `1.`, `1.1.`, `1.1.1.` …",
+        );
+        return b.stop();
+    }
+    build_graph(&mut b, &claims, &sources);
+    b.finish()
+}
+
+/// The discussion's title and the index of the first line after it.
+fn header(lines: &[&str]) -> Option<(String, usize)> {
+    let first = lines.iter().position(|l| !l.trim().is_empty())?;
+    let line = lines[first].trim().trim_start_matches('\u{feff}');
+    if let Some(title) = line.strip_prefix("Discussion Title:") {
+        return Some((title.trim().to_string(), first + 1));
+    }
+    let rest = line.strip_prefix("Discussion Name:")?.trim();
+    if !rest.is_empty() {
+        return Some((rest.to_string(), first + 1));
+    }
+    let next = (first + 1..lines.len()).find(|&i| !lines[i].trim().is_empty());
+    match next {
+        Some(i) if parse_header(lines[i], true).is_none() => {
+            Some((lines[i].trim().to_string(), i + 1))
+        }
+        _ => Some((String::new(), first + 1)),
+    }
+}
+
+/// Reads the numbered claims and the closing sources list.
+fn scan(lines: &[&str], start: usize, b: &mut Builder) -> (Vec<RawClaim>, Vec<RawSource>) {
+    let mut claims: Vec<RawClaim> = Vec::new();
+    let mut sources = Vec::new();
+    let mut in_sources = false;
+    for (i, &line) in lines.iter().enumerate().skip(start) {
+        if in_sources {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match parse_source(line) {
+                Some((number, address, col)) => sources.push(RawSource {
+                    number,
+                    address,
+                    pos: build::pos_in_line(i, line, col),
+                }),
+                None => b.warn(
+                    build::pos_in_line(i, line, line.len() - line.trim_start().len()),
+                    "this line in the `Sources:` list is not `[n] ADDRESS`; it is ignored",
+                ),
+            }
+            continue;
+        }
+        if line.trim() == "Sources:" && next_is_source(lines, i + 1) {
+            in_sources = true;
+            continue;
+        }
+        if let Some((number, marker, rest, col)) = parse_header(line, claims.is_empty()) {
+            let mut raw = RawClaim {
+                number,
+                marker,
+                lines: Vec::new(),
+                pos: build::pos_in_line(i, line, col),
+            };
+            if !rest.trim().is_empty() {
+                raw.lines.push(rest.trim().to_string());
+            }
+            claims.push(raw);
+            continue;
+        }
+        match claims.last_mut() {
+            Some(claim) => claim.lines.push(line.trim().to_string()),
+            None if line.trim().is_empty() => {}
+            None => b.warn(
+                build::pos_in_line(i, line, 0),
+                "text before the first numbered claim is ignored; claims start with `1.`",
+            ),
+        }
+    }
+    (claims, sources)
+}
+
+/// Reads `  1.2.3. Pro: text` into its number, marker, the text after the
+/// marker and the column of the number. A line with no marker counts as a
+/// claim only when it is the older layout's root (`1. Thesis text`).
+fn parse_header(line: &str, first_claim: bool) -> Option<(String, Marker, &str, usize)> {
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let mut end = 0;
+    let bytes = rest.as_bytes();
+    // Digits, then '.', repeated; at least one group.
+    let mut groups = 0;
+    loop {
+        let digits = bytes[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 || bytes.get(end + digits) != Some(&b'.') {
+            break;
+        }
+        end += digits + 1;
+        groups += 1;
+    }
+    if groups == 0 {
+        return None;
+    }
+    let after = &rest[end..];
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let number = rest[..end - 1].to_string();
+    let after = after.trim_start();
+    for (word, marker) in [
+        ("Pro:", Marker::Pro),
+        ("Con:", Marker::Con),
+        ("Thesis:", Marker::Thesis),
+        ("Question:", Marker::Question),
+    ] {
+        if let Some(text) = after.strip_prefix(word) {
+            return Some((number, marker, text, indent));
+        }
+    }
+    (groups == 1 && first_claim).then_some((number, Marker::None, after, indent))
+}
+
+/// Reads `[n] ADDRESS`, with the column of the `[`.
+fn parse_source(line: &str) -> Option<(String, String, usize)> {
+    let indent = line.len() - line.trim_start().len();
+    let rest = line[indent..].strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let number = &rest[..close];
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let address = rest[close + 1..].trim();
+    Some((number.to_string(), unescape_plain(address), indent))
+}
+
+fn next_is_source(lines: &[&str], from: usize) -> bool {
+    lines[from.min(lines.len())..]
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| parse_source(l).is_some())
+}
+
+/// What a claim turned into.
+#[derive(Clone, Copy)]
+enum Made {
+    Node(usize),
+    /// A link to another claim (by its place in `claims`).
+    Link(usize),
+    Question,
+    /// Broken (reported already); relations to it are skipped.
+    Nothing,
+}
+
+fn build_graph(b: &mut Builder, claims: &[RawClaim], sources: &[RawSource]) {
+    let addresses = add_sources(b, sources);
+    let mut by_number: HashMap<&str, usize> = HashMap::with_capacity(claims.len());
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(&first) = by_number.get(c.number.as_str()) {
+            b.error(
+                c.pos,
+                format!(
+                    "claim {} is numbered twice (first on line {}); renumber one of them",
+                    c.number, claims[first].pos.line
+                ),
+            );
+        } else {
+            by_number.insert(&c.number, i);
+        }
+    }
+
+    // First pass: make the nodes, so links may point forward.
+    let mut made = vec![Made::Nothing; claims.len()];
+    let mut link_targets: Vec<Option<(usize, Pos)>> = vec![None; claims.len()];
+    for (i, c) in claims.iter().enumerate() {
+        if by_number.get(c.number.as_str()) != Some(&i) {
+            continue;
+        }
+        let joined = join_lines(&c.lines);
+        if c.marker == Marker::Question {
+            if c.number.contains('.') {
+                b.error(c.pos, format!("claim {} is marked `Question:`, but only the root (`1.`) may be the question", c.number));
+            } else {
+                b.debate.question = Some(clean_text(&joined).0);
+                made[i] = Made::Question;
+            }
+            continue;
+        }
+        if let Some(target) = link_target(&joined) {
+            match by_number.get(target) {
+                Some(&t) if t == i => b.error(
+                    c.pos,
+                    format!("claim {} links to itself; link to another claim", c.number),
+                ),
+                Some(&t) => {
+                    made[i] = Made::Link(t);
+                    link_targets[i] = Some((t, c.pos));
+                }
+                None => b.error(
+                    c.pos,
+                    format!(
+                        "claim {} links to claim {target}, which is not in the file",
+                        c.number
+                    ),
+                ),
+            }
+            continue;
+        }
+        let (cleaned, footnotes) = clean_text(&joined);
+        if cleaned.is_empty() {
+            b.error(
+                c.pos,
+                format!("claim {} has no text; write it after the number", c.number),
+            );
+            continue;
+        }
+        let (title, mut text) = build::title_and_text(&cleaned);
+        if let Some(note) = sources_note(b, c, &footnotes, &addresses) {
+            text = Some(match text {
+                Some(t) => format!("{t}\n\n{note}"),
+                None => note,
+            });
+        }
+        let fallback = format!("k-{}", c.number.replace('.', "-"));
+        let ix = b.add_node(title, text, &cleaned, &fallback, c.pos);
+        made[i] = Made::Node(ix);
+    }
+
+    for (i, c) in claims.iter().enumerate() {
+        if matches!(made[i], Made::Link(_)) && matches!(resolve(&made, i), Made::Nothing) {
+            b.error(
+                c.pos,
+                format!(
+                    "claim {}'s link leads only to other links in a loop; link to a written claim",
+                    c.number
+                ),
+            );
+        }
+    }
+
+    // Second pass: relations, now that every number is known.
+    for (i, c) in claims.iter().enumerate() {
+        let Some(parent_number) = c.number.rsplit_once('.').map(|(p, _)| p) else {
+            if let Made::Node(ix) = made[i] {
+                if matches!(c.marker, Marker::Pro | Marker::Con) {
+                    b.warn(
+                        c.pos,
+                        format!(
+                            "the root claim {} is marked `Pro:`/`Con:`; it is read as the thesis",
+                            c.number
+                        ),
+                    );
+                }
+                b.node_mut(ix).kind = Kind::Thesis;
+            } else if let Made::Link(_) = made[i] {
+                b.error(
+                    c.pos,
+                    "the root claim cannot be a link; write the thesis itself",
+                );
+            }
+            continue;
+        };
+        let Some(&parent) = by_number.get(parent_number) else {
+            b.error(
+                c.pos,
+                format!(
+                    "claim {} has no parent: there is no claim {parent_number} in the file",
+                    c.number
+                ),
+            );
+            continue;
+        };
+        let parent_made = resolve(&made, parent);
+        let stance = match c.marker {
+            Marker::Pro => Relation::Supports,
+            Marker::Con => Relation::Attacks,
+            Marker::Thesis | Marker::None if matches!(parent_made, Made::Question) => {
+                if let Made::Node(ix) = made[i] {
+                    b.node_mut(ix).kind = Kind::Thesis;
+                } else if let Made::Link(_) = made[i] {
+                    b.error(
+                        c.pos,
+                        "a thesis under the question cannot be a link; write the thesis itself",
+                    );
+                }
+                continue;
+            }
+            Marker::Thesis => {
+                b.error(c.pos, format!("claim {} is marked `Thesis:`, but theses stand directly under a `Question:` root; mark it `Pro:` or `Con:`", c.number));
+                continue;
+            }
+            Marker::Question | Marker::None => continue,
+        };
+        if matches!(parent_made, Made::Question) {
+            match made[i] {
+                Made::Node(ix) => {
+                    b.warn(c.pos, format!("claim {} stands directly under the question and is marked `Pro:`/`Con:`; it is read as a thesis", c.number));
+                    b.node_mut(ix).kind = Kind::Thesis;
+                }
+                Made::Link(_) => b.error(
+                    c.pos,
+                    "a thesis under the question cannot be a link; write the thesis itself",
+                ),
+                _ => {}
+            }
+            continue;
+        }
+        let Made::Node(to) = parent_made else {
+            continue;
+        };
+        let from = match made[i] {
+            Made::Node(ix) => ix,
+            Made::Link(_) => match link_targets[i].map(|(t, _)| resolve(&made, t)) {
+                Some(Made::Node(ix)) => ix,
+                Some(Made::Question) => {
+                    b.error(
+                        c.pos,
+                        format!(
+                            "claim {} links to the question; only claims can be linked",
+                            c.number
+                        ),
+                    );
+                    continue;
+                }
+                _ => continue,
+            },
+            _ => continue,
+        };
+        b.relate(from, stance, to, c.pos);
+    }
+}
+
+/// Follows links to the claim they stand for; a loop of links gives nothing.
+/// Chains are short in practice, so the bound only guards against loops.
+fn resolve(made: &[Made], mut i: usize) -> Made {
+    for _ in 0..=made.len().min(64) {
+        match made[i] {
+            Made::Link(t) => i = t,
+            other => return other,
+        }
+    }
+    Made::Nothing
+}
+
+/// Adds the sources; returns each footnote number's address.
+fn add_sources(b: &mut Builder, sources: &[RawSource]) -> HashMap<String, (String, String)> {
+    let mut addresses = HashMap::new();
+    for s in sources {
+        if addresses.contains_key(&s.number) {
+            b.warn(
+                s.pos,
+                format!(
+                    "source [{}] is listed twice; the first entry is kept",
+                    s.number
+                ),
+            );
+            continue;
+        }
+        let id = format!("source-{}", s.number);
+        let looks_like_address = s.address.contains("://") || s.address.starts_with("www.");
+        b.add_source(
+            Source {
+                id: id.clone(),
+                title: s.address.clone(),
+                outlet: None,
+                author: None,
+                date: None,
+                url: looks_like_address.then(|| s.address.clone()),
+                note: None,
+            },
+            s.pos,
+        );
+        addresses.insert(s.number.clone(), (id, s.address.clone()));
+    }
+    addresses
+}
+
+/// `Sources: [1] ADDRESS; [2] ADDRESS` for the footnotes a claim cites.
+fn sources_note(
+    b: &mut Builder,
+    c: &RawClaim,
+    footnotes: &[String],
+    addresses: &HashMap<String, (String, String)>,
+) -> Option<String> {
+    let mut cited = Vec::new();
+    for n in footnotes {
+        match addresses.get(n) {
+            Some((_, address)) => {
+                let entry = format!("[{n}] {address}");
+                if !cited.contains(&entry) {
+                    cited.push(entry);
+                }
+            }
+            None => b.warn(
+                c.pos,
+                format!(
+                    "claim {} cites footnote [{n}], which the `Sources:` list does not have",
+                    c.number
+                ),
+            ),
+        }
+    }
+    (!cited.is_empty()).then(|| format!("Sources: {}", cited.join("; ")))
+}
+
+/// The claim's lines as one text: lines joined, runs of blank lines
+/// reduced to one paragraph break.
+fn join_lines(lines: &[String]) -> String {
+    let mut out = String::new();
+    let mut blank = false;
+    for line in lines {
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
+/// The number in `-> See 1.2.3.`, when that is the claim's whole text.
+fn link_target(text: &str) -> Option<&str> {
+    let rest = text
+        .trim()
+        .strip_prefix("->")?
+        .trim_start()
+        .strip_prefix("See")?;
+    let number = rest.trim().trim_end_matches('.');
+    let valid = !number.is_empty()
+        && number
+            .split('.')
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    valid.then_some(number)
+}
+
+/// Unescapes Kialo's Markdown escapes, writes links `[text](url)` as
+/// `text (url)`, and collects the footnote numbers `[n]` the text cites.
+fn clean_text(raw: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(raw.len());
+    let mut footnotes = Vec::new();
+    let mut rest = raw;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            let mut chars = rest[1..].chars();
+            match chars.next() {
+                Some(next) if next.is_ascii_punctuation() => {
+                    out.push(next);
+                    rest = &rest[1 + next.len_utf8()..];
+                }
+                _ => {
+                    out.push('\\');
+                    rest = &rest[1..];
+                }
+            }
+            continue;
+        }
+        if c == '['
+            && let Some((consumed, piece)) = bracket(rest, &mut footnotes)
+        {
+            out.push_str(&piece);
+            rest = &rest[consumed..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    (out.trim().to_string(), footnotes)
+}
+
+/// A `[n]` footnote (kept as written) or a `[text](url)` link, at the
+/// start of `s`; returns the bytes consumed and what to write.
+fn bracket(s: &str, footnotes: &mut Vec<String>) -> Option<(usize, String)> {
+    let close = find_unescaped(s, 1, ']')?;
+    let inner = &s[1..close];
+    let after = &s[close + 1..];
+    if let Some(url_part) = after.strip_prefix('(') {
+        let end = find_unescaped(url_part, 0, ')')?;
+        let url = &url_part[..end];
+        let text = unescape_plain(inner);
+        let consumed = close + 2 + end + 1;
+        return Some((consumed, format!("{text} ({})", unescape_plain(url))));
+    }
+    if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
+        footnotes.push(inner.to_string());
+        return Some((close + 1, format!("[{inner}]")));
+    }
+    None
+}
+
+/// The byte index of the first `want` at or after `from` not preceded by `\`.
+fn find_unescaped(s: &str, from: usize, want: char) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in s.get(from..)?.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == want {
+            return Some(from + i);
+        } else if c == '\n' {
+            return None;
+        }
+    }
+    None
+}
+
+fn unescape_plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+            && next.is_ascii_punctuation()
+        {
+            out.push(next);
+            chars.next();
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_read_by_number_and_marker() {
+        let (n, m, rest, col) = parse_header("    1.1.2. Con: text", false).unwrap();
+        assert_eq!(
+            (n.as_str(), m, rest.trim(), col),
+            ("1.1.2", Marker::Con, "text", 4)
+        );
+        assert!(parse_header("1.1. no marker", false).is_none());
+        assert_eq!(parse_header("1. Root", true).unwrap().1, Marker::None);
+        assert!(parse_header("1. Root", false).is_none());
+        assert!(parse_header("1.5kg of flour", true).is_none());
+        assert!(parse_header("2020 was a year", true).is_none());
+    }
+
+    #[test]
+    fn text_is_unescaped_and_links_spelled_out() {
+        let (t, f) =
+            clean_text(r"A \(b\) \*c\* \[d\] \_e [site](https://x.org/a\_b) cites [2] and [10].");
+        assert_eq!(
+            t,
+            "A (b) *c* [d] _e site (https://x.org/a_b) cites [2] and [10]."
+        );
+        assert_eq!(f, vec!["2".to_string(), "10".to_string()]);
+        let (t, f) = clean_text("unclosed [3 and [x]");
+        assert_eq!(t, "unclosed [3 and [x]");
+        assert!(f.is_empty());
+    }
+
+    #[test]
+    fn links_are_recognised_only_as_the_whole_text() {
+        assert_eq!(link_target("-> See 1.2.3."), Some("1.2.3"));
+        assert_eq!(link_target("->See 1.4"), Some("1.4"));
+        assert_eq!(link_target("-> See the report"), None);
+        assert_eq!(link_target("Prices rise -> See 1.2."), None);
+    }
+}

@@ -1,0 +1,87 @@
+//! `agon export`: snapshots of the built-in debate, the DOT and Markdown
+//! shapes, and the command line's file handling.
+
+mod cli;
+
+use agon::export::{Format, export};
+use agon::graph::Graph;
+
+fn builtin() -> Graph {
+    agon::graph::builtin().expect("built-in debate loads").graph
+}
+
+#[test]
+fn builtin_markdown_snapshot() {
+    insta::assert_snapshot!(
+        "builtin_markdown",
+        export(&builtin(), Format::Markdown).expect("markdown")
+    );
+}
+
+#[test]
+fn builtin_dot_snapshot() {
+    insta::assert_snapshot!("builtin_dot", export(&builtin(), Format::Dot).expect("dot"));
+}
+
+#[test]
+fn dot_has_one_statement_per_node_and_relation_with_styles() {
+    let g = builtin();
+    let dot = export(&g, Format::Dot).expect("dot");
+    assert!(dot.starts_with("digraph") && dot.trim_end().ends_with('}'));
+    let node_lines = dot.lines().filter(|l| l.contains("[label=")).count();
+    assert_eq!(node_lines, g.len());
+    let supports = dot
+        .lines()
+        .filter(|l| l.contains("->") && l.contains("style=solid"))
+        .count();
+    let attacks = dot
+        .lines()
+        .filter(|l| l.contains("->") && l.contains("style=dashed"))
+        .count();
+    let (mut s, mut a) = (0, 0);
+    for ix in g.indices() {
+        s += g.supports(ix).len();
+        a += g.attacks(ix).len();
+    }
+    assert_eq!((supports, attacks), (s, a));
+}
+
+#[test]
+fn dot_escapes_quotes_and_backslashes_in_titles() {
+    let text = "Discussion Title: T\n\n1. Say \"no\" \\\\ here\n1.1. Pro: \"quoted\"\n";
+    let g = agon::formats::kialo::load_str("q.txt", text)
+        .expect("loads")
+        .graph;
+    let dot = export(&g, Format::Dot).expect("dot");
+    assert!(dot.contains(r#"label="Say \"no\" \\ here""#), "{dot}");
+    // Every quote inside a line is escaped or delimits a string: an even count of unescaped quotes.
+    for line in dot.lines() {
+        let unescaped = line.replace("\\\\", "").replace("\\\"", "");
+        assert_eq!(unescaped.matches('"').count() % 2, 0, "{line}");
+    }
+}
+
+#[test]
+fn markdown_outline_marks_stances_and_quotes_evidence() {
+    let g = builtin();
+    let md = export(&g, Format::Markdown).expect("markdown");
+    for &t in g.theses() {
+        assert!(md.contains(&format!("## {}", g.node(t).title)), "{md}");
+    }
+    let pro = md
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- **+**"))
+        .count();
+    let con = md
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- **−**"))
+        .count();
+    assert_eq!(
+        pro + con,
+        g.relation_count(),
+        "one bullet per relation in a tree-shaped debate"
+    );
+    for n in g.nodes.iter().filter(|n| n.quote.is_some()) {
+        assert!(md.contains(&format!("> {}", n.quote.as_deref().unwrap_or_default())));
+    }
+}

@@ -1,0 +1,169 @@
+//! Exporting and importing again keeps the nodes and their relations.
+
+use agon::export::{Format, export};
+use agon::formats::InputFormat;
+use agon::graph::{DebateFile, Graph, Kind, Node};
+use proptest::prelude::*;
+
+use super::*;
+
+fn reimport(g: &Graph, format: Format) -> Graph {
+    let text = export(g, format).expect("exports");
+    let input = match format {
+        Format::Ron => InputFormat::Agon,
+        Format::Json | Format::Aif => InputFormat::Aif,
+        Format::Argdown => InputFormat::Argdown,
+        other => panic!("{other:?} is not read back"),
+    };
+    match load(input, &text) {
+        Ok(l) => l.graph,
+        Err(e) => panic!("{format:?} export does not load back:\n{text}\n{e:#?}"),
+    }
+}
+
+fn builtin() -> Graph {
+    agon::graph::builtin().expect("built-in debate loads").graph
+}
+
+#[test]
+fn ron_and_json_keep_everything() {
+    let g = builtin();
+    for format in [Format::Ron, Format::Json] {
+        assert_eq!(reimport(&g, format).to_file(), g.to_file(), "{format:?}");
+    }
+}
+
+#[test]
+fn aif_and_argdown_keep_titles_and_relations() {
+    let sources = [
+        builtin(),
+        load_fixture("kialo-old.txt").graph,
+        load_fixture("kialo-new.txt").graph,
+        load_fixture("aif-plain.json").graph,
+        load_fixture("argdown-all.argdown").graph,
+    ];
+    for g in &sources {
+        for format in [Format::Aif, Format::Argdown, Format::Ron] {
+            let back = reimport(g, format);
+            assert_eq!(titles(&back), titles(g), "{format:?} of {}", g.title);
+            assert_eq!(relations(&back), relations(g), "{format:?} of {}", g.title);
+        }
+    }
+}
+
+#[test]
+fn aif_keeps_texts_and_argdown_keeps_texts_and_tags() {
+    let g = load_fixture("argdown-all.argdown").graph;
+    for format in [Format::Aif, Format::Argdown] {
+        let back = reimport(&g, format);
+        for n in &g.nodes {
+            let m = back.node(by_title(&back, &n.title));
+            assert_eq!(m.text, n.text, "{format:?}: text of {}", n.title);
+            if format == Format::Argdown {
+                assert_eq!(m.tags, n.tags, "tags of {}", n.title);
+            }
+        }
+    }
+}
+
+#[test]
+fn kialo_converts_to_an_agon_file_that_checks_clean() {
+    let g = load_fixture("kialo-old.txt").graph;
+    let ron = export(&g, Format::Ron).expect("ron");
+    let back = agon::graph::load_str("converted.ron", &ron).expect("loads as agon");
+    assert!(back.warnings.is_empty(), "{:#?}", back.warnings);
+    assert_eq!(back.graph.to_file(), g.to_file());
+}
+
+/// Words with the characters each format treats specially.
+fn word() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "plain",
+        "[bracket]",
+        "<angle>",
+        "#hash",
+        "a//b",
+        "//",
+        "/*",
+        "*/",
+        "{data}",
+        "back\\slash",
+        "\"quote\"",
+        "(paren)",
+        "+",
+        "-",
+        "_under_",
+        "><",
+        "->",
+        "émoji😀",
+        "1.",
+        "----",
+        ":",
+    ])
+    .prop_map(str::to_string)
+}
+
+fn title() -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 1..5).prop_map(|w| w.join(" "))
+}
+
+/// A random valid debate: supports only point to earlier nodes (so no
+/// cycles), attacks anywhere else, the first node a thesis.
+fn debate() -> impl Strategy<Value = DebateFile> {
+    (2usize..12)
+        .prop_flat_map(|n| {
+            (
+                prop::collection::vec(title(), n),
+                prop::collection::vec((any::<prop::sample::Index>(), 0u8..4), n),
+            )
+        })
+        .prop_map(|(titles, links)| {
+            let mut nodes: Vec<Node> = Vec::new();
+            for (i, (t, (pick, how))) in titles.into_iter().zip(links).enumerate() {
+                // Titles must differ; the index makes them so.
+                let mut node = Node::new(
+                    format!("n{i}"),
+                    if i == 0 { Kind::Thesis } else { Kind::Claim },
+                    format!("{t} {i}"),
+                );
+                if i > 0 {
+                    let to = format!("n{}", pick.index(i));
+                    match how {
+                        0 | 1 => node.supports.push(to),
+                        2 => node.attacks.push(to),
+                        _ => {
+                            node.attacks.push(to);
+                            let other = format!("n{}", (pick.index(i) + 1) % i);
+                            if !node.attacks.contains(&other) {
+                                node.supports.push(other);
+                            }
+                        }
+                    }
+                }
+                nodes.push(node);
+            }
+            DebateFile {
+                title: "Random".into(),
+                description: None,
+                question: None,
+                sources: Vec::new(),
+                nodes,
+                tours: Vec::new(),
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_debates_survive_every_round_trip(file in debate()) {
+        prop_assert!(agon::graph::validate(&file).iter().all(|p| !matches!(p.severity, agon::graph::Severity::Error)));
+        let g = Graph::from_file(file);
+        for format in [Format::Ron, Format::Json, Format::Aif, Format::Argdown] {
+            let back = reimport(&g, format);
+            prop_assert_eq!(titles(&back), titles(&g), "{:?}", format);
+            prop_assert_eq!(relations(&back), relations(&g), "{:?}", format);
+        }
+    }
+}
