@@ -693,7 +693,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             }
             let mut seen = HashSet::with_capacity(list.len());
             for (j, target) in list.iter().enumerate() {
-                if !seen.insert(target.as_str()) {
+                // An unknown target is already an error, once per mention.
+                if !seen.insert(target.as_str()) && node_ids.contains_key(target.as_str()) {
                     warn(
                         format!("nodes[{i}].{relation}[{j}]"),
                         format!(
