@@ -279,6 +279,44 @@ fn narrowing_gives_the_same_results_as_fresh_searches() {
 }
 
 #[test]
+fn stopping_early_never_changes_the_ranking() {
+    let index = synthetic(20_000, 8);
+    let queries = [
+        "m",
+        "mo",
+        "mor",
+        "morale",
+        "a",
+        "e",
+        "re",
+        "sup",
+        "supply w",
+        "army s",
+        "k:ev b",
+        "s:con ri",
+        "#press ar",
+        "Mor",
+        "Ar",
+        "zür",
+        "ł",
+        "the",
+        "ion",
+        "1",
+        "p. 3",
+        "st",
+    ];
+    for limit in [1, 5, 20, 100] {
+        for q in queries {
+            let fast = Searcher::new(Arc::clone(&index)).search(q, limit);
+            let slow = Searcher::new(Arc::clone(&index))
+                .exhaustive()
+                .search(q, limit);
+            assert_eq!(fast, slow, "{q:?} limit {limit}");
+        }
+    }
+}
+
+#[test]
 fn one_thread_and_many_agree() {
     let index = synthetic(30_000, 6);
     for q in ["e", "army", "k:ev bread"] {

@@ -1,19 +1,28 @@
 //! Ranking: the passes over the nodes, split across cores, the top-k
 //! selection, and narrowing from earlier queries.
 //!
-//! A query is answered in two passes over the candidate nodes. The first
-//! scores the short fields (title, tags, source), fuzzily; the second looks
-//! for the query as a substring in the long fields (text, quote), but only in
-//! nodes whose first-pass score a text match could still beat. Then the best
-//! `limit` are selected and only they get highlight positions and snippets.
+//! The fuzzy matcher costs about a microsecond per title, far too much to
+//! call on every node at every keystroke. So a query is answered as an
+//! exact top-k with bounds:
+//!
+//! 1. A survey of every candidate node (in parallel) decides cheaply whether
+//!    it matches at all (in-order bytes for fuzzy fields, substring for long
+//!    text) and gives it an upper bound on its score ([`fuzzy_bound`]), plus
+//!    any score already exact (tags, text when nothing else matched).
+//! 2. The nodes with the highest bounds are scored exactly, in growing
+//!    batches, until the k-th best exact score is above every bound left:
+//!    the rest cannot enter the top k and are never scored.
+//!
+//! Only the final hits get highlight positions and snippets.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::SearchIndex;
-use super::matching::{Needle, Scratch, char_index, is_subsequence, mask};
+use super::matching::{BoundNeedle, Needle, Scratch, char_index, is_subsequence, mask};
 use super::query::Query;
 use super::snippet::snippet;
 use super::{Field, Hit, Results};
@@ -33,8 +42,8 @@ const CONSECUTIVE: i32 = 4;
 const WORD_START: i32 = 16;
 const WORD_END: i32 = 8;
 
-/// Searches with at least this many candidates report the short-field
-/// results first, before the slower pass over long text.
+/// Searches with at least this many candidates report best-so-far results
+/// before the exact ranking is finished.
 pub const PARTIAL_MIN_NODES: usize = 200_000;
 
 /// Nodes per unit of parallel work: big enough that handing out work costs
@@ -46,6 +55,34 @@ const HISTORY: usize = 24;
 
 const FILTERED: i32 = i32::MIN;
 const NO_MATCH: i32 = i32::MIN + 1;
+/// The bound for what cannot be bounded (non-ASCII queries): always scored.
+const UNBOUNDED: i32 = i32::MAX / 4;
+
+/// Parts of a node still to be scored exactly.
+const TITLE_PENDING: u8 = 1;
+const SOURCE_PENDING: u8 = 2;
+const TEXT_PENDING: u8 = 4;
+
+/// Scores `pattern` in `text` with a fresh matcher. The matcher reuses its
+/// score matrix between calls without clearing it, and its switch to turn
+/// that off panics (fuzzy-matcher 0.3.7); a fresh one per call makes a score
+/// depend only on the text and the pattern, so that the bound holds and
+/// every caller (CLI, explorer, any thread) ranks alike.
+pub(super) fn skim(
+    text: &str,
+    pattern: &str,
+    fold_case: bool,
+    positions: bool,
+) -> Option<(i32, Vec<usize>)> {
+    let matcher = if fold_case {
+        SkimMatcherV2::default().ignore_case()
+    } else {
+        SkimMatcherV2::default().respect_case()
+    };
+    matcher
+        .fuzzy(text, pattern, positions)
+        .map(|(score, p)| (clamp(score), p))
+}
 
 /// The best match found so far in one node.
 #[derive(Debug, Clone, Copy)]
@@ -71,9 +108,32 @@ impl Best {
             };
         }
     }
+}
 
+/// What the survey learnt about one node.
+#[derive(Debug, Clone, Copy)]
+struct State {
+    /// Exact so far: a lower bound on the node's score.
+    best: Best,
+    /// No score of the node can exceed this.
+    upper: i32,
+    pending: u8,
+}
+
+impl State {
+    const FILTERED: State = State {
+        best: Best {
+            score: FILTERED,
+            field: Field::Title,
+            part: 0,
+        },
+        upper: FILTERED,
+        pending: 0,
+    };
+
+    /// Whether the node matches at all (pending fuzzy parts are known to match).
     fn matched(&self) -> bool {
-        self.score > NO_MATCH
+        self.best.score > NO_MATCH || self.pending & (TITLE_PENDING | SOURCE_PENDING) != 0
     }
 }
 
@@ -81,16 +141,19 @@ impl Best {
 struct Prepared<'a> {
     index: &'a SearchIndex,
     query: &'a Query,
-    matcher: &'a SkimMatcherV2,
     fold_case: bool,
     /// The text as matched (lowercase when case is ignored).
     text: String,
     text_mask: u64,
+    /// Bounds fuzzy scores; `None` for queries it cannot bound.
+    bounder: Option<BoundNeedle>,
     needle: Needle,
-    /// Best fuzzy score of each distinct tag, or `NO_MATCH`.
+    /// Exact fuzzy score of each distinct tag, or `NO_MATCH`.
     tag_scores: Vec<i32>,
-    /// Best fuzzy score of each source (title or author) and which part.
-    source_scores: Vec<(i32, u8)>,
+    /// Bound on each source's score (title or author), or `NO_MATCH`.
+    source_bounds: Vec<i32>,
+    /// Exact source scores, computed when first needed by any thread.
+    source_exact: Vec<AtomicU64>,
     /// For each distinct tag, which tag filters it satisfies (bit per filter).
     tag_filter_bits: Vec<u64>,
     all_tag_filters: u64,
@@ -98,39 +161,44 @@ struct Prepared<'a> {
     text_bound: i32,
 }
 
+/// Not yet computed, in [`Prepared::source_exact`].
+const UNKNOWN: u64 = u64::MAX;
+
 impl<'a> Prepared<'a> {
-    fn new(index: &'a SearchIndex, query: &'a Query, matchers: &'a Matchers) -> Prepared<'a> {
+    fn new(index: &'a SearchIndex, query: &'a Query) -> Prepared<'a> {
         let fold_case = !query.case_sensitive();
-        let matcher = if fold_case {
-            &matchers.ignore_case
-        } else {
-            &matchers.respect_case
-        };
         let text = if fold_case {
             super::matching::fold(&query.text)
         } else {
             query.text.clone()
         };
-        let fuzzy = |s: &str| -> i32 {
-            if s.is_empty() || text.is_empty() {
+        let bounder = BoundNeedle::new(text.as_bytes(), fold_case);
+        let tag_scores = (0..index.tag_count() as u32)
+            .map(|t| {
+                let tag = index.tag(t, fold_case);
+                if text.is_empty() || !is_subsequence(tag.as_bytes(), text.as_bytes(), fold_case) {
+                    return NO_MATCH;
+                }
+                skim(tag, &text, fold_case, false).map_or(NO_MATCH, |(s, _)| s)
+            })
+            .collect();
+        let sources = index.graph().sources.len();
+        let bound_of = |s: &str| -> i32 {
+            if text.is_empty() || s.is_empty() {
                 return NO_MATCH;
             }
-            matcher
-                .fuzzy(s, &text, false)
-                .map_or(NO_MATCH, |(score, _)| clamp(score))
+            if let Some(b) = &bounder {
+                b.bound(s.as_bytes()).unwrap_or(NO_MATCH)
+            } else if is_subsequence(s.as_bytes(), text.as_bytes(), fold_case) {
+                UNBOUNDED
+            } else {
+                NO_MATCH
+            }
         };
-        let tag_scores = (0..index.tag_count() as u32)
-            .map(|t| fuzzy(index.tag(t, fold_case)))
-            .collect();
-        let source_scores = (0..index.graph().sources.len())
+        let source_bounds = (0..sources)
             .map(|s| {
-                let title = fuzzy(index.source_part(s, 0, fold_case));
-                let author = fuzzy(index.source_part(s, 1, fold_case));
-                if author > title {
-                    (author, 1)
-                } else {
-                    (title, 0)
-                }
+                bound_of(index.source_part(s, 0, fold_case))
+                    .max(bound_of(index.source_part(s, 1, fold_case)))
             })
             .collect();
         // Tag filters beyond 64 are ignored: no one types that many.
@@ -156,13 +224,14 @@ impl<'a> Prepared<'a> {
         Prepared {
             index,
             query,
-            matcher,
             fold_case,
             text_mask: mask(text.as_bytes()),
+            bounder,
             text,
             needle,
             tag_scores,
-            source_scores,
+            source_bounds,
+            source_exact: (0..sources).map(|_| AtomicU64::new(UNKNOWN)).collect(),
             tag_filter_bits,
             all_tag_filters,
             text_bound,
@@ -195,47 +264,115 @@ impl<'a> Prepared<'a> {
         if self.fold_case {
             self.index.title_for_folded_match(i)
         } else {
-            &self.index.graph().nodes[i].title
+            self.index.title(i)
         }
     }
 
-    /// First pass: filters, then the short fields.
-    fn score_short(&self, i: usize) -> Best {
-        if !self.passes_filters(i) {
-            return Best {
-                score: FILTERED,
-                ..Best::NONE
-            };
+    /// The bound on the title's fuzzy score, or `None` when it cannot match.
+    fn title_bound(&self, i: usize) -> Option<i32> {
+        if self.index.title_mask(i) & self.text_mask != self.text_mask {
+            return None;
         }
-        let mut best = Best::NONE;
-        if self.index.title_mask(i) & self.text_mask == self.text_mask {
-            let title = self.title(i);
-            if is_subsequence(title.as_bytes(), self.text.as_bytes(), self.fold_case)
-                && let Some((score, _)) = self.matcher.fuzzy(title, &self.text, false)
-            {
-                best.offer(clamp(score) + W_TITLE, Field::Title, 0);
-            }
+        let title = self.title(i).as_bytes();
+        if let Some(b) = &self.bounder {
+            b.bound(title)
+        } else {
+            is_subsequence(title, self.text.as_bytes(), self.fold_case).then_some(UNBOUNDED)
+        }
+    }
+
+    /// The exact score of a source (best of title and author) and which part.
+    fn source_score(&self, s: usize) -> (i32, usize) {
+        let slot = &self.source_exact[s];
+        let known = slot.load(Ordering::Relaxed);
+        if known != UNKNOWN {
+            return ((known >> 8) as u32 as i32, (known & 0xff) as usize);
+        }
+        let score = |part| {
+            skim(
+                self.index.source_part(s, part, self.fold_case),
+                &self.text,
+                self.fold_case,
+                false,
+            )
+            .map_or(NO_MATCH, |(v, _)| v)
+        };
+        let (title, author) = (score(0), score(1));
+        let (best, part) = if author > title {
+            (author, 1)
+        } else {
+            (title, 0)
+        };
+        // Two threads may both compute it; they store the same value.
+        slot.store((best as u32 as u64) << 8 | part as u64, Ordering::Relaxed);
+        (best, part)
+    }
+
+    /// Step 1: filters, whether the node matches, its bound, and what is
+    /// cheap to know exactly.
+    fn survey(&self, i: usize, scratch: &mut Scratch) -> State {
+        if !self.passes_filters(i) {
+            return State::FILTERED;
+        }
+        let mut st = State {
+            best: Best::NONE,
+            upper: NO_MATCH,
+            pending: 0,
+        };
+        if let Some(bound) = self.title_bound(i) {
+            st.pending |= TITLE_PENDING;
+            st.upper = bound + W_TITLE;
         }
         for (part, &t) in self.index.tag_ids(i).iter().enumerate() {
             let score = self.tag_scores[t as usize];
             if score > NO_MATCH {
-                best.offer(score + W_TAG, Field::Tag, part);
+                st.best.offer(score + W_TAG, Field::Tag, part);
             }
         }
         if let Some(s) = self.index.source_of(i) {
-            let (score, part) = self.source_scores[s];
-            if score > NO_MATCH {
-                best.offer(score + W_SOURCE, Field::Source, part as usize);
+            let bound = self.source_bounds[s];
+            if bound > NO_MATCH {
+                st.pending |= SOURCE_PENDING;
+                st.upper = st.upper.max(bound + W_SOURCE);
             }
         }
-        best
+        if self.index.has_long_text(i) {
+            if st.matched() {
+                // It matches already; its text matters only if it could rank.
+                st.pending |= TEXT_PENDING;
+                st.upper = st.upper.max(self.text_bound);
+            } else {
+                self.score_long(i, &mut st.best, scratch);
+            }
+        }
+        st.upper = st.upper.max(st.best.score);
+        st
     }
 
-    /// Second pass: the long fields, where they could still win.
-    fn score_long(&self, i: usize, best: &mut Best, scratch: &mut Scratch) {
-        if best.score == FILTERED || best.score >= self.text_bound {
-            return;
+    /// Step 2: the exact score of whatever is pending.
+    fn resolve(&self, i: usize, st: &mut State, scratch: &mut Scratch) {
+        if st.pending & TITLE_PENDING != 0
+            && let Some((score, _)) = skim(self.title(i), &self.text, self.fold_case, false)
+        {
+            st.best.offer(score + W_TITLE, Field::Title, 0);
         }
+        if st.pending & SOURCE_PENDING != 0
+            && let Some(s) = self.index.source_of(i)
+        {
+            let (score, part) = self.source_score(s);
+            if score > NO_MATCH {
+                st.best.offer(score + W_SOURCE, Field::Source, part);
+            }
+        }
+        if st.pending & TEXT_PENDING != 0 {
+            self.score_long(i, &mut st.best, scratch);
+        }
+        st.pending = 0;
+        st.upper = st.best.score;
+    }
+
+    /// The long fields' exact scores.
+    fn score_long(&self, i: usize, best: &mut Best, scratch: &mut Scratch) {
         let node = &self.index.graph().nodes[i];
         let m = self.needle.char_len() as i32;
         for (field, value, weight) in [
@@ -254,18 +391,34 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    /// Every field's best match in one node, in the order the passes offer
-    /// them, so the winner is the same one the passes found.
-    fn score_all(&self, i: usize, scratch: &mut Scratch) -> (Best, Vec<Field>) {
-        let mut best = self.score_short(i);
-        let mut fields = Vec::new();
-        if best.score == FILTERED {
-            return (best, fields);
+    /// The finished hit: its exact score, every field matched, positions in
+    /// the best field, and a snippet for long text.
+    fn hit(&self, i: usize, scratch: &mut Scratch) -> Hit {
+        let mut st = self.survey(i, scratch);
+        if st.pending & (TITLE_PENDING | SOURCE_PENDING) != 0 {
+            st.pending |= TEXT_PENDING;
         }
+        self.resolve(i, &mut st, scratch);
+        let best = st.best;
         let node = &self.index.graph().nodes[i];
-        let title = self.title(i);
-        if self.matcher.fuzzy(title, &self.text, false).is_some() {
+        let mut fields = Vec::new();
+        if self.title_bound(i).is_some() {
             fields.push(Field::Title);
+        }
+        for (field, value) in [(Field::Text, &node.text), (Field::Quote, &node.quote)] {
+            if value
+                .as_deref()
+                .is_some_and(|v| self.needle.find(v, scratch).is_some())
+            {
+                fields.push(field);
+            }
+        }
+        if self
+            .index
+            .source_of(i)
+            .is_some_and(|s| self.source_bounds[s] > NO_MATCH)
+        {
+            fields.push(Field::Source);
         }
         if self
             .index
@@ -275,41 +428,9 @@ impl<'a> Prepared<'a> {
         {
             fields.push(Field::Tag);
         }
-        if self
-            .index
-            .source_of(i)
-            .is_some_and(|s| self.source_scores[s].0 > NO_MATCH)
-        {
-            fields.push(Field::Source);
-        }
-        let m = self.needle.char_len() as i32;
-        for (field, value, weight) in [
-            (Field::Quote, &node.quote, W_QUOTE),
-            (Field::Text, &node.text, W_TEXT),
-        ] {
-            if let Some(value) = value
-                && let Some(found) = self.needle.find(value, scratch)
-            {
-                fields.push(field);
-                best.offer(
-                    text_score(m, found.word_start, found.word_end) + weight,
-                    field,
-                    0,
-                );
-            }
-        }
-        (best, fields)
-    }
-
-    /// The finished hit: positions in the matched field, and a snippet for long text.
-    fn hit(&self, i: usize, scratch: &mut Scratch) -> Hit {
-        let (best, mut fields) = self.score_all(i, scratch);
-        fields.sort_by_key(|f| *f as u8);
-        let node = &self.index.graph().nodes[i];
         let part = best.part as usize;
         let fuzzy_positions = |s: &str| -> Vec<usize> {
-            self.matcher
-                .fuzzy(s, &self.text, true)
+            skim(s, &self.text, self.fold_case, true)
                 .map(|(_, p)| p)
                 .unwrap_or_default()
         };
@@ -369,13 +490,6 @@ fn clamp(score: i64) -> i32 {
     score.clamp(-(1 << 24), 1 << 24) as i32
 }
 
-/// The fuzzy matchers for both cases of smart case. The matcher keeps its
-/// scratch space per thread, so one can serve every worker thread.
-struct Matchers {
-    ignore_case: SkimMatcherV2,
-    respect_case: SkimMatcherV2,
-}
-
 /// A finished search remembered for narrowing.
 #[derive(Debug)]
 struct Past {
@@ -389,9 +503,9 @@ struct Past {
 /// one more char only re-scores the nodes that matched before it.
 pub struct Searcher {
     index: Arc<SearchIndex>,
-    matchers: Matchers,
     history: VecDeque<Past>,
     threads: usize,
+    exhaustive: bool,
 }
 
 impl Searcher {
@@ -402,18 +516,22 @@ impl Searcher {
             .min(8);
         Searcher {
             index,
-            matchers: Matchers {
-                ignore_case: SkimMatcherV2::default().ignore_case(),
-                respect_case: SkimMatcherV2::default().respect_case(),
-            },
             history: VecDeque::new(),
             threads,
+            exhaustive: false,
         }
     }
 
     /// Uses at most `threads` threads (at least one).
     pub fn with_threads(mut self, threads: usize) -> Searcher {
         self.threads = threads.max(1);
+        self
+    }
+
+    /// Scores every match exactly instead of stopping once the rest cannot
+    /// rank. Slow; it exists to check that stopping early changes nothing.
+    pub fn exhaustive(mut self) -> Searcher {
+        self.exhaustive = true;
         self
     }
 
@@ -434,7 +552,7 @@ impl Searcher {
 
     /// Like [`Searcher::search`], but gives up (returning `None`) as soon as
     /// `cancelled` says so, and on large graphs hands best-so-far results
-    /// (`complete: false`) to `partial` before the slower long-text pass.
+    /// (`complete: false`) to `partial` before the ranking is finished.
     pub fn search_with(
         &mut self,
         query_text: &str,
@@ -448,7 +566,7 @@ impl Searcher {
             results.errors = query.errors;
             return Some(results);
         }
-        let prepared = Prepared::new(&self.index, &query, &self.matchers);
+        let prepared = Prepared::new(&self.index, &query);
         if query.is_empty_text() {
             return Some(self.unranked(&prepared, query_text, limit));
         }
@@ -456,36 +574,74 @@ impl Searcher {
         let candidates = self.narrowed(&query);
         let count = candidates.map_or(self.index.len(), <[u32]>::len);
         let node_at = |k: usize| -> usize { candidates.map_or(k, |c| c[k] as usize) };
-        let mut best = vec![Best::NONE; count];
 
-        let done = par_chunks(&mut best, self.threads, cancelled, |offset, chunk| {
-            for (k, b) in chunk.iter_mut().enumerate() {
-                *b = prepared.score_short(node_at(offset + k));
-            }
-        });
-        if !done {
-            return None;
-        }
-        if count >= PARTIAL_MIN_NODES {
-            let (hits, total) = top(&prepared, &best, &node_at, limit, None);
-            partial(Results {
-                hits,
-                total_matched: total,
-                complete: false,
-                ..Results::empty(query_text)
-            });
-        }
-        let done = par_chunks(&mut best, self.threads, cancelled, |offset, chunk| {
+        // Step 1: survey every candidate.
+        let mut states = vec![State::FILTERED; count];
+        let surveyed = par_chunks(&mut states, self.threads, cancelled, |offset, chunk| {
             let mut scratch = Scratch::default();
-            for (k, b) in chunk.iter_mut().enumerate() {
-                prepared.score_long(node_at(offset + k), b, &mut scratch);
+            for (k, st) in chunk.iter_mut().enumerate() {
+                *st = prepared.survey(node_at(offset + k), &mut scratch);
             }
         });
-        if !done {
+        if !surveyed {
             return None;
         }
+
+        // Step 2: score exactly, best bounds first, until the rest cannot rank.
+        // Candidates are in file order, so a position orders ties like the index.
+        let mut pending: Vec<(i32, u32)> = states
+            .iter()
+            .enumerate()
+            .filter(|(_, st)| st.pending != 0 && st.matched())
+            .map(|(k, st)| (st.upper, k as u32))
+            .collect();
+        let by_rank = |a: &(i32, u32), b: &(i32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        let mut batch = (limit * 2).max(256);
+        let mut first_round = true;
+        loop {
+            if !self.exhaustive
+                && let Some((score, pos)) = kth_best(&states, limit)
+            {
+                pending.retain(|&(upper, k)| upper > score || (upper == score && k <= pos));
+            }
+            if pending.is_empty() || limit == 0 {
+                break;
+            }
+            if pending.len() > batch {
+                pending.select_nth_unstable_by(batch - 1, by_rank);
+            }
+            let take = pending.len().min(batch);
+            let mut work: Vec<(u32, State)> = pending
+                .drain(..take)
+                .map(|(_, k)| (k, states[k as usize]))
+                .collect();
+            let resolved = par_chunks(&mut work, self.threads, cancelled, |_, chunk| {
+                let mut scratch = Scratch::default();
+                for (k, st) in chunk.iter_mut() {
+                    prepared.resolve(node_at(*k as usize), st, &mut scratch);
+                }
+            });
+            if !resolved {
+                return None;
+            }
+            for (k, st) in work {
+                states[k as usize] = st;
+            }
+            batch *= 4;
+            if first_round && count >= PARTIAL_MIN_NODES && !pending.is_empty() {
+                let (hits, total) = top(&prepared, &states, &node_at, limit, None);
+                partial(Results {
+                    hits,
+                    total_matched: total,
+                    complete: false,
+                    ..Results::empty(query_text)
+                });
+            }
+            first_round = false;
+        }
+
         let mut matched = Vec::new();
-        let (hits, total) = top(&prepared, &best, &node_at, limit, Some(&mut matched));
+        let (hits, total) = top(&prepared, &states, &node_at, limit, Some(&mut matched));
         drop(prepared);
         self.remember(query, matched);
         results.hits = hits;
@@ -554,26 +710,51 @@ impl Searcher {
     }
 }
 
-/// The `limit` best matched nodes as finished hits, and how many matched.
-/// When `matched` is given, every matching node is written to it in order.
+/// The `k`-th best (score, position) among exact lower bounds, or `None`
+/// when fewer than `k` nodes have one yet (then anything may still rank).
+fn kth_best(states: &[State], k: usize) -> Option<(i32, u32)> {
+    if k == 0 {
+        return None;
+    }
+    let mut known: Vec<(i32, u32)> = states
+        .iter()
+        .enumerate()
+        .filter(|(_, st)| st.best.score > NO_MATCH)
+        .map(|(i, st)| (st.best.score, i as u32))
+        .collect();
+    if known.len() < k {
+        return None;
+    }
+    let (_, kth, _) = known.select_nth_unstable_by(k - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    Some(*kth)
+}
+
+/// The `limit` best scored nodes as finished hits, and how many matched.
+/// Nodes still pending are left out: the ranking loop has shown they
+/// cannot rank. When `matched` is given, every matching node is written to
+/// it in order.
 fn top(
     prepared: &Prepared,
-    best: &[Best],
+    states: &[State],
     node_at: &(dyn Fn(usize) -> usize + Sync),
     limit: usize,
     mut matched: Option<&mut Vec<u32>>,
 ) -> (Vec<Hit>, usize) {
     let mut scored: Vec<(i32, u32)> = Vec::new();
-    for (k, b) in best.iter().enumerate() {
-        if b.matched() {
-            let i = node_at(k) as u32;
-            scored.push((b.score, i));
-            if let Some(m) = matched.as_deref_mut() {
-                m.push(i);
-            }
+    let mut total = 0;
+    for (k, st) in states.iter().enumerate() {
+        if !st.matched() {
+            continue;
+        }
+        total += 1;
+        let i = node_at(k) as u32;
+        if st.pending == 0 {
+            scored.push((st.best.score, i));
+        }
+        if let Some(m) = matched.as_deref_mut() {
+            m.push(i);
         }
     }
-    let total = scored.len();
     // Best score first; file order among equals, so results are stable.
     let order = |a: &(i32, u32), b: &(i32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
     if scored.len() > limit {

@@ -7,6 +7,12 @@ use std::sync::Arc;
 use super::matching::{fold, mask, needs_fold};
 use crate::graph::{Graph, Kind, NodeIx, Side};
 
+/// Set in a node's meta byte when its title has a folded copy.
+const FOLDED_TITLE: u8 = 1 << 4;
+
+/// Set in a node's meta byte when it has text or a quote.
+const LONG_TEXT: u8 = 1 << 5;
+
 /// No source, in [`SearchIndex::source_of`].
 const NO_SOURCE: u32 = u32::MAX;
 
@@ -15,10 +21,15 @@ const NO_SOURCE: u32 = u32::MAX;
 #[derive(Debug)]
 pub struct SearchIndex {
     graph: Arc<Graph>,
-    /// Kind in the low two bits, side in the next two.
+    /// Kind in the low two bits, side in the next two, then [`FOLDED_TITLE`].
     meta: Vec<u8>,
     /// [`mask`] of each title.
     title_mask: Vec<u64>,
+    /// Every title, end to end, so that a scan reads memory in order
+    /// instead of chasing one pointer per node: title `i` is
+    /// `titles[title_start[i]..title_start[i + 1]]`.
+    titles: String,
+    title_start: Vec<u32>,
     /// Folded titles, only for the few whose non-ASCII letters change case;
     /// the rest are matched as they are, ASCII case ignored.
     folded_titles: HashMap<u32, Box<str>>,
@@ -40,6 +51,8 @@ impl SearchIndex {
         let n = graph.len();
         let mut meta = Vec::with_capacity(n);
         let mut title_mask = Vec::with_capacity(n);
+        let mut titles = String::with_capacity(graph.nodes.iter().map(|n| n.title.len()).sum());
+        let mut title_start = Vec::with_capacity(n + 1);
         let mut folded_titles = HashMap::new();
         let mut tag_start = Vec::with_capacity(n + 1);
         let mut tag_ids = Vec::new();
@@ -55,11 +68,18 @@ impl SearchIndex {
 
         for ix in graph.indices() {
             let node = graph.node(ix);
-            meta.push(kind_bits(node.kind) | side_bits(graph.side(ix)) << 2);
+            let mut bits = kind_bits(node.kind) | side_bits(graph.side(ix)) << 2;
             title_mask.push(mask(node.title.as_bytes()));
+            title_start.push(titles.len() as u32);
+            titles.push_str(&node.title);
+            if node.text.is_some() || node.quote.is_some() {
+                bits |= LONG_TEXT;
+            }
             if needs_fold(&node.title) {
                 folded_titles.insert(ix.0, fold(&node.title).into_boxed_str());
+                bits |= FOLDED_TITLE;
             }
+            meta.push(bits);
             tag_start.push(tag_ids.len() as u32);
             for tag in &node.tags {
                 let next = tags.len() as u32;
@@ -77,6 +97,7 @@ impl SearchIndex {
             );
         }
         tag_start.push(tag_ids.len() as u32);
+        title_start.push(titles.len() as u32);
         drop(tag_number);
         drop(source_number);
         let tags_folded = tags.iter().map(|t| fold(t)).collect();
@@ -92,6 +113,8 @@ impl SearchIndex {
             graph,
             meta,
             title_mask,
+            titles,
+            title_start,
             folded_titles,
             tag_start,
             tag_ids,
@@ -124,6 +147,8 @@ impl SearchIndex {
     pub fn heap_bytes(&self) -> usize {
         self.meta.capacity()
             + self.title_mask.capacity() * 8
+            + self.titles.capacity()
+            + self.title_start.capacity() * 4
             + self.folded_titles.capacity() * 24
             + self.folded_titles.values().map(|t| t.len()).sum::<usize>()
             + (self.tag_start.capacity() + self.tag_ids.capacity() + self.source_of.capacity()) * 4
@@ -143,10 +168,23 @@ impl SearchIndex {
 
     /// The title to match case-insensitively: folded when ASCII folding is not enough.
     pub(crate) fn title_for_folded_match(&self, i: usize) -> &str {
-        match self.folded_titles.get(&(i as u32)) {
-            Some(t) => t,
-            None => &self.graph.nodes[i].title,
+        // The flag spares the hash lookup for the many titles without a copy.
+        if self.meta[i] & FOLDED_TITLE != 0
+            && let Some(t) = self.folded_titles.get(&(i as u32))
+        {
+            return t;
         }
+        self.title(i)
+    }
+
+    /// A node's title, from the index's own copy.
+    pub(crate) fn title(&self, i: usize) -> &str {
+        &self.titles[self.title_start[i] as usize..self.title_start[i + 1] as usize]
+    }
+
+    /// Whether the node has text or a quote.
+    pub(crate) fn has_long_text(&self, i: usize) -> bool {
+        self.meta[i] & LONG_TEXT != 0
     }
 
     pub(crate) fn tag_ids(&self, i: usize) -> &[u32] {

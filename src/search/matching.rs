@@ -63,6 +63,133 @@ pub fn is_subsequence(hay: &[u8], needle: &[u8], fold_case: bool) -> bool {
     rest.is_empty()
 }
 
+/// A needle prepared for [`BoundNeedle::bound`]: which needle positions each
+/// byte value matches.
+#[derive(Debug, Clone)]
+pub struct BoundNeedle {
+    needle: Vec<u8>,
+    positions: Box<[u32; 256]>,
+    fold_case: bool,
+}
+
+impl BoundNeedle {
+    /// `None` when the needle is not ASCII, is empty or has more than 32
+    /// bytes: such needles are not bounded.
+    pub fn new(needle: &[u8], fold_case: bool) -> Option<BoundNeedle> {
+        if needle.is_empty() || needle.len() > 32 || !needle.is_ascii() {
+            return None;
+        }
+        // Indexed by the text's byte as written: both cases when folding, so
+        // the scan needs no lowercasing for the bytes that do not match.
+        let mut positions = Box::new([0u32; 256]);
+        for (j, &b) in needle.iter().enumerate() {
+            positions[b as usize] |= 1 << j;
+            if fold_case {
+                positions[b.to_ascii_uppercase() as usize] |= 1 << j;
+            }
+        }
+        Some(BoundNeedle {
+            needle: needle.to_vec(),
+            positions,
+            fold_case,
+        })
+    }
+
+    /// An upper bound on the fuzzy matcher's score (`SkimMatcherV2` with
+    /// its default scores, compressed mode, fresh matrix) for the needle in
+    /// `hay`, or `None` when its bytes do not occur in order (no match).
+    ///
+    /// Why it holds: the matcher gives each matched char 16, less 2 for a
+    /// case mismatch, plus a bonus. The first char's is its in-place bonus
+    /// less 1 (16 at the very first char of the text, 8 at a word head, 7
+    /// after punctuation, 6 at a camel hump, else 0). A char right after the
+    /// previous needle char's match earns the larger of 4 and its in-place
+    /// bonus; after a gap it earns its in-place bonus less at least 4. Each
+    /// char's best over all its occurrences, summed, bounds every
+    /// alignment. The matcher's reuse of stale matrix rows only lets an
+    /// alignment skip needle chars, which costs more than it can gain.
+    pub fn bound(&self, hay: &[u8]) -> Option<i32> {
+        let m = self.needle.len();
+        let mut best = [i32::MIN; 32];
+        let mut found = 0;
+        let mut prev_bits = 0u32;
+        for (col, &b) in hay.iter().enumerate() {
+            let bits = self.positions[b as usize];
+            if bits == 0 {
+                prev_bits = 0;
+                continue;
+            }
+            let bonus = match col {
+                0 => 16,
+                _ => in_place_bonus(KIND[hay[col - 1] as usize], KIND[b as usize]),
+            };
+            let key = if self.fold_case {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            };
+            let penalty = if key != b { 2 } else { 0 };
+            if bits & 1 != 0 {
+                best[0] = best[0].max(15 + bonus - penalty);
+            }
+            let mut rest = bits & !1;
+            while rest != 0 {
+                let j = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                let term = if prev_bits & 1 << (j - 1) != 0 {
+                    16 + bonus.max(4)
+                } else {
+                    12 + bonus
+                };
+                best[j] = best[j].max(term - penalty);
+            }
+            if found < m && self.needle[found] == key {
+                found += 1;
+            }
+            prev_bits = bits;
+        }
+        (found == m).then(|| best[..m].iter().sum())
+    }
+}
+
+/// The matcher's char classes, for the bytes of UTF-8 text: every byte of a
+/// non-ASCII char counts as lowercase, as the matcher counts the char.
+const HEAD: u8 = 0;
+const SOFT: u8 = 1;
+const NUMBER: u8 = 2;
+const UPPER: u8 = 3;
+const LOWER: u8 = 4;
+
+/// [`byte_kind`] of every byte, looked up once per byte of every title.
+static KIND: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = byte_kind(b as u8);
+        b += 1;
+    }
+    t
+};
+
+const fn byte_kind(b: u8) -> u8 {
+    match b {
+        0 | b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => HEAD,
+        b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => SOFT,
+        b'0'..=b'9' => NUMBER,
+        b'A'..=b'Z' => UPPER,
+        _ => LOWER,
+    }
+}
+
+fn in_place_bonus(prev: u8, cur: u8) -> i32 {
+    match (prev, cur) {
+        (HEAD, _) => 8,
+        (SOFT, _) => 7,
+        (LOWER | NUMBER, UPPER) => 6,
+        _ => 0,
+    }
+}
+
 /// One occurrence of a needle in a text, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -288,6 +415,61 @@ mod tests {
         let f = find("in ZÜRICH today", "zürich", true).unwrap();
         assert_eq!(&"in ZÜRICH today"[f.start..f.end], "ZÜRICH");
         assert!(find("日本語のテキスト", "本語", true).is_some());
+    }
+
+    /// The bound must hold for every text and needle, or ranking would
+    /// silently drop better matches: check it against the matcher itself.
+    #[test]
+    fn fuzzy_bound_is_never_below_the_matchers_score() {
+        let debate = crate::synth::debate(3000, 21);
+        let mut texts: Vec<String> = debate.nodes.iter().map(|n| n.title.clone()).collect();
+        texts.extend(
+            [
+                "a-b_c d/e(f)gH1J",
+                "camelCaseWords",
+                "x",
+                "",
+                "Ünïcode ärmy",
+            ]
+            .map(String::from),
+        );
+        let mut rng = crate::synth::Rng::new(5);
+        let mut checked = 0;
+        for text in &texts {
+            for _ in 0..6 {
+                // Needles drawn from the text itself, so that most match.
+                let bytes: Vec<u8> = text.bytes().filter(u8::is_ascii).collect();
+                if bytes.is_empty() {
+                    continue;
+                }
+                let len = 1 + rng.below(8);
+                let mut needle = Vec::new();
+                let mut at = rng.below(bytes.len());
+                while needle.len() < len && at < bytes.len() {
+                    needle.push(bytes[at]);
+                    at += 1 + rng.below(3);
+                }
+                for fold_case in [true, false] {
+                    let n: Vec<u8> = if fold_case {
+                        needle.to_ascii_lowercase()
+                    } else {
+                        needle.clone()
+                    };
+                    let n_str = std::str::from_utf8(&n).unwrap();
+                    let score =
+                        super::super::engine::skim(text, n_str, fold_case, false).map(|(s, _)| s);
+                    let bound = BoundNeedle::new(&n, fold_case)
+                        .unwrap()
+                        .bound(text.as_bytes());
+                    assert_eq!(score.is_some(), bound.is_some(), "{text:?} {n_str:?}");
+                    if let (Some(s), Some(b)) = (score, bound) {
+                        assert!(s <= b, "{text:?} {n_str:?}: score {s} > bound {b}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]
