@@ -9,10 +9,10 @@ use clap::{CommandFactory, Parser, Subcommand};
 mod brief;
 mod check;
 mod eval;
+mod export;
 mod output;
 mod search;
 mod tour;
-mod export;
 pub use check::summary as check_summary;
 
 /// agon — explore an argument map in the terminal.

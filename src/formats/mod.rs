@@ -5,7 +5,6 @@ use std::path::Path;
 
 use crate::graph::{self, LoadError, Loaded};
 
-pub mod tgf;
 mod agon_json;
 pub mod aif;
 pub mod argdown;
@@ -14,6 +13,7 @@ mod dispatch;
 mod json_common;
 mod json_locate;
 pub mod kialo;
+pub mod tgf;
 
 pub use dispatch::{InputFormat, load_str_as};
 

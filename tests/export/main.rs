@@ -81,7 +81,21 @@ fn markdown_outline_marks_stances_and_quotes_evidence() {
         g.relation_count(),
         "one bullet per relation in a tree-shaped debate"
     );
+    // Markdown escapes punctuation such as `[` with a backslash; compare
+    // with the escapes taken out.
+    let unescaped = md
+        .chars()
+        .fold((String::new(), false), |(mut out, escaping), c| {
+            if c == '\\' && !escaping {
+                (out, true)
+            } else {
+                out.push(c);
+                (out, false)
+            }
+        })
+        .0;
     for n in g.nodes.iter().filter(|n| n.quote.is_some()) {
-        assert!(md.contains(&format!("> {}", n.quote.as_deref().unwrap_or_default())));
+        let quote = n.quote.as_deref().unwrap_or_default();
+        assert!(unescaped.contains(&format!("> {quote}")), "{quote}");
     }
 }
