@@ -359,6 +359,47 @@ fn q(id: &str) -> String {
     }
 }
 
+/// Relation targets resolved to node indices once, row per node, so the
+/// cycle and reachability checks walk integers instead of looking ids up
+/// again (on 100,000 nodes the repeated lookups and string reads were most
+/// of validation's time).
+struct Rows {
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl Rows {
+    fn empty() -> Rows {
+        Rows {
+            offsets: Vec::new(),
+            targets: Vec::new(),
+        }
+    }
+
+    fn with_capacity(nodes: usize) -> Rows {
+        let mut offsets = Vec::with_capacity(nodes + 1);
+        offsets.push(0);
+        Rows {
+            offsets,
+            targets: Vec::with_capacity(nodes),
+        }
+    }
+
+    fn end_row(&mut self) {
+        self.offsets.push(self.targets.len() as u32);
+    }
+
+    /// The targets of the row being filled.
+    fn current(&self) -> &[u32] {
+        let start = *self.offsets.last().unwrap_or(&0) as usize;
+        &self.targets[start..]
+    }
+
+    fn row(&self, i: usize) -> &[u32] {
+        &self.targets[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
 /// Checks every rule of the format that parsing does not.
 pub fn validate(d: &DebateFile) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -380,14 +421,22 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             .unwrap_or_default()
     };
 
-    check_len(&mut err, "title".into(), &d.title, MAX_TITLE_CHARS, || {
-        "the debate's title".into()
-    });
+    check_len(
+        &mut err,
+        || "title".into(),
+        &d.title,
+        MAX_TITLE_CHARS,
+        || "the debate's title".into(),
+    );
     for (field, value) in [("description", &d.description), ("question", &d.question)] {
         if let Some(v) = value {
-            check_len(&mut err, field.into(), v, MAX_TEXT_CHARS, || {
-                format!("the debate's {field}")
-            });
+            check_len(
+                &mut err,
+                || field.into(),
+                v,
+                MAX_TEXT_CHARS,
+                || format!("the debate's {field}"),
+            );
         }
     }
 
@@ -424,14 +473,14 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
         let whose = |field: &str| format!("the {field} of source {}", q(&s.id));
         check_len(
             &mut err,
-            format!("sources[{i}].id"),
+            || format!("sources[{i}].id"),
             &s.id,
             MAX_TEXT_CHARS,
             || whose("id"),
         );
         check_len(
             &mut err,
-            format!("sources[{i}].title"),
+            || format!("sources[{i}].title"),
             &s.title,
             MAX_TITLE_CHARS,
             || whose("title"),
@@ -446,7 +495,7 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             if let Some(v) = value {
                 check_len(
                     &mut err,
-                    format!("sources[{i}].{field}"),
+                    || format!("sources[{i}].{field}"),
                     v,
                     MAX_TEXT_CHARS,
                     || whose(field),
@@ -470,14 +519,14 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
         let whose = |field: &str| format!("the {field} of tour {}", q(&t.id));
         check_len(
             &mut err,
-            format!("tours[{i}].id"),
+            || format!("tours[{i}].id"),
             &t.id,
             MAX_TEXT_CHARS,
             || whose("id"),
         );
         check_len(
             &mut err,
-            format!("tours[{i}].title"),
+            || format!("tours[{i}].title"),
             &t.title,
             MAX_TITLE_CHARS,
             || whose("title"),
@@ -485,7 +534,7 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
         if let Some(v) = &t.description {
             check_len(
                 &mut err,
-                format!("tours[{i}].description"),
+                || format!("tours[{i}].description"),
                 v,
                 MAX_TEXT_CHARS,
                 || whose("description"),
@@ -512,7 +561,7 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             }
             check_len(
                 &mut err,
-                format!("tours[{i}].steps[{j}].say"),
+                || format!("tours[{i}].steps[{j}].say"),
                 &step.say,
                 MAX_TEXT_CHARS,
                 || format!("what step {} of tour {} says", j + 1, q(&t.id)),
@@ -527,13 +576,27 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
         );
     }
 
+    let mut sup = Rows::with_capacity(d.nodes.len());
+    let mut att = Rows::with_capacity(d.nodes.len());
+    let mut repeats: Vec<(String, String)> = Vec::new();
+    let mut supported_set: (usize, HashSet<u32>) = (usize::MAX, HashSet::new());
     for (i, n) in d.nodes.iter().enumerate() {
         let here = |field: &str| format!("nodes[{i}].{field}");
         let whose = |field: &str| format!("the {field} of node {}", q(&n.id));
-        check_len(&mut err, here("id"), &n.id, MAX_TEXT_CHARS, || whose("id"));
-        check_len(&mut err, here("title"), &n.title, MAX_TITLE_CHARS, || {
-            whose("title")
-        });
+        check_len(
+            &mut err,
+            || here("id"),
+            &n.id,
+            MAX_TEXT_CHARS,
+            || whose("id"),
+        );
+        check_len(
+            &mut err,
+            || here("title"),
+            &n.title,
+            MAX_TITLE_CHARS,
+            || whose("title"),
+        );
         if n.title.trim().is_empty() {
             err(
                 here("title"),
@@ -546,50 +609,58 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             ("locator", &n.locator),
         ] {
             if let Some(v) = value {
-                check_len(&mut err, here(field), v, MAX_TEXT_CHARS, || whose(field));
+                check_len(&mut err, || here(field), v, MAX_TEXT_CHARS, || whose(field));
             }
         }
         for (j, tag) in n.tags.iter().enumerate() {
             check_len(
                 &mut err,
-                format!("nodes[{i}].tags[{j}]"),
+                || format!("nodes[{i}].tags[{j}]"),
                 tag,
                 MAX_TEXT_CHARS,
                 || format!("tag {} of node {}", j + 1, q(&n.id)),
             );
         }
-        // A set only when both lists are written, to test "supports and
-        // attacks the same node" in linear time.
-        let supported: HashSet<&str> = if n.attacks.is_empty() {
-            HashSet::new()
-        } else {
-            n.supports.iter().map(String::as_str).collect()
-        };
         for (relation, list) in [("supports", &n.supports), ("attacks", &n.attacks)] {
+            // Filled on the side, so the attack check can read `sup` meanwhile.
+            let slot = if relation == "supports" {
+                &mut sup
+            } else {
+                &mut att
+            };
+            let mut rows = std::mem::replace(slot, Rows::empty());
+            // Long lists get a set for the repeat check; short ones are scanned.
+            let mut long_seen: Option<HashSet<u32>> = (list.len() > 16).then(HashSet::new);
             for (j, target) in list.iter().enumerate() {
-                let path = format!("nodes[{i}].{relation}[{j}]");
+                let path = || format!("nodes[{i}].{relation}[{j}]");
+                let resolved = node_ids.get(target.as_str()).copied();
                 if target == &n.id {
                     err(
-                        path,
+                        path(),
                         format!(
                             "node {} {relation} itself; remove {} from its `{relation}`",
                             q(&n.id),
                             q(target)
                         ),
                     );
-                } else if !node_ids.contains_key(target.as_str()) {
+                    continue;
+                }
+                let Some(t) = resolved else {
                     let hint = suggest(target, &mut node_ids.keys().copied());
                     err(
-                        path,
+                        path(),
                         format!(
                             "node {} {relation} unknown node {}{hint}",
                             q(&n.id),
                             q(target)
                         ),
                     );
-                } else if relation == "attacks" && supported.contains(target.as_str()) {
+                    continue;
+                };
+                let t = t as u32;
+                if relation == "attacks" && supported_by_node(&sup, &mut supported_set, i, t) {
                     err(
-                        path,
+                        path(),
                         format!(
                             "node {} both supports and attacks {}; keep one",
                             q(&n.id),
@@ -597,7 +668,29 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
                         ),
                     );
                 }
+                let repeat = match &mut long_seen {
+                    Some(set) => !set.insert(t),
+                    None => rows.current().contains(&t),
+                };
+                if repeat {
+                    repeats.push((
+                        path(),
+                        format!(
+                            "node {} lists {} twice in `{relation}`; remove the repeat",
+                            q(&n.id),
+                            q(target)
+                        ),
+                    ));
+                } else {
+                    rows.targets.push(t);
+                }
             }
+            rows.end_row();
+            *(if relation == "supports" {
+                &mut sup
+            } else {
+                &mut att
+            }) = rows;
         }
         match n.kind {
             Kind::Thesis if !n.supports.is_empty() || !n.attacks.is_empty() => {
@@ -674,7 +767,7 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
         }
     }
 
-    support_cycles(d, &node_ids, &mut err);
+    support_cycles(d, &sup, &mut err);
 
     let errors_so_far = out.len();
     let mut warn = |path: String, message: String| {
@@ -686,26 +779,8 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
     };
     // The same relation written twice counts once in spirit, but twice in
     // the index: most likely a slip when editing.
-    for (i, n) in d.nodes.iter().enumerate() {
-        for (relation, list) in [("supports", &n.supports), ("attacks", &n.attacks)] {
-            if list.len() < 2 {
-                continue;
-            }
-            let mut seen = HashSet::with_capacity(list.len());
-            for (j, target) in list.iter().enumerate() {
-                // An unknown target is already an error, once per mention.
-                if !seen.insert(target.as_str()) && node_ids.contains_key(target.as_str()) {
-                    warn(
-                        format!("nodes[{i}].{relation}[{j}]"),
-                        format!(
-                            "node {} lists {} twice in `{relation}`; remove the repeat",
-                            q(&n.id),
-                            q(target)
-                        ),
-                    );
-                }
-            }
-        }
+    for (path, message) in repeats {
+        warn(path, message);
     }
     for (i, n) in d.nodes.iter().enumerate() {
         if n.kind == Kind::Evidence {
@@ -729,7 +804,7 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
         }
     }
     if errors_so_far == 0 {
-        for i in unreachable(d, &node_ids) {
+        for i in unreachable(d, &sup, &att) {
             warn(
                 format!("nodes[{i}].id"),
                 format!(
@@ -744,9 +819,11 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
 
 /// Reports a value longer than `max` characters; `what` names it ("the
 /// title of node \"x\""), built only when the value is too long.
+/// `path` is only built when the check fails: formatting a path for every
+/// field of a large file was a measurable share of loading it.
 fn check_len(
     err: &mut impl FnMut(String, String),
-    path: String,
+    path: impl FnOnce() -> String,
     value: &str,
     max: usize,
     what: impl FnOnce() -> String,
@@ -754,7 +831,7 @@ fn check_len(
     // Cheap byte test first: most values are far below the limit.
     if value.len() > max && value.chars().count() > max {
         err(
-            path,
+            path(),
             format!(
                 "{} is {} characters long; the limit is {max}",
                 what(),
@@ -765,11 +842,7 @@ fn check_len(
 }
 
 /// Reports each cycle of supports once, as the chain of ids that closes it.
-fn support_cycles(
-    d: &DebateFile,
-    ids: &HashMap<&str, usize>,
-    err: &mut impl FnMut(String, String),
-) {
+fn support_cycles(d: &DebateFile, sup: &Rows, err: &mut impl FnMut(String, String)) {
     const MAX_REPORTED: usize = 20;
     let n = d.nodes.len();
     // 0 unvisited, 1 on the stack, 2 done. Iterative, so deep chains cannot overflow the stack.
@@ -786,16 +859,17 @@ fn support_cycles(
         let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
         state[root] = 1;
         while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            let list = &d.nodes[node].supports;
-            let mut child = None;
-            while child.is_none() && *next < list.len() {
-                child = ids
-                    .get(list[*next].as_str())
-                    .copied()
-                    .filter(|&t| t != node);
-                *next += 1;
-            }
-            let written_at = next.saturating_sub(1);
+            let list = sup.row(node);
+            let child = list.get(*next).map(|&t| t as usize);
+            *next += 1;
+            // Where the support is written, for the error (only on a cycle).
+            let written_at = |c: usize| {
+                d.nodes[node]
+                    .supports
+                    .iter()
+                    .position(|t| *t == d.nodes[c].id)
+                    .unwrap_or(0)
+            };
             match child {
                 Some(c) if state[c] == 0 => {
                     state[c] = 1;
@@ -815,7 +889,7 @@ fn support_cycles(
                             chain.splice(5..chain.len() - 5, [format!("({skipped} more)")]);
                         }
                         err(
-                            format!("nodes[{node}].supports[{written_at}]"),
+                            format!("nodes[{node}].supports[{}]", written_at(c)),
                             format!(
                                 "cycle of supports: {}; a point cannot support itself through others — remove one of these supports",
                                 chain.join(" → ")
@@ -834,18 +908,44 @@ fn support_cycles(
     }
 }
 
+/// Whether node `i` (whose supports are the last full row of `sup`)
+/// supports `t`. Long rows are put in a set once per node.
+fn supported_by_node(sup: &Rows, set: &mut (usize, HashSet<u32>), i: usize, t: u32) -> bool {
+    let row = sup.row(i);
+    if row.len() <= 16 {
+        return row.contains(&t);
+    }
+    if set.0 != i {
+        *set = (i, row.iter().copied().collect());
+    }
+    set.1.contains(&t)
+}
+
 /// Indices of nodes from which no thesis can be reached along supports and attacks.
-fn unreachable(d: &DebateFile, ids: &HashMap<&str, usize>) -> Vec<usize> {
+fn unreachable(d: &DebateFile, sup: &Rows, att: &Rows) -> Vec<usize> {
     let n = d.nodes.len();
-    // Incoming edges, built once, then a walk back from the theses.
-    let mut incoming: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for (i, node) in d.nodes.iter().enumerate() {
-        for t in node.supports.iter().chain(&node.attacks) {
-            if let Some(&t) = ids.get(t.as_str()) {
-                incoming[t].push(i as u32);
+    // Incoming edges in compressed rows (count, then fill), then a walk back
+    // from the theses.
+    let mut offsets = vec![0u32; n + 1];
+    for rows in [sup, att] {
+        for &t in &rows.targets {
+            offsets[t as usize + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
+    }
+    let mut fill = offsets.clone();
+    let mut from = vec![0u32; offsets[n] as usize];
+    for rows in [sup, att] {
+        for i in 0..n {
+            for &t in rows.row(i) {
+                from[fill[t as usize] as usize] = i as u32;
+                fill[t as usize] += 1;
             }
         }
     }
+    let incoming = |i: usize| &from[offsets[i] as usize..offsets[i + 1] as usize];
     let mut seen = vec![false; n];
     let mut queue: Vec<usize> = (0..n)
         .filter(|&i| d.nodes[i].kind == Kind::Thesis)
@@ -854,7 +954,7 @@ fn unreachable(d: &DebateFile, ids: &HashMap<&str, usize>) -> Vec<usize> {
         seen[t] = true;
     }
     while let Some(i) = queue.pop() {
-        for &c in &incoming[i] {
+        for &c in incoming(i) {
             if !seen[c as usize] {
                 seen[c as usize] = true;
                 queue.push(c as usize);
