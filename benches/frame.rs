@@ -92,9 +92,46 @@ fn frame(c: &mut Criterion) {
     }
 }
 
+/// The detail pane of a thesis with 100,000 direct supporters: only the
+/// link lines on screen are built.
+fn wide_thesis(c: &mut Criterion) {
+    let mut nodes = vec![Node::new(
+        "t",
+        Kind::Thesis,
+        "A thesis with very many reasons",
+    )];
+    for i in 0..100_000 {
+        let mut n = Node::new(format!("c{i}"), Kind::Claim, format!("Reason number {i}"));
+        n.supports.push("t".into());
+        nodes.push(n);
+    }
+    let graph = Graph::from_file(DebateFile {
+        title: "Wide".into(),
+        description: None,
+        question: None,
+        sources: vec![],
+        nodes,
+        tours: vec![],
+    });
+    let mut app = App::new(graph, "bench".into());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let theme = Theme::dark();
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    c.bench_function("draw 120x40 frame, thesis with 100000 children", |b| {
+        b.iter(|| {
+            buf.reset();
+            views::render(&app, &theme, area, &mut buf);
+        })
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(3));
-    targets = frame, open
+    targets = frame, open, wide_thesis
 }
 criterion_main!(benches);

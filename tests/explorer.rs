@@ -486,3 +486,93 @@ fn the_why_names_the_deciding_nodes_as_links() {
     let links = detail_links(&app.graph, &app.whatif.eval, noise);
     assert!(links.contains(&(LinkGroup::Why, ix(&app, "quiet"))));
 }
+
+#[test]
+fn enter_then_back_returns_in_one_step() {
+    let mut app = app();
+    app.update(Action::Down); // faster
+    app.update(Action::Activate); // focus: records faster, keyboard to detail
+    app.update(Action::Right); // second link: survey-times (first is "tram")
+    app.update(Action::Activate);
+    assert_eq!(id(&app, app.focus), "survey-times");
+    app.update(Action::Back);
+    assert_eq!(id(&app, app.focus), "faster", "one Back, one step");
+}
+
+#[test]
+fn lists_move_the_focus_so_marks_act_on_the_selected_row() {
+    let mut app = app();
+    app.update(Action::ShowView(View::Sources));
+    app.update(Action::Down);
+    assert_eq!(id(&app, app.focus), "survey-times");
+    app.update(Action::CycleMark);
+    assert!(app.mark_of(ix(&app, "survey-times")).is_some());
+    // In the marks view, moving selects and focuses.
+    app.visit(ix(&app, "cost"));
+    app.update(Action::CycleMark);
+    app.update(Action::ShowView(View::Marks));
+    app.update(Action::Down);
+    let row_node = match &app.mark_rows()[app.marks_cursor.selected] {
+        agon::tui::app::MarkRow::Node(n) => *n,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(app.focus, row_node);
+}
+
+#[test]
+fn presenter_mode_does_not_change_the_hidden_explorer() {
+    let mut app = app();
+    app.update(Action::Tours);
+    app.update(Action::Activate);
+    let focus = app.focus;
+    for a in [
+        Action::ShowView(View::Sources),
+        Action::Back,
+        Action::NextPane,
+        Action::CycleMark,
+        Action::WhatIf,
+    ] {
+        app.update(a);
+    }
+    assert!(app.presenting);
+    assert_eq!(app.focus, focus);
+    assert_eq!(app.view, View::Outline);
+    assert_eq!(app.whatif.count(), 0);
+    assert!(app.mark_of(focus).is_none());
+}
+
+#[test]
+fn detail_pane_scrolls_by_page_and_wheel_within_its_text() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 100,
+        height: 12,
+    });
+    app.visit(ix(&app, "tram"));
+    app.update(Action::NextPane);
+    app.update(Action::PageDown);
+    assert!(app.detail_scroll > 0);
+    for _ in 0..50 {
+        app.update(Action::PageDown);
+    }
+    let max = app.detail_scroll;
+    app.update(Action::PageDown);
+    assert_eq!(app.detail_scroll, max, "clamped at the end");
+    app.update(Action::PageUp);
+    assert!(app.detail_scroll < max);
+}
+
+#[test]
+fn keys_do_nothing_while_the_screen_is_too_small() {
+    let mut app = app();
+    app.update(Action::Resize {
+        width: 20,
+        height: 5,
+    });
+    app.update(Action::Down);
+    app.update(Action::WhatIf);
+    assert_eq!(app.outline_cursor.selected, 0);
+    assert_eq!(app.whatif.count(), 0);
+    app.update(Action::Quit);
+    assert!(app.quit);
+}

@@ -66,6 +66,7 @@ pub enum Pane {
 
 /// What a link in the detail pane says about the focused node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(usize)]
 pub enum LinkGroup {
     /// It settles the focused node's label (named in the "why").
     Why,
@@ -338,6 +339,8 @@ pub struct App {
     pub outline: Outline,
     pub outline_cursor: ListCursor,
     pub detail_cursor: ListCursor,
+    /// Lines scrolled in the detail pane (wheel, PgUp/PgDn), from the top.
+    pub detail_scroll: usize,
     /// Columns view: which column (0 supporting, 1 opposing) and each one's cursor.
     pub column: usize,
     pub column_cursors: [ListCursor; 2],
@@ -362,6 +365,9 @@ pub struct App {
     /// the presenter looks around in the explorer).
     pub presenter: Option<Presenter>,
     pub presenting: bool,
+    /// The thesis the header sums up, the evaluation revision it was
+    /// computed at, and the summary.
+    pub summary: Option<(NodeIx, u64, crate::eval::ThesisSummary)>,
     /// The latest results for the search box, and a query waiting to be
     /// handed to the search thread (the terminal loop does that).
     pub search: Option<Results>,
@@ -381,7 +387,7 @@ impl App {
         let focus = outline.rows.first().map(|r| r.node).unwrap_or(NodeIx(0));
         let sources = source_rows(&graph);
         let whatif = WhatIf::new(&graph);
-        App {
+        let mut app = App {
             graph,
             name: name.clone(),
             view: View::Outline,
@@ -390,6 +396,7 @@ impl App {
             outline,
             outline_cursor: ListCursor::default(),
             detail_cursor: ListCursor::default(),
+            detail_scroll: 0,
             column: 0,
             column_cursors: [ListCursor::default(); 2],
             sources,
@@ -408,12 +415,15 @@ impl App {
             brief_cursor: ListCursor::default(),
             presenter: None,
             presenting: false,
+            summary: None,
             search: None,
             search_pending: None,
             search_jump_waiting: false,
             quit: false,
             message: None,
-        }
+        };
+        app.refresh_summary();
+        app
     }
 
     /// Nodes with a mark or a note, in file order, then ids no longer in the map.
@@ -506,6 +516,27 @@ impl App {
         ]
     }
 
+    /// After labels change: the detail's links (the "why") and the brief's
+    /// rows change with them, so their cursors are put back in range, the
+    /// brief's on the focused node where it has one.
+    fn labels_changed(&mut self) {
+        let links = detail_links(&self.graph, &self.whatif.eval, self.focus).len();
+        let h = self.detail_height();
+        self.detail_cursor
+            .select(self.detail_cursor.selected, links, h);
+        if self.brief.take().is_some() || self.view == View::Brief {
+            self.ensure_brief();
+            if let Some((_, rows)) = &self.brief {
+                let at = rows.iter().position(|r| {
+                    matches!(r, BriefRow::Ours { node, .. } | BriefRow::Theirs { node, .. } if *node == self.focus)
+                });
+                let len = rows.len();
+                let h = self.main_height();
+                self.brief_cursor.select(at.unwrap_or(0), len, h);
+            }
+        }
+    }
+
     /// Builds the brief for the chosen thesis and side if it is not built.
     fn ensure_brief(&mut self) {
         if self.brief.is_some() {
@@ -520,7 +551,35 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        self.apply(action);
+        self.refresh_summary();
+    }
+
+    /// The header's thesis summary, recomputed only when the thesis in view
+    /// or the labels change (it counts all of a thesis's direct relations).
+    fn refresh_summary(&mut self) {
+        let Some(thesis) = self.current_thesis() else {
+            self.summary = None;
+            return;
+        };
+        let revision = self.whatif.eval.revision();
+        if self
+            .summary
+            .is_some_and(|(t, r, _)| t == thesis && r == revision)
+        {
+            return;
+        }
+        let sum = crate::eval::thesis_summary(&self.graph, &self.whatif.eval, thesis);
+        self.summary = Some((thesis, revision, sum));
+    }
+
+    fn apply(&mut self, action: Action) {
         self.message = None;
+        // While the screen only says "too small", keys would change what
+        // the user cannot see; only quitting and resizing count.
+        if layout::too_small(self.size) && !matches!(action, Action::Quit | Action::Resize { .. }) {
+            return;
+        }
         if self.presenting && self.overlays.is_empty() && self.update_presenter(action) {
             return;
         }
@@ -583,10 +642,7 @@ impl App {
             Action::WhatIf => {
                 let ix = self.focus;
                 self.whatif.toggle(ix);
-                self.brief = None;
-                if self.view == View::Brief {
-                    self.ensure_brief();
-                }
+                self.labels_changed();
                 let verb = if self.whatif.is_suspended(ix) {
                     "suspended"
                 } else {
@@ -621,10 +677,7 @@ impl App {
             }
             Action::ClearWhatIfs => {
                 self.whatif.clear();
-                self.brief = None;
-                if self.view == View::Brief {
-                    self.ensure_brief();
-                }
+                self.labels_changed();
                 self.message = Some("What-if cleared: every node is back.".into());
             }
             Action::Resize { width, height } => {
@@ -708,13 +761,18 @@ impl App {
                     Action::Down => 1,
                     Action::PageUp => -10,
                     Action::PageDown => 10,
+                    Action::Top => isize::MIN / 2,
+                    Action::Bottom => isize::MAX / 2,
                     Action::Help | Action::Activate => {
                         self.overlays.pop();
                         return true;
                     }
                     _ => return true,
                 };
-                let scroll = (scroll as isize + delta).max(0) as usize;
+                // The overlay shows the list less its border, in a screen less two rows.
+                let shown = (self.size.height as usize).saturating_sub(4).max(1);
+                let max = super::views::help::help_lines().len().saturating_sub(shown);
+                let scroll = (scroll.min(max) as isize + delta).clamp(0, max as isize) as usize;
                 *self.overlays.last_mut().expect("top exists") = Overlay::Help { scroll };
                 true
             }
@@ -757,6 +815,7 @@ impl App {
     fn set_focus(&mut self, node: NodeIx) {
         self.focus = node;
         self.detail_cursor = ListCursor::default();
+        self.detail_scroll = 0;
         self.column_cursors = [ListCursor::default(); 2];
         self.sync_outline_to_focus();
     }
@@ -781,6 +840,13 @@ impl App {
         let len = self.sources.len();
         let sel = self.sources_cursor.selected;
         self.sources_cursor.select(sel, len, h);
+        let len = self.mark_rows().len();
+        let sel = self.marks_cursor.selected;
+        self.marks_cursor.select(sel, len, h);
+        if let Some((_, rows)) = &self.brief {
+            let (len, sel) = (rows.len(), self.brief_cursor.selected);
+            self.brief_cursor.select(sel, len, h);
+        }
     }
 
     fn list_delta(&self, action: Action, height: usize) -> Option<isize> {
@@ -833,17 +899,31 @@ impl App {
             Action::Activate => {
                 // Enter records the node as a visit and hands the keyboard
                 // to the detail pane, whose links lead on.
-                self.back.push(self.focus);
-                self.forward.clear();
+                if self.back.last() != Some(&self.focus) {
+                    self.back.push(self.focus);
+                    self.forward.clear();
+                }
                 self.pane = Pane::Detail;
             }
             _ => {}
         }
     }
 
+    /// Moves the focus without a history entry (moving through a list).
+    fn focus_quietly(&mut self, node: NodeIx) {
+        if self.focus != node {
+            self.focus = node;
+            self.detail_cursor = ListCursor::default();
+            self.detail_scroll = 0;
+        }
+    }
+
     /// Moving in the outline moves the focus with it (no history entry).
     fn focus_outline_row(&mut self) {
         if let Some(row) = self.outline.rows.get(self.outline_cursor.selected) {
+            if self.focus != row.node {
+                self.detail_scroll = 0;
+            }
             self.focus = row.node;
             self.detail_cursor = ListCursor::default();
             self.column_cursors = [ListCursor::default(); 2];
@@ -853,18 +933,47 @@ impl App {
     fn update_detail(&mut self, action: Action) {
         let links = detail_links(&self.graph, &self.whatif.eval, self.focus);
         let h = self.detail_height();
+        // Pages scroll the text; without links to move between, so do the arrows.
+        let page = h.max(1) as isize;
+        let scroll = match action {
+            Action::PageUp => Some(-page),
+            Action::PageDown => Some(page),
+            Action::Up | Action::Left if links.is_empty() => Some(-1),
+            Action::Down | Action::Right if links.is_empty() => Some(1),
+            _ => None,
+        };
+        if let Some(delta) = scroll {
+            self.scroll_detail(delta);
+            return;
+        }
         let delta = match action {
-            Action::Left => Some(-1),
-            Action::Right => Some(1),
-            other => self.list_delta(other, h),
+            Action::Left | Action::Up => Some(-1),
+            Action::Right | Action::Down => Some(1),
+            Action::Top => Some(isize::MIN / 2),
+            Action::Bottom => Some(isize::MAX / 2),
+            _ => None,
         };
         if let Some(delta) = delta {
             self.detail_cursor.move_by(delta, links.len(), h);
+            if delta.abs() > 1 {
+                self.detail_scroll = if delta < 0 { 0 } else { usize::MAX / 2 };
+                self.scroll_detail(0);
+            }
         } else if action == Action::Activate
             && let Some(&(_, node)) = links.get(self.detail_cursor.selected)
         {
             self.visit(node);
         }
+    }
+
+    /// Scrolls the detail pane's text, clamped to what there is to show.
+    fn scroll_detail(&mut self, delta: isize) {
+        let area = self.areas().detail.unwrap_or(self.areas().main);
+        let h = layout::inner_height(area);
+        let total = super::views::detail::line_count(self, area.width.saturating_sub(2));
+        let max = total.saturating_sub(h);
+        self.detail_scroll =
+            (self.detail_scroll.min(max) as isize + delta).clamp(0, max as isize) as usize;
     }
 
     fn update_columns(&mut self, action: Action) {
@@ -900,6 +1009,11 @@ impl App {
         let len = self.sources.len();
         if let Some(delta) = self.list_delta(action, h) {
             self.sources_cursor.move_by(delta, len, h);
+            // The detail pane (and m, n, w) follow the selected citation.
+            if let Some(SourceRow::Citation(node)) = self.sources.get(self.sources_cursor.selected)
+            {
+                self.focus_quietly(*node);
+            }
         } else if action == Action::Activate
             && let Some(SourceRow::Citation(node)) = self.sources.get(self.sources_cursor.selected)
         {
@@ -1003,11 +1117,10 @@ impl App {
                     self.message = Some("End of the tour. Esc leaves presenter mode.".into());
                 }
             }
-            Action::Reveal => {
-                if p.reveal_next().is_none() {
-                    self.message = Some("Everything here is revealed.".into());
-                }
+            Action::Reveal if p.reveal_next().is_none() => {
+                self.message = Some("Everything here is revealed.".into());
             }
+            Action::Reveal => {}
             Action::PresenterExplore => {
                 self.presenting = false;
                 self.message = Some("Exploring; press e to return to the tour.".into());
@@ -1016,7 +1129,16 @@ impl App {
                 self.presenter = None;
                 self.presenting = false;
             }
-            _ => return false,
+            // Help, search, tours and quitting work over the card; anything
+            // else would change the explorer hidden behind it.
+            Action::Help
+            | Action::Search
+            | Action::Tours
+            | Action::Quit
+            | Action::Resize { .. } => {
+                return false;
+            }
+            _ => {}
         }
         true
     }
@@ -1045,8 +1167,8 @@ impl App {
             if let Some(BriefRow::Ours { node, .. } | BriefRow::Theirs { node, .. }) =
                 rows.get(self.brief_cursor.selected)
             {
-                self.focus = *node;
-                self.detail_cursor = ListCursor::default();
+                let node = *node;
+                self.focus_quietly(node);
             }
         } else if action == Action::Activate {
             let node = match rows.get(self.brief_cursor.selected) {
@@ -1061,8 +1183,13 @@ impl App {
     fn update_marks(&mut self, action: Action) {
         let h = self.main_height();
         let rows = self.mark_rows();
+        let len = rows.len();
+        self.marks_cursor.select(self.marks_cursor.selected, len, h);
         if let Some(delta) = self.list_delta(action, h) {
-            self.marks_cursor.move_by(delta, rows.len(), h);
+            self.marks_cursor.move_by(delta, len, h);
+            if let Some(MarkRow::Node(node)) = rows.get(self.marks_cursor.selected) {
+                self.focus_quietly(*node);
+            }
         } else if action == Action::Activate
             && let Some(MarkRow::Node(node)) = rows.get(self.marks_cursor.selected)
         {
@@ -1075,6 +1202,10 @@ impl App {
             return;
         }
         let areas = self.areas();
+        // Too narrow for two panes: the detail pane, when shown, fills the body.
+        if areas.detail.is_none() && self.pane == Pane::Detail {
+            return;
+        }
         if layout::contains(areas.main, col, row) {
             self.pane = Pane::Main;
             let inner_row = row.saturating_sub(areas.main.y + 1) as usize;
@@ -1130,8 +1261,7 @@ impl App {
                 _ => {}
             }
         } else if areas.detail.is_some_and(|d| layout::contains(d, col, row)) {
-            let len = detail_links(&self.graph, &self.whatif.eval, self.focus).len();
-            self.detail_cursor.move_by(delta, len, self.detail_height());
+            self.scroll_detail(delta);
         }
     }
 

@@ -158,6 +158,10 @@ pub static KEYMAP: &[Binding] = &[
     b(C::Brief, &[K::Char('s')], A::ToggleSide, "argue for / against (then the next thesis)", Some("side")),
     b(C::Chooser, &[K::Char('k'), K::Up], A::Up, "move up", None),
     b(C::Chooser, &[K::Char('j'), K::Down], A::Down, "move down", None),
+    b(C::Chooser, &[K::PageUp], A::PageUp, "page up", None),
+    b(C::Chooser, &[K::PageDown], A::PageDown, "page down", None),
+    b(C::Chooser, &[K::Char('g'), K::Home], A::Top, "first row", None),
+    b(C::Chooser, &[K::Char('G'), K::End], A::Bottom, "last row", None),
     b(C::Chooser, &[K::Enter], A::Activate, "choose", Some("choose")),
     b(C::Chooser, &[K::Esc], A::Close, "close", Some("close")),
     b(C::Search, &[K::Up, K::Ctrl('p')], A::Up, "previous result", None),
@@ -190,21 +194,36 @@ pub fn lookup(contexts: &[Context], key: Key) -> Option<Action> {
 }
 
 /// Status-bar hints for `contexts`: `(keys, word)`, most specific first.
+/// A key bound in a more specific context is not hinted again; overlays and
+/// presenter mode, which take most keys for themselves, hint only their own
+/// keys (and help).
 pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
-    let mut out = Vec::new();
-    // In a text box, printable keys are text: don't advertise them as commands.
-    let typing = matches!(contexts.first(), Some(C::Search | C::Note));
-    for &ctx in contexts {
+    let own_keys_only = matches!(
+        contexts.first(),
+        Some(C::Search | C::Note | C::Chooser | C::Presenter)
+    );
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    let mut taken: Vec<Key> = Vec::new();
+    for (depth, &ctx) in contexts.iter().enumerate() {
         for bd in KEYMAP.iter().filter(|bd| bd.context == ctx) {
-            if typing && ctx == C::Global && matches!(bd.keys[0], K::Char(_)) {
-                continue;
-            }
+            let shadowed = bd.keys.iter().any(|k| taken.contains(k));
+            let allowed = depth == 0
+                || !own_keys_only
+                || (bd.action == A::Help && matches!(contexts.first(), Some(C::Presenter)));
             if let Some(h) = bd.hint
+                && !shadowed
+                && allowed
                 && !out.iter().any(|(_, w)| *w == h)
             {
                 out.push((bd.keys[0].label(), h));
             }
         }
+        taken.extend(
+            KEYMAP
+                .iter()
+                .filter(|bd| bd.context == ctx)
+                .flat_map(|bd| bd.keys.iter().copied()),
+        );
     }
     out
 }
@@ -253,5 +272,21 @@ mod tests {
             lookup(&[C::Outline, C::Lists, C::Global], K::Left),
             Some(A::Left)
         );
+    }
+
+    #[test]
+    fn hints_never_advertise_a_key_that_does_something_else_there() {
+        let words = |ctx: &[Context]| -> Vec<&'static str> {
+            hints(ctx).into_iter().map(|(_, w)| w).collect()
+        };
+        let presenter = words(&[C::Presenter, C::Global]);
+        assert!(presenter.contains(&"leave") && !presenter.contains(&"quit"));
+        let search = words(&[C::Search, C::Global]);
+        assert!(
+            !search.contains(&"back") && !search.contains(&"help"),
+            "{search:?}"
+        );
+        let outline = words(&[C::Outline, C::Lists, C::Global]);
+        assert!(outline.contains(&"quit") && outline.contains(&"expand"));
     }
 }

@@ -24,8 +24,7 @@ impl Widget for Header<'_> {
         // The thesis summary: how the first thesis fares and how many opposing points stand.
         // How the focused node's thesis fares, and its direct objections.
         let mut right = Vec::new();
-        if let Some(thesis) = app.current_thesis() {
-            let sum = crate::eval::thesis_summary(&app.graph, &app.whatif.eval, thesis);
+        if let Some((_, _, sum)) = app.summary {
             let l = sum.label;
             right.push(Span::styled(
                 format!("{} thesis {}", symbols::label(l), symbols::label_word(l)),
@@ -88,7 +87,7 @@ impl Widget for Breadcrumb<'_> {
             .map(|r| r.path.clone())
             .or_else(|| app.outline.path_to(&app.graph, app.focus))
             .unwrap_or_else(|| vec![app.focus]);
-        let budget = (area.width as usize / path.len().max(1)).clamp(8, 40);
+        let budget = (area.width as usize / path.len().max(1)).clamp(8, 60);
         let mut spans = vec![Span::raw(" ")];
         for (i, &ix) in path.iter().enumerate() {
             if i > 0 {
@@ -140,9 +139,14 @@ impl Widget for StatusBar<'_> {
                 spans.push(Span::raw(format!(" {word} ")));
             }
         }
+        // Standing state the user should not forget: suspensions, a tour.
         let n = app.whatif.count();
-        if n > 0 {
-            let tag = format!(" what-if: {n} suspended (W clears) ");
+        let tag = match (n, app.presenter.is_some()) {
+            (0, false) => None,
+            (0, true) => Some(" tour running: e returns to it ".to_string()),
+            (n, _) => Some(format!(" what-if: {n} suspended (W clears) ")),
+        };
+        if let Some(tag) = tag {
             let w = tag.chars().count() as u16;
             if area.width > w {
                 put_line(buf, area.x, area.y, area.width - w, &spans, base);

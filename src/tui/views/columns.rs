@@ -114,6 +114,9 @@ impl Widget for Column<'_> {
             .title(Span::styled(title, style));
         let inner = block.inner(area);
         block.render(area, buf);
+        if inner.height == 0 || inner.width == 0 {
+            return;
+        }
         if self.list.is_empty() {
             put_line(
                 buf,

@@ -36,20 +36,34 @@ impl Widget for DetailView<'_> {
             return;
         }
         let lines = self.lines(inner.width as usize);
-        // Scroll so that the selected link is in view.
-        let selected_line = lines
-            .iter()
-            .position(|(_, _, link)| *link == Some(self.app.detail_cursor.selected))
-            .filter(|_| self.focused)
-            .unwrap_or(0);
         let h = inner.height as usize;
-        let offset = if selected_line >= h {
-            selected_line + 1 - h / 2
-        } else {
-            0
-        };
+        // Start where the user scrolled to; when the pane has the keyboard,
+        // move just enough to keep the selected link in view.
+        let max = lines.len().saturating_sub(h);
+        let mut offset = self.app.detail_scroll.min(max);
+        if self.focused
+            && let Some(line) = lines
+                .iter()
+                .position(|(_, _, link)| *link == Some(self.app.detail_cursor.selected))
+        {
+            if line < offset {
+                offset = line;
+            } else if line >= offset + h {
+                offset = line + 1 - h;
+            }
+        }
+        let links = detail_links(&self.app.graph, &self.app.whatif.eval, self.app.focus);
         for (row, (spans, base, link)) in lines.iter().skip(offset).take(h).enumerate() {
             let selected = is_selected(self.app, self.focused, *link);
+            let built;
+            let spans = match link {
+                Some(i) => {
+                    let (group, target) = links[*i];
+                    built = self.link_spans(group, target);
+                    &built
+                }
+                None => spans,
+            };
             put_row(
                 buf,
                 (inner.x, inner.y + row as u16, inner.width),
@@ -59,6 +73,19 @@ impl Widget for DetailView<'_> {
             );
         }
     }
+}
+
+/// How many lines the detail pane has for the focused node at `width`
+/// (for clamping its scrolling).
+pub fn line_count(app: &App, width: u16) -> usize {
+    let theme = Theme::monochrome();
+    DetailView {
+        app,
+        theme: &theme,
+        focused: false,
+    }
+    .lines(width.max(1) as usize)
+    .len()
 }
 
 impl<'a> DetailView<'a> {
@@ -184,47 +211,28 @@ impl<'a> DetailView<'a> {
             para(&mut out, &line, dim, "  ");
         }
 
-        // Relations, each a link.
+        // Relations, each a link. Link lines are left empty here and drawn
+        // only when on screen (`link_spans`): a thesis can have thousands.
         let links = detail_links(g, &app.whatif.eval, ix);
+        let mut counts = [0usize; LinkGroup::ORDER.len()];
+        for (grp, _) in &links {
+            counts[*grp as usize] += 1;
+        }
         let mut group = None;
-        for (i, (grp, target)) in links.iter().enumerate() {
+        for (i, (grp, _)) in links.iter().enumerate() {
             if group != Some(*grp) {
                 group = Some(*grp);
-                let count = links.iter().filter(|(g2, _)| g2 == grp).count();
                 out.push((vec![], text, None));
                 out.push((
                     vec![Span::styled(
-                        format!("{} ({count})", grp.title()),
+                        format!("{} ({})", grp.title(), counts[*grp as usize]),
                         theme.style(Role::Heading),
                     )],
                     text,
                     None,
                 ));
             }
-            let t = g.node(*target);
-            let rel = match grp {
-                LinkGroup::Why => symbols::first_relation(g, *target),
-                LinkGroup::Supports | LinkGroup::SupportedBy => {
-                    Some(crate::graph::Relation::Supports)
-                }
-                LinkGroup::Attacks | LinkGroup::AttackedBy => Some(crate::graph::Relation::Attacks),
-            };
-            let l = app.label(*target);
-            let selected = self.focused && i == app.detail_cursor.selected;
-            let base = super::row_style(theme, selected);
-            out.push((
-                vec![
-                    Span::raw("  → "),
-                    Span::styled(symbols::stance(rel), symbols::stance_style(theme, rel)),
-                    Span::styled(symbols::kind(t.kind), symbols::kind_style(theme, t.kind)),
-                    Span::raw(" "),
-                    Span::styled(symbols::label(l), symbols::label_style(theme, l)),
-                    Span::raw(" "),
-                    Span::raw(sanitize_line(&t.title)),
-                ],
-                base,
-                Some(i),
-            ));
+            out.push((vec![], text, Some(i)));
         }
         if g.parents(ix).count() > 1 {
             out.push((vec![], text, None));
@@ -243,6 +251,29 @@ impl<'a> DetailView<'a> {
     }
 }
 
+impl DetailView<'_> {
+    /// One link line: stance, kind, label and title of the linked node.
+    fn link_spans(&self, group: LinkGroup, target: NodeIx) -> Vec<Span<'static>> {
+        let (app, theme, g) = (self.app, self.theme, &self.app.graph);
+        let t = g.node(target);
+        let rel = match group {
+            LinkGroup::Why => symbols::first_relation(g, target),
+            LinkGroup::Supports | LinkGroup::SupportedBy => Some(crate::graph::Relation::Supports),
+            LinkGroup::Attacks | LinkGroup::AttackedBy => Some(crate::graph::Relation::Attacks),
+        };
+        let l = app.label(target);
+        vec![
+            Span::raw("  → "),
+            Span::styled(symbols::stance(rel), symbols::stance_style(theme, rel)),
+            Span::styled(symbols::kind(t.kind), symbols::kind_style(theme, t.kind)),
+            Span::raw(" "),
+            Span::styled(symbols::label(l), symbols::label_style(theme, l)),
+            Span::raw(" "),
+            Span::raw(sanitize_line(&t.title)),
+        ]
+    }
+}
+
 fn kind_symbol(kind: Kind, rel: Option<crate::graph::Relation>) -> &'static str {
     match kind {
         Kind::Thesis => symbols::THESIS,
@@ -251,6 +282,10 @@ fn kind_symbol(kind: Kind, rel: Option<crate::graph::Relation>) -> &'static str 
         Kind::Claim => symbols::stance(rel.or(Some(crate::graph::Relation::Supports))),
     }
 }
+
+/// How many nodes the "why" names in its sentences; all of them are links
+/// below it anyway.
+const MAX_NAMED: usize = 6;
 
 /// A plain-words explanation of the focused node's label, from the
 /// evaluation's "why".
@@ -263,12 +298,18 @@ fn why_lines(app: &App, ix: NodeIx) -> Vec<String> {
             crate::text::truncate(&sanitize_line(&g.node(i).title), 50)
         )
     };
+    // A long chain is named by its ends.
     let chain = |nodes: &[NodeIx]| {
-        nodes
-            .iter()
-            .map(|&n| title(n))
-            .collect::<Vec<_>>()
-            .join(" → ")
+        let mut names: Vec<String> = Vec::new();
+        for (k, &n) in nodes.iter().enumerate() {
+            if nodes.len() > MAX_NAMED * 2 && k == MAX_NAMED {
+                names.push(format!("({} more)", nodes.len() - MAX_NAMED - 2));
+            }
+            if nodes.len() <= MAX_NAMED * 2 || k < MAX_NAMED || k >= nodes.len() - 2 {
+                names.push(title(n));
+            }
+        }
+        names.join(" → ")
     };
     match why(g, &app.whatif.eval, ix) {
         Why::Suspended => {
@@ -277,7 +318,8 @@ fn why_lines(app: &App, ix: NodeIx) -> Vec<String> {
         Why::Unattacked => vec!["Nothing attacks it, so it stands.".into()],
         Why::Defended { defences } => {
             let mut v = vec!["It stands: every attacker falls.".to_string()];
-            for d in defences {
+            let more = defences.len().saturating_sub(MAX_NAMED);
+            for d in defences.into_iter().take(MAX_NAMED) {
                 v.push(match d.answer {
                     Answer::DefeatedBy(by) => {
                         format!("{} falls to {}", title(d.attacker), title(by))
@@ -285,14 +327,26 @@ fn why_lines(app: &App, ix: NodeIx) -> Vec<String> {
                     Answer::Suspended => format!("{} is suspended (what-if)", title(d.attacker)),
                 });
             }
+            if more > 0 {
+                v.push(format!("… and {more} more attackers, each answered."));
+            }
             v
         }
         Why::Defeated { by } => {
-            let names: Vec<String> = by.iter().map(|&n| title(n)).collect();
+            let mut names: Vec<String> = by.iter().take(MAX_NAMED).map(|&n| title(n)).collect();
+            if by.len() > MAX_NAMED {
+                names.push(format!("{} more", by.len() - MAX_NAMED));
+            }
             vec![format!(
                 "It falls: {} stands against it.",
                 names.join(" and ")
             )]
+        }
+        Why::OnCycle { cycle } if cycle.is_empty() => {
+            vec!["Contested: it depends on an unresolved cycle of attacks.".into()]
+        }
+        Why::DependsOnCycle { cycle, .. } if cycle.is_empty() => {
+            vec!["Contested: an attacker of it is itself unresolved.".into()]
         }
         Why::OnCycle { cycle } if cycle.len() == 1 => {
             vec!["Contested: it attacks itself.".into()]

@@ -202,7 +202,15 @@ fn put_spans(
         } else {
             base.patch(span.style)
         };
-        let (next, _) = buf.set_stringn(col, y, span.content.as_ref(), (end - col) as usize, style);
+        let room = (end - col) as usize;
+        if crate::text::width(&span.content) > room {
+            // Cut text ends with an ellipsis, so a clipped title reads as clipped.
+            let cut = crate::text::truncate(&span.content, room);
+            buf.set_stringn(col, y, &cut, room, style);
+            col = end;
+            break;
+        }
+        let (next, _) = buf.set_stringn(col, y, span.content.as_ref(), room, style);
         col = next;
     }
     // Fill the rest of the row with the base style (for selection bars).

@@ -159,7 +159,13 @@ impl Widget for PresenterCard<'_> {
         if body.len() + optional.len() + responses.len() <= room {
             body.extend(optional);
         }
-        body.extend(responses);
+        // Still too long: keep the top of the card (kind, title, the start of
+        // the narration) and the end of the responses, where the newest
+        // reveal and the count of hidden ones are.
+        let keep_top = body.len().min(4);
+        let resp_room = responses.len().min(room.saturating_sub(keep_top));
+        body.truncate(room.saturating_sub(resp_room));
+        body.extend(responses.into_iter().rev().take(resp_room).rev());
 
         let counter = format!("Step {at} of {total}");
         let title = truncate(

@@ -44,7 +44,9 @@ pub fn highlight_spans(
         }
         let c = match c {
             '\t' | '\n' | '\r' => ' ',
+            // Controls, and the bidi overrides that reorder text on screen.
             c if c.is_control() => continue,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => continue,
             c => c,
         };
         if is_hl != run_hl && !run.is_empty() {
@@ -143,6 +145,17 @@ impl Widget for SearchOverlay<'_> {
                 Some(Rect {
                     x: body.x + w + 1,
                     width: body.width - w - 1,
+                    ..body
+                }),
+            )
+        } else if body.height >= 16 {
+            // Narrow: the preview goes under the results.
+            let h = body.height / 2;
+            (
+                Rect { height: h, ..body },
+                Some(Rect {
+                    y: body.y + h + 1,
+                    height: body.height - h - 1,
                     ..body
                 }),
             )
