@@ -576,3 +576,47 @@ fn keys_do_nothing_while_the_screen_is_too_small() {
     app.update(Action::Quit);
     assert!(app.quit);
 }
+
+#[test]
+fn clicks_work_in_every_list_view_and_on_detail_links() {
+    let mut app = app();
+    let areas = app.areas();
+    // Sources: the second row is the survey's citation.
+    app.update(Action::ShowView(View::Sources));
+    app.update(Action::Click {
+        col: areas.main.x + 4,
+        row: areas.main.y + 2,
+    });
+    assert_eq!(id(&app, app.focus), "survey-times");
+    // Columns: a click in the opposing column selects its row.
+    app.visit(ix(&app, "tram"));
+    app.update(Action::ShowView(View::Columns));
+    let wide = areas.main.width >= 72;
+    let (col, row) = if wide {
+        (areas.main.x + areas.main.width - 6, areas.main.y + 5)
+    } else {
+        (
+            areas.main.x + 4,
+            areas.main.y + 3 + (areas.main.height - 4) / 2 + 2,
+        )
+    };
+    app.update(Action::Click { col, row });
+    assert_eq!(app.column, 1);
+    // Detail: click a link once to select it, twice to follow it.
+    app.update(Action::ShowView(View::Outline));
+    app.visit(ix(&app, "cost"));
+    app.update(Action::NextPane);
+    let detail = areas.detail.expect("two panes");
+    let link_row = (detail.y..detail.y + detail.height)
+        .find(|&r| agon::tui::views::detail::link_at(&app, detail, true, r) == Some(0))
+        .expect("the first link is on screen");
+    app.update(Action::Click {
+        col: detail.x + 4,
+        row: link_row,
+    });
+    app.update(Action::Click {
+        col: detail.x + 4,
+        row: link_row,
+    });
+    assert_eq!(id(&app, app.focus), "grants", "the why's first link");
+}

@@ -1197,6 +1197,20 @@ impl App {
         }
     }
 
+    /// Moves a list view's cursor by `delta` rows through its own update,
+    /// so the focus follows as it does with the keys.
+    fn move_list(&mut self, view: View, delta: isize) {
+        let action = if delta < 0 { Action::Up } else { Action::Down };
+        for _ in 0..delta.unsigned_abs() {
+            match view {
+                View::Sources => self.update_sources(action),
+                View::Marks => self.update_marks(action),
+                View::Brief => self.update_brief(action),
+                _ => {}
+            }
+        }
+    }
+
     fn click(&mut self, col: u16, row: u16) {
         if !self.overlays.is_empty() {
             return;
@@ -1232,17 +1246,58 @@ impl App {
                 }
                 View::Sources => {
                     let i = self.sources_cursor.offset + inner_row;
+                    let delta = i as isize - self.sources_cursor.selected as isize;
                     if i < self.sources.len() {
-                        let (len, h) = (self.sources.len(), self.main_height());
-                        self.sources_cursor.select(i, len, h);
+                        self.move_list(View::Sources, delta);
                     }
                 }
-                _ => {}
+                View::Marks => {
+                    let i = self.marks_cursor.offset + inner_row;
+                    let delta = i as isize - self.marks_cursor.selected as isize;
+                    self.move_list(View::Marks, delta);
+                }
+                View::Brief => {
+                    let i = self.brief_cursor.offset + inner_row;
+                    let delta = i as isize - self.brief_cursor.selected as isize;
+                    self.move_list(View::Brief, delta);
+                }
+                View::Columns => {
+                    // Below the two lines of the focused node, inside a column's border.
+                    let body = Rect {
+                        x: areas.main.x + 1,
+                        y: areas.main.y + 3,
+                        width: areas.main.width.saturating_sub(2),
+                        height: areas.main.height.saturating_sub(4),
+                    };
+                    for c in 0..2 {
+                        let column = layout::column_area(body, c);
+                        if layout::contains(column, col, row) && row > column.y {
+                            self.column = c;
+                            let i = self.column_cursors[c].offset + (row - column.y - 1) as usize;
+                            let len = self.columns()[c].len();
+                            let h = layout::inner_height(column);
+                            if i < len {
+                                self.column_cursors[c].select(i, len, h);
+                            }
+                        }
+                    }
+                }
             }
         } else if let Some(detail) = areas.detail
             && layout::contains(detail, col, row)
         {
+            // A click on a link selects it; a second click follows it.
+            let was_focused = self.pane == Pane::Detail;
             self.pane = Pane::Detail;
+            if let Some(link) = super::views::detail::link_at(self, detail, was_focused, row) {
+                if was_focused && link == self.detail_cursor.selected {
+                    self.update_detail(Action::Activate);
+                } else {
+                    let len = detail_links(&self.graph, &self.whatif.eval, self.focus).len();
+                    let h = layout::inner_height(detail);
+                    self.detail_cursor.select(link, len, h);
+                }
+            }
         }
     }
 
@@ -1258,7 +1313,8 @@ impl App {
                     self.focus_outline_row();
                 }
                 View::Sources => self.sources_cursor.scroll(delta, self.sources.len(), h),
-                _ => {}
+                View::Marks | View::Brief => self.move_list(self.view, delta),
+                View::Columns => self.update_columns(if down { Action::Down } else { Action::Up }),
             }
         } else if areas.detail.is_some_and(|d| layout::contains(d, col, row)) {
             self.scroll_detail(delta);

@@ -37,21 +37,7 @@ impl Widget for DetailView<'_> {
         }
         let lines = self.lines(inner.width as usize);
         let h = inner.height as usize;
-        // Start where the user scrolled to; when the pane has the keyboard,
-        // move just enough to keep the selected link in view.
-        let max = lines.len().saturating_sub(h);
-        let mut offset = self.app.detail_scroll.min(max);
-        if self.focused
-            && let Some(line) = lines
-                .iter()
-                .position(|(_, _, link)| *link == Some(self.app.detail_cursor.selected))
-        {
-            if line < offset {
-                offset = line;
-            } else if line >= offset + h {
-                offset = line + 1 - h;
-            }
-        }
+        let offset = scroll_offset(self.app, self.focused, &lines, h);
         let links = detail_links(&self.app.graph, &self.app.whatif.eval, self.app.focus);
         for (row, (spans, base, link)) in lines.iter().skip(offset).take(h).enumerate() {
             let selected = is_selected(self.app, self.focused, *link);
@@ -73,6 +59,45 @@ impl Widget for DetailView<'_> {
             );
         }
     }
+}
+
+/// The first line shown: where the user scrolled to; when the pane has the
+/// keyboard, moved just enough to keep the selected link in view.
+fn scroll_offset(app: &App, focused: bool, lines: &[DetailLine], h: usize) -> usize {
+    let max = lines.len().saturating_sub(h);
+    let mut offset = app.detail_scroll.min(max);
+    if focused
+        && let Some(line) = lines
+            .iter()
+            .position(|(_, _, link)| *link == Some(app.detail_cursor.selected))
+    {
+        if line < offset {
+            offset = line;
+        } else if line >= offset + h {
+            offset = line + 1 - h;
+        }
+    }
+    offset
+}
+
+/// The link shown at screen row `row` of the detail pane drawn in `area`,
+/// if any (for mouse clicks).
+pub fn link_at(app: &App, area: Rect, focused: bool, row: u16) -> Option<usize> {
+    let theme = Theme::monochrome();
+    let view = DetailView {
+        app,
+        theme: &theme,
+        focused,
+    };
+    let inner_w = area.width.saturating_sub(2).max(1) as usize;
+    let h = area.height.saturating_sub(2) as usize;
+    let lines = view.lines(inner_w);
+    let offset = scroll_offset(app, focused, &lines, h);
+    let r = row.checked_sub(area.y + 1)? as usize;
+    if r >= h {
+        return None;
+    }
+    lines.get(offset + r).and_then(|(_, _, link)| *link)
 }
 
 /// How many lines the detail pane has for the focused node at `width`
