@@ -99,3 +99,34 @@ fn markdown_outline_marks_stances_and_quotes_evidence() {
         assert!(unescaped.contains(&format!("> {quote}")), "{quote}");
     }
 }
+
+/// Graphviz itself reads the DOT export, where it is installed (it is not a
+/// dependency of agon; without it this test says it skipped).
+#[test]
+fn graphviz_accepts_the_dot_export() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dot = export(&builtin(), Format::Dot).expect("dot");
+    let child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("skipped: Graphviz `dot` is not installed");
+        return;
+    };
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(dot.as_bytes())
+        .expect("write to dot");
+    let out = child.wait_with_output().expect("dot runs");
+    assert!(
+        out.status.success(),
+        "dot rejected the export: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
