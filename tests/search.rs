@@ -424,3 +424,25 @@ fn cli_and_library_agree_on_the_top_results() {
     }
     assert!(index.graph().nodes.iter().any(|n| n.kind == Kind::Evidence));
 }
+
+#[test]
+fn a_scattered_title_match_ranks_below_an_exact_match_in_text() {
+    let text = r#"(title: "T", nodes: [
+        (id: "t", kind: Thesis, title: "The thesis"),
+        (id: "scattered", kind: Claim, title: "Some people say yes", supports: ["t"]),
+        (id: "exact", kind: Claim, title: "Security worries", text: "Russia could send a spy among them.", attacks: ["t"]),
+    ])"#;
+    let graph = agon::graph::load_str("spy.ron", text).expect("valid").graph;
+    let index = std::sync::Arc::new(agon::search::SearchIndex::new(std::sync::Arc::new(graph)));
+    let results = agon::search::search(&index, "spy", 10);
+    let ids: Vec<&str> = results
+        .hits
+        .iter()
+        .map(|h| index.graph().node(h.node).id.as_str())
+        .collect();
+    assert_eq!(ids.first(), Some(&"exact"), "{ids:?}");
+    assert!(
+        ids.contains(&"scattered"),
+        "the scattered match is still found: {ids:?}"
+    );
+}

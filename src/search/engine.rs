@@ -354,7 +354,11 @@ impl<'a> Prepared<'a> {
         if st.pending & TITLE_PENDING != 0
             && let Some((score, _)) = skim(self.title(i), &self.text, self.fold_case, false)
         {
-            st.best.offer(score + W_TITLE, Field::Title, 0);
+            st.best.offer(
+                score + title_weight(score, self.text.chars().count()),
+                Field::Title,
+                0,
+            );
         }
         if st.pending & SOURCE_PENDING != 0
             && let Some(s) = self.index.source_of(i)
@@ -476,6 +480,19 @@ impl<'a> Prepared<'a> {
             snippet: snip,
             fields,
         }
+    }
+}
+
+/// The title's weight goes only to a close match: one that scores about
+/// as a run of the query's chars would. A scattered match ("s…p…y" across a
+/// title for "spy") keeps its own score but not the weight, so an exact
+/// match in text can rank above it. Only ever lowers a score, so the
+/// bounds used to skip titles stay upper bounds.
+fn title_weight(score: i32, query_chars: usize) -> i32 {
+    if i64::from(score) >= 18 * query_chars as i64 {
+        W_TITLE
+    } else {
+        0
     }
 }
 
