@@ -429,7 +429,7 @@ fn cli_and_library_agree_on_the_top_results() {
 fn a_scattered_title_match_ranks_below_an_exact_match_in_text() {
     let text = r#"(title: "T", nodes: [
         (id: "t", kind: Thesis, title: "The thesis"),
-        (id: "scattered", kind: Claim, title: "Some people say yes", supports: ["t"]),
+        (id: "scattered", kind: Claim, title: "The offer should be spread by social media and flyers", supports: ["t"]),
         (id: "exact", kind: Claim, title: "Security worries", text: "Russia could send a spy among them.", attacks: ["t"]),
     ])"#;
     let graph = agon::graph::load_str("spy.ron", text).expect("valid").graph;
