@@ -2,7 +2,7 @@
 //! lists, answering "who supports / attacks X" and "what does X support /
 //! attack" in O(1).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::model::{DebateFile, Kind, Node, Source, Tour};
 
@@ -104,39 +104,48 @@ pub struct Graph {
     relation_count: usize,
 }
 
-impl Graph {
-    /// Builds the index. The caller has validated that every reference
-    /// resolves; unresolved ones are skipped rather than trusted.
-    pub fn from_file(file: DebateFile) -> Graph {
-        let DebateFile {
-            title,
-            description,
-            question,
-            sources,
-            mut nodes,
-            tours,
-        } = file;
+/// Everything the graph knows beyond the written records, computed from a
+/// borrowed file, so loading can build it while validation runs.
+#[derive(Debug, Clone)]
+pub struct Index {
+    by_id: HashMap<String, NodeIx>,
+    source_by_id: HashMap<String, usize>,
+    supports: Adjacency,
+    attacks: Adjacency,
+    supporters: Adjacency,
+    attackers: Adjacency,
+    theses: Vec<NodeIx>,
+    sides: Vec<Side>,
+    relation_count: usize,
+}
+
+impl Index {
+    /// Indexes `file`. References that do not resolve are skipped rather
+    /// than trusted (validation reports them).
+    pub fn build(file: &DebateFile) -> Index {
+        let nodes = &file.nodes;
         let by_id: HashMap<String, NodeIx> = nodes
             .iter()
             .enumerate()
             .map(|(i, n)| (n.id.clone(), NodeIx(i as u32)))
             .collect();
-        let source_by_id = sources
+        let source_by_id = file
+            .sources
             .iter()
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
         let mut support_edges = Vec::new();
         let mut attack_edges = Vec::new();
-        for (i, node) in nodes.iter_mut().enumerate() {
+        for (i, node) in nodes.iter().enumerate() {
             let from = NodeIx(i as u32);
-            for id in std::mem::take(&mut node.supports) {
-                if let Some(&to) = by_id.get(&id) {
+            for id in &node.supports {
+                if let Some(&to) = by_id.get(id) {
                     support_edges.push((from, to));
                 }
             }
-            for id in std::mem::take(&mut node.attacks) {
-                if let Some(&to) = by_id.get(&id) {
+            for id in &node.attacks {
+                if let Some(&to) = by_id.get(id) {
                     attack_edges.push((from, to));
                 }
             }
@@ -145,62 +154,112 @@ impl Graph {
         let reversed = |edges: &[(NodeIx, NodeIx)]| -> Vec<(NodeIx, NodeIx)> {
             edges.iter().map(|&(a, b)| (b, a)).collect()
         };
-        let theses = nodes
+        let theses: Vec<NodeIx> = nodes
             .iter()
             .enumerate()
             .filter(|(_, node)| node.kind == Kind::Thesis)
             .map(|(i, _)| NodeIx(i as u32))
             .collect();
-        let mut graph = Graph {
-            title,
-            description,
-            question,
-            sources,
-            tours,
+        let supporters = Adjacency::build(n, &reversed(&support_edges));
+        let attackers = Adjacency::build(n, &reversed(&attack_edges));
+        let sides = sides(n, &theses, &supporters, &attackers);
+        Index {
             by_id,
             source_by_id,
             supports: Adjacency::build(n, &support_edges),
             attacks: Adjacency::build(n, &attack_edges),
-            supporters: Adjacency::build(n, &reversed(&support_edges)),
-            attackers: Adjacency::build(n, &reversed(&attack_edges)),
+            supporters,
+            attackers,
             theses,
-            sides: Vec::new(),
+            sides,
             relation_count: support_edges.len() + attack_edges.len(),
-            nodes,
+        }
+    }
+}
+
+/// Breadth-first from the theses down incoming relations: a supporter
+/// keeps its target's side, an attacker takes the other one. A node
+/// reached by several paths keeps the side of its shortest.
+fn sides(n: usize, theses: &[NodeIx], supporters: &Adjacency, attackers: &Adjacency) -> Vec<Side> {
+    let mut sides = vec![Side::None; n];
+    let mut queue = std::collections::VecDeque::new();
+    for &t in theses {
+        sides[t.index()] = Side::Thesis;
+        queue.push_back(t);
+    }
+    while let Some(ix) = queue.pop_front() {
+        let here = match sides[ix.index()] {
+            Side::Thesis => Side::For,
+            other => other,
         };
-        graph.sides = graph.compute_sides();
-        graph
+        for &s in supporters.get(ix) {
+            if sides[s.index()] == Side::None {
+                sides[s.index()] = here;
+                queue.push_back(s);
+            }
+        }
+        for &a in attackers.get(ix) {
+            if sides[a.index()] == Side::None {
+                sides[a.index()] = here.flip();
+                queue.push_back(a);
+            }
+        }
+    }
+    sides
+}
+
+impl Graph {
+    /// Builds the index and the graph. The caller has validated that every
+    /// reference resolves; unresolved ones are skipped rather than trusted.
+    pub fn from_file(file: DebateFile) -> Graph {
+        let index = Index::build(&file);
+        Graph::assemble(file, index)
     }
 
-    /// Breadth-first from the theses down incoming relations: a supporter
-    /// keeps its target's side, an attacker takes the other one. A node
-    /// reached by several paths keeps the side of its shortest.
-    fn compute_sides(&self) -> Vec<Side> {
-        let mut sides = vec![Side::None; self.nodes.len()];
-        let mut queue = std::collections::VecDeque::new();
-        for &t in &self.theses {
-            sides[t.index()] = Side::Thesis;
-            queue.push_back(t);
+    /// Puts a file and its index together; `index` must come from `file`.
+    /// The written relations are dropped from the node records (they live
+    /// in the index).
+    pub fn assemble(file: DebateFile, index: Index) -> Graph {
+        let DebateFile {
+            title,
+            description,
+            question,
+            sources,
+            mut nodes,
+            tours,
+        } = file;
+        for node in &mut nodes {
+            node.supports = Vec::new();
+            node.attacks = Vec::new();
         }
-        while let Some(ix) = queue.pop_front() {
-            let here = match sides[ix.index()] {
-                Side::Thesis => Side::For,
-                other => other,
-            };
-            for &s in self.supporters(ix) {
-                if sides[s.index()] == Side::None {
-                    sides[s.index()] = here;
-                    queue.push_back(s);
-                }
-            }
-            for &a in self.attackers(ix) {
-                if sides[a.index()] == Side::None {
-                    sides[a.index()] = here.flip();
-                    queue.push_back(a);
-                }
-            }
+        let Index {
+            by_id,
+            source_by_id,
+            supports,
+            attacks,
+            supporters,
+            attackers,
+            theses,
+            sides,
+            relation_count,
+        } = index;
+        Graph {
+            title,
+            description,
+            question,
+            nodes,
+            sources,
+            tours,
+            by_id,
+            source_by_id,
+            supports,
+            attacks,
+            supporters,
+            attackers,
+            theses,
+            sides,
+            relation_count,
         }
-        sides
     }
 
     pub fn len(&self) -> usize {

@@ -8,7 +8,7 @@ pub mod locate;
 mod model;
 
 pub use diag::{Diagnostic, Pos, Severity};
-pub use index::{Graph, NodeIx, Relation, Side};
+pub use index::{Graph, Index, NodeIx, Relation, Side};
 pub use load::MAX_TITLE_CHARS;
 pub use load::{
     LoadError, Loaded, Problem, load_bytes, load_path, load_str, read_file, utf8, validate,
