@@ -622,6 +622,7 @@ impl App {
                 self.pane = Pane::Main;
                 if v == View::Brief {
                     self.ensure_brief();
+                    self.brief_to_point();
                 }
                 if v == View::Outline {
                     self.sync_outline_to_focus();
@@ -1143,6 +1144,29 @@ impl App {
         true
     }
 
+    /// Puts the brief's cursor on a point (not a heading) and focuses it,
+    /// so the detail pane shows what the brief shows.
+    fn brief_to_point(&mut self) {
+        let Some((_, rows)) = &self.brief else {
+            return;
+        };
+        let node_at = |i: usize| match rows.get(i) {
+            Some(BriefRow::Ours { node, .. } | BriefRow::Theirs { node, .. }) => Some(*node),
+            _ => None,
+        };
+        let at = if node_at(self.brief_cursor.selected).is_some() {
+            Some(self.brief_cursor.selected)
+        } else {
+            (0..rows.len()).find(|&i| node_at(i).is_some())
+        };
+        if let Some(i) = at {
+            let node = node_at(i).expect("found above");
+            let (len, h) = (rows.len(), self.main_height());
+            self.brief_cursor.select(i, len, h);
+            self.focus_quietly(node);
+        }
+    }
+
     fn update_brief(&mut self, action: Action) {
         let h = self.main_height();
         if action == Action::ToggleSide {
@@ -1155,6 +1179,7 @@ impl App {
             self.brief = None;
             self.brief_cursor = ListCursor::default();
             self.ensure_brief();
+            self.brief_to_point();
             return;
         }
         let Some((_, rows)) = &self.brief else {
