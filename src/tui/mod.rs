@@ -72,7 +72,9 @@ pub fn run(args: ExploreArgs) -> ExitCode {
     match explore(app, store, &theme, !args.no_mouse) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("agon: terminal error: {e}");
+            eprintln!(
+                "agon: the explorer needs a terminal ({e}); without one, use agon check, search, eval, brief, tour or export"
+            );
             ExitCode::from(1)
         }
     }
