@@ -215,7 +215,11 @@ fn parse_source(line: &str) -> Option<(String, String, usize)> {
         return None;
     }
     let address = rest[close + 1..].trim();
-    Some((number.to_string(), unescape_plain(address), indent))
+    Some((
+        number.to_string(),
+        super::argdown::unescape(address),
+        indent,
+    ))
 }
 
 fn next_is_source(lines: &[&str], from: usize) -> bool {
@@ -564,9 +568,12 @@ fn bracket(s: &str, footnotes: &mut Vec<String>) -> Option<(usize, String)> {
     if let Some(url_part) = after.strip_prefix('(') {
         let end = find_unescaped(url_part, 0, ')')?;
         let url = &url_part[..end];
-        let text = unescape_plain(inner);
+        let text = super::argdown::unescape(inner);
         let consumed = close + 2 + end + 1;
-        return Some((consumed, format!("{text} ({})", unescape_plain(url))));
+        return Some((
+            consumed,
+            format!("{text} ({})", super::argdown::unescape(url)),
+        ));
     }
     if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
         footnotes.push(inner.to_string());
@@ -590,23 +597,6 @@ fn find_unescaped(s: &str, from: usize, want: char) -> Option<usize> {
         }
     }
     None
-}
-
-fn unescape_plain(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\'
-            && let Some(&next) = chars.peek()
-            && next.is_ascii_punctuation()
-        {
-            out.push(next);
-            chars.next();
-            continue;
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
