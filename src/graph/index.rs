@@ -93,15 +93,7 @@ pub struct Graph {
     pub nodes: Vec<Node>,
     pub sources: Vec<Source>,
     pub tours: Vec<Tour>,
-    by_id: HashMap<String, NodeIx>,
-    source_by_id: HashMap<String, usize>,
-    supports: Adjacency,
-    attacks: Adjacency,
-    supporters: Adjacency,
-    attackers: Adjacency,
-    theses: Vec<NodeIx>,
-    sides: Vec<Side>,
-    relation_count: usize,
+    index: Index,
 }
 
 /// Everything the graph knows beyond the written records, computed from a
@@ -232,17 +224,6 @@ impl Graph {
             node.supports = Vec::new();
             node.attacks = Vec::new();
         }
-        let Index {
-            by_id,
-            source_by_id,
-            supports,
-            attacks,
-            supporters,
-            attackers,
-            theses,
-            sides,
-            relation_count,
-        } = index;
         Graph {
             title,
             description,
@@ -250,15 +231,7 @@ impl Graph {
             nodes,
             sources,
             tours,
-            by_id,
-            source_by_id,
-            supports,
-            attacks,
-            supporters,
-            attackers,
-            theses,
-            sides,
-            relation_count,
+            index,
         }
     }
 
@@ -280,11 +253,11 @@ impl Graph {
     }
 
     pub fn by_id(&self, id: &str) -> Option<NodeIx> {
-        self.by_id.get(id).copied()
+        self.index.by_id.get(id).copied()
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.source_by_id.get(id).map(|&i| &self.sources[i])
+        self.index.source_by_id.get(id).map(|&i| &self.sources[i])
     }
 
     /// The source a piece of evidence cites, if any.
@@ -301,22 +274,22 @@ impl Graph {
 
     /// The nodes this node supports.
     pub fn supports(&self, ix: NodeIx) -> &[NodeIx] {
-        self.supports.get(ix)
+        self.index.supports.get(ix)
     }
 
     /// The nodes this node attacks.
     pub fn attacks(&self, ix: NodeIx) -> &[NodeIx] {
-        self.attacks.get(ix)
+        self.index.attacks.get(ix)
     }
 
     /// The nodes that support this node.
     pub fn supporters(&self, ix: NodeIx) -> &[NodeIx] {
-        self.supporters.get(ix)
+        self.index.supporters.get(ix)
     }
 
     /// The nodes that attack this node.
     pub fn attackers(&self, ix: NodeIx) -> &[NodeIx] {
-        self.attackers.get(ix)
+        self.index.attackers.get(ix)
     }
 
     /// The nodes this node relates to (supports or attacks): its places in the outline.
@@ -341,17 +314,17 @@ impl Graph {
     }
 
     pub fn theses(&self) -> &[NodeIx] {
-        &self.theses
+        &self.index.theses
     }
 
     /// The node's side relative to the thesis.
     pub fn side(&self, ix: NodeIx) -> Side {
-        self.sides[ix.index()]
+        self.index.sides[ix.index()]
     }
 
     /// How many support and attack relations the graph has.
     pub fn relation_count(&self) -> usize {
-        self.relation_count
+        self.index.relation_count
     }
 
     pub fn count_kind(&self, kind: Kind) -> usize {
