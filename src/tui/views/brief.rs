@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
-use super::{pane_block, put_line, put_row, symbols};
+use super::{pane_block, put_row, symbols};
 use crate::text::sanitize_line;
 use crate::tui::app::{App, BriefRow};
 use crate::tui::theme::{Role, Theme};
@@ -25,17 +25,7 @@ impl Widget for BriefView<'_> {
             let block = pane_block(theme, "Brief", self.focused);
             let inner = block.inner(area);
             block.render(area, buf);
-            put_line(
-                buf,
-                inner.x,
-                inner.y,
-                inner.width,
-                &[Span::styled(
-                    "This debate has no thesis to argue.",
-                    theme.style(Role::Dim),
-                )],
-                theme.style(Role::Text),
-            );
+            super::note_line(buf, inner, theme, "This debate has no thesis to argue.");
             return;
         };
         let thesis = sanitize_line(&app.graph.node(brief.thesis).title);

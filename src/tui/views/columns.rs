@@ -118,14 +118,7 @@ impl Widget for Column<'_> {
             return;
         }
         if self.list.is_empty() {
-            put_line(
-                buf,
-                inner.x,
-                inner.y,
-                inner.width,
-                &[Span::styled("(none)", theme.style(Role::Dim))],
-                theme.style(Role::Text),
-            );
+            super::note_line(buf, inner, theme, "(none)");
             return;
         }
         let h = (inner.height as usize).max(1);

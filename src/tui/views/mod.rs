@@ -156,6 +156,21 @@ pub fn pane_block<'a>(theme: &Theme, title: &'a str, focused: bool) -> Block<'a>
         ]))
 }
 
+/// A dim one-line message at the top of an empty pane ("no sources", …).
+pub fn note_line(buf: &mut Buffer, inner: Rect, theme: &Theme, text: &str) {
+    if inner.height == 0 {
+        return;
+    }
+    put_line(
+        buf,
+        inner.x,
+        inner.y,
+        inner.width,
+        &[Span::styled(text.to_string(), theme.style(Role::Dim))],
+        theme.style(Role::Text),
+    );
+}
+
 /// The base style of a list row: the selection bar, or plain text.
 pub fn row_style(theme: &Theme, selected: bool) -> Style {
     theme.style(if selected {

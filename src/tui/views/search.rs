@@ -128,14 +128,7 @@ impl Widget for SearchOverlay<'_> {
             return;
         };
         if results.hits.is_empty() {
-            put_line(
-                buf,
-                body.x,
-                body.y,
-                body.width,
-                &[Span::styled("No match.", theme.style(Role::Dim))],
-                text,
-            );
+            super::note_line(buf, body, theme, "No match.");
             return;
         }
         let (list, preview) = if body.width >= 90 {

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
-use super::{pane_block, put_line, put_row, symbols};
+use super::{pane_block, put_row, symbols};
 use crate::text::sanitize_line;
 use crate::tui::app::{App, SourceRow};
 use crate::tui::theme::{Role, Theme};
@@ -25,17 +25,7 @@ impl Widget for SourcesView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if app.sources.is_empty() {
-            put_line(
-                buf,
-                inner.x,
-                inner.y,
-                inner.width,
-                &[Span::styled(
-                    "This debate lists no sources.",
-                    theme.style(Role::Dim),
-                )],
-                theme.style(Role::Text),
-            );
+            super::note_line(buf, inner, theme, "This debate lists no sources.");
             return;
         }
         let cursor = app.sources_cursor;
