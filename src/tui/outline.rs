@@ -27,6 +27,9 @@ pub struct Row {
 #[derive(Debug, Clone)]
 pub struct Outline {
     roots: Vec<NodeIx>,
+    /// `is_root[i]`: node `i` is a root (a set, since a graph can have
+    /// thousands of unattached roots and paths are looked up per keystroke).
+    is_root: Vec<bool>,
     expanded: HashSet<Vec<NodeIx>>,
     pub rows: Vec<Row>,
 }
@@ -66,7 +69,12 @@ impl Outline {
             }
         }
         let expanded = roots.iter().map(|&r| vec![r]).collect();
+        let mut is_root = vec![false; graph.len()];
+        for &r in &roots {
+            is_root[r.index()] = true;
+        }
         let mut outline = Outline {
+            is_root,
             roots,
             expanded,
             rows: Vec::new(),
@@ -152,7 +160,7 @@ impl Outline {
         let mut queue = VecDeque::from([node]);
         let mut seen = HashSet::from([node]);
         while let Some(ix) = queue.pop_front() {
-            if self.roots.contains(&ix) {
+            if self.is_root[ix.index()] {
                 let mut path = vec![ix];
                 let mut cur = ix;
                 while let Some(&next) = prev.get(&cur) {
