@@ -750,6 +750,17 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
             }
             _ => {}
         }
+        if let Some(w) = n.weight
+            && !(0.0..=1.0).contains(&w)
+        {
+            err(
+                here("weight"),
+                format!(
+                    "weight {w} of {} is out of range; a weight is a number from 0.0 to 1.0",
+                    q(&n.id)
+                ),
+            );
+        }
         if n.kind != Kind::Evidence {
             for (field, present) in [
                 ("quote", n.quote.is_some()),

@@ -61,6 +61,22 @@ impl Basis {
     }
 }
 
+/// Where a node's content comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Origin {
+    /// What the debate's sources say (the default).
+    #[default]
+    Sources,
+    /// The map's own reasoning: no source makes this point.
+    Analysis,
+}
+
+impl Origin {
+    fn is_sources(&self) -> bool {
+        *self == Origin::Sources
+    }
+}
+
 /// One node of the graph, with the relations it makes written on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,6 +106,13 @@ pub struct Node {
     /// Evidence only: what kind of basis the evidence is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<Basis>,
+    /// Whether the node is the sources' content or the map's own analysis.
+    #[serde(default, skip_serializing_if = "Origin::is_sources")]
+    pub origin: Origin,
+    /// The node's base score for gradual (strength) semantics, 0.0 to 1.0;
+    /// 0.5 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
 }
 
 impl Node {
@@ -107,6 +130,8 @@ impl Node {
             source: None,
             locator: None,
             basis: None,
+            origin: Origin::Sources,
+            weight: None,
         }
     }
 }
@@ -181,7 +206,7 @@ pub(crate) const DEBATE_FIELDS: &[&str] = &[
 ];
 pub(crate) const NODE_FIELDS: &[&str] = &[
     "id", "kind", "title", "text", "tags", "supports", "attacks", "quote", "source", "locator",
-    "basis",
+    "basis", "origin", "weight",
 ];
 pub(crate) const SOURCE_FIELDS: &[&str] =
     &["id", "title", "outlet", "author", "date", "url", "note"];
