@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::adjacency::Adjacency;
 use super::model::{DebateFile, Kind, Node, Source, Tour};
 
 /// A node's place in [`Graph::nodes`].
@@ -43,39 +44,6 @@ impl Side {
             Side::Against => Side::For,
             other => other,
         }
-    }
-}
-
-/// Adjacency in compressed form: the targets of node `i` are
-/// `targets[offsets[i]..offsets[i + 1]]`.
-#[derive(Debug, Clone, Default)]
-struct Adjacency {
-    offsets: Vec<u32>,
-    targets: Vec<NodeIx>,
-}
-
-impl Adjacency {
-    fn build(n: usize, edges: &[(NodeIx, NodeIx)]) -> Adjacency {
-        let mut offsets = vec![0u32; n + 1];
-        for (from, _) in edges {
-            offsets[from.index() + 1] += 1;
-        }
-        for i in 0..n {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut fill = offsets.clone();
-        let mut targets = vec![NodeIx(0); edges.len()];
-        for &(from, to) in edges {
-            let slot = &mut fill[from.index()];
-            targets[*slot as usize] = to;
-            *slot += 1;
-        }
-        Adjacency { offsets, targets }
-    }
-
-    fn get(&self, ix: NodeIx) -> &[NodeIx] {
-        let i = ix.index();
-        &self.targets[self.offsets[i] as usize..self.offsets[i + 1] as usize]
     }
 }
 
@@ -143,8 +111,8 @@ impl Index {
             }
         }
         let n = nodes.len();
-        let reversed = |edges: &[(NodeIx, NodeIx)]| -> Vec<(NodeIx, NodeIx)> {
-            edges.iter().map(|&(a, b)| (b, a)).collect()
+        let reversed = |edges: &[(NodeIx, NodeIx)]| {
+            Adjacency::from_edges(n, edges.iter().map(|&(a, b)| (b, a)))
         };
         let theses: Vec<NodeIx> = nodes
             .iter()
@@ -152,14 +120,14 @@ impl Index {
             .filter(|(_, node)| node.kind == Kind::Thesis)
             .map(|(i, _)| NodeIx(i as u32))
             .collect();
-        let supporters = Adjacency::build(n, &reversed(&support_edges));
-        let attackers = Adjacency::build(n, &reversed(&attack_edges));
+        let supporters = reversed(&support_edges);
+        let attackers = reversed(&attack_edges);
         let sides = sides(n, &theses, &supporters, &attackers);
         Index {
             by_id,
             source_by_id,
-            supports: Adjacency::build(n, &support_edges),
-            attacks: Adjacency::build(n, &attack_edges),
+            supports: Adjacency::from_edges(n, support_edges.iter().copied()),
+            attacks: Adjacency::from_edges(n, attack_edges.iter().copied()),
             supporters,
             attackers,
             theses,

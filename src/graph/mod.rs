@@ -1,19 +1,20 @@
 //! The argument graph: its types, loading, validation and index. Nothing
 //! here knows about the terminal.
 
+mod adjacency;
 pub mod diag;
 mod index;
 mod load;
 pub mod locate;
 mod model;
+mod rules;
 
 pub use diag::{Diagnostic, Pos, Severity};
 pub use index::{Graph, Index, NodeIx, Relation, Side};
 pub use load::MAX_TITLE_CHARS;
-pub use load::{
-    LoadError, Loaded, Problem, load_bytes, load_path, load_str, read_file, utf8, validate,
-};
+pub use load::{LoadError, Loaded, load_bytes, load_path, load_str, read_file, utf8};
 pub use model::*;
+pub use rules::{Problem, validate};
 
 /// The debate built into agon, opened when no file is given.
 pub const BUILTIN_NAME: &str = "<built-in>";
