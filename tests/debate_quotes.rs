@@ -45,6 +45,26 @@ fn paragraph_number(locator: &str) -> Option<usize> {
     locator.strip_prefix("para ")?.trim().parse().ok()
 }
 
+/// Paragraph `n` (from 1) of an article under the sources' rule: the n-th
+/// non-empty line of the file, the headline line included. A line of
+/// nothing but whitespace (a non-breaking space, say) is blank.
+fn paragraph(article: &str, n: usize) -> Option<&str> {
+    article
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .nth(n.checked_sub(1)?)
+}
+
+#[test]
+fn paragraphs_are_counted_by_non_empty_lines() {
+    let article = "Headline\n\nFirst para.\n \u{a0}\n\nSecond para.\n";
+    assert_eq!(paragraph(article, 1), Some("Headline"));
+    assert_eq!(paragraph(article, 2), Some("First para."));
+    assert_eq!(paragraph(article, 3), Some("Second para."));
+    assert_eq!(paragraph(article, 4), None);
+    assert_eq!(paragraph(article, 0), None);
+}
+
 #[test]
 fn every_quote_stands_verbatim_in_its_paragraph() {
     let debate = load_debate();
@@ -95,15 +115,20 @@ fn every_quote_stands_verbatim_in_its_paragraph() {
             continue;
         }
         match node.locator.as_deref().map(|l| (l, paragraph_number(l))) {
-            Some((_, Some(n))) => {
-                let paragraph = article.lines().nth(n.wrapping_sub(1)).unwrap_or("");
-                if !normalise(paragraph).contains(&wanted) {
+            Some((_, Some(n))) => match paragraph(article, n) {
+                None => failures.push(format!(
+                    "{}: {source} has no para {n} (it has {})",
+                    node.id,
+                    article.lines().filter(|l| !l.trim().is_empty()).count()
+                )),
+                Some(text) if !normalise(text).contains(&wanted) => {
                     failures.push(format!(
                         "{}: quote is in {source} but not in para {n}",
                         node.id
                     ));
                 }
-            }
+                Some(_) => {}
+            },
             Some((locator, None)) => failures.push(format!(
                 "{}: locator {locator:?} is not \"para N\"",
                 node.id
