@@ -2,8 +2,17 @@
 //! terminal escapes (a brief is often printed to a terminal) and escaped so
 //! a title with `*` or a line starting with `#` prints as written.
 
-use crate::graph::{Graph, NodeIx, Source};
+use crate::graph::{Graph, Node, NodeIx, Source};
 use crate::text::{sanitize_line, sanitize_text};
+
+/// The node's kind for a list or a byline: "claim", or "claim · the map's
+/// analysis" for a node that is the map's own reasoning, not a source's.
+pub fn kind(node: &Node) -> String {
+    match node.origin.note() {
+        Some(note) => format!("{} · {note}", node.kind.name()),
+        None => node.kind.name().to_string(),
+    }
+}
 
 /// One line of text for use inside a Markdown line (a heading, a list item).
 pub fn inline(s: &str) -> String {

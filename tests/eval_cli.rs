@@ -151,3 +151,31 @@ fn the_builtin_debate_evaluates() {
     assert!(out.status.success(), "{}", stderr(&out));
     insta::assert_snapshot!("builtin_eval", stdout(&out));
 }
+
+const ANALYSIS: &str = "tests/fixtures/analysis.ron";
+
+#[test]
+fn sources_only_suspends_every_analysis_node_at_once() {
+    let whole = agon(&["eval", ANALYSIS]);
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    // The map's own objection stands (its answer is itself answered), so
+    // the thesis falls.
+    assert!(stdout(&whole).contains("cost\tin\n"), "{}", stdout(&whole));
+    assert!(stdout(&whole).contains("open-sundays\tout\n"));
+
+    let sources = agon(&["eval", ANALYSIS, "--sources-only"]);
+    assert!(sources.status.success(), "{}", stderr(&sources));
+    let text = stdout(&sources);
+    for (id, label) in [
+        ("cost", "out"),
+        ("volunteers", "out"),
+        ("open-sundays", "in"),
+        ("volunteers-unreliable", "in"),
+    ] {
+        assert!(text.contains(&format!("{id}\t{label}\n")), "{id}: {text}");
+    }
+
+    let json = agon(&["eval", ANALYSIS, "--sources-only", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(v["suspended"], serde_json::json!(["cost", "volunteers"]));
+}

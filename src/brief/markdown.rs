@@ -187,7 +187,7 @@ impl Writer<'_> {
         self.line(&format!("**{heading}**"));
         self.line("");
         for r in nodes {
-            let kind = self.graph.node(r.node).kind.name();
+            let kind = md::kind(self.graph.node(r.node));
             let mark = self.mark(r.node);
             self.line(&format!(
                 "- {} — {kind} · {}{mark}",
@@ -214,7 +214,7 @@ impl Writer<'_> {
             let mark = self.mark(p.node);
             self.line(&format!(
                 "*{} · {} · {} in support · {}*{mark}",
-                self.graph.node(p.node).kind.name(),
+                md::kind(self.graph.node(p.node)),
                 label_word(p.label),
                 p.support,
                 self.relations(&p.backs)
@@ -255,7 +255,7 @@ impl Writer<'_> {
             let mark = self.mark(o.node);
             self.line(&format!(
                 "*{} · {} · {}*{mark}",
-                self.graph.node(o.node).kind.name(),
+                md::kind(self.graph.node(o.node)),
                 label_word(o.label),
                 self.relations(&o.targets)
             ));
@@ -294,7 +294,7 @@ impl Writer<'_> {
             self.line(&format!(
                 "- {} — {} · answered by {}{mark}",
                 self.title(o.node),
-                self.graph.node(o.node).kind.name(),
+                md::kind(self.graph.node(o.node)),
                 by.join(", ")
             ));
             self.note(o.node, "  ");
@@ -322,7 +322,7 @@ impl Writer<'_> {
         self.line("");
         for id in ids {
             let what = match self.graph.by_id(id) {
-                Some(ix) => format!("{} ({})", self.title(ix), self.graph.node(ix).kind.name()),
+                Some(ix) => format!("{} ({})", self.title(ix), md::kind(self.graph.node(ix))),
                 None => format!("{} (no longer in the debate)", md::inline(id)),
             };
             let mark = state

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::eval::{Answer, Evaluation, Why, why};
+use crate::eval::{Answer, Evaluation, Why, suspend_analysis, why};
 use crate::formats::Input;
 use crate::graph::{Graph, NodeIx, diag};
 use crate::text::sanitize_line;
@@ -19,6 +19,10 @@ pub struct EvalArgs {
     /// Evaluate as if node ID were withdrawn: it attacks nothing. Repeatable.
     #[arg(long, value_name = "ID")]
     pub suspend: Vec<String>,
+    /// Evaluate on the sources alone: suspend every node marked
+    /// `origin: Analysis` (the map's own reasoning) at once.
+    #[arg(long)]
+    pub sources_only: bool,
     /// Print JSON: every node's id, label and the ids that explain it.
     /// Explaining an undecided node searches the tangle of cycles behind it,
     /// so on large tangled frameworks this is far slower than plain text.
@@ -43,6 +47,9 @@ pub fn run(args: EvalArgs) -> ExitCode {
     };
     let mut eval = Evaluation::new(graph);
     eval.suspend_all(suspended);
+    if args.sources_only {
+        suspend_analysis(graph, &mut eval);
+    }
     let mut order: Vec<NodeIx> = graph.indices().collect();
     order.sort_by(|&a, &b| graph.node(a).id.cmp(&graph.node(b).id));
     let out = io::stdout().lock();

@@ -8,10 +8,12 @@
 
 mod evaluation;
 mod relabel;
+mod sources_only;
 mod summary;
 mod why;
 
 pub use evaluation::Evaluation;
+pub use sources_only::{analysis_nodes, suspend_analysis};
 pub use summary::{ThesisSummary, thesis_summary};
 pub use why::{Answer, Defence, Why, why};
 

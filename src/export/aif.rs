@@ -1,7 +1,8 @@
 //! AIF JSON as AIFdb tools read it: an I-node per node (its title, and its
 //! text after a blank line), an RA node per support and a CA node per
 //! attack, each joined by two edges. Kinds, quotes, sources and tours have
-//! no place in AIF and are left out.
+//! no place in AIF and are left out; a node that is the map's own analysis
+//! says so at the end of its text.
 
 use serde::Serialize;
 
@@ -48,10 +49,14 @@ pub fn write(graph: &Graph) -> Result<String, ExportError> {
     let i_node = |ix: NodeIx| (ix.index() + 1).to_string();
     for ix in graph.indices() {
         let node = graph.node(ix);
-        let text = match &node.text {
+        let mut text = match &node.text {
             Some(t) => format!("{}\n\n{t}", node.title),
             None => node.title.clone(),
         };
+        // AIF has no field for it: the map's own analysis says so in its text.
+        if let Some(note) = node.origin.note() {
+            text.push_str(&format!("\n\n({note}, not the sources')"));
+        }
         doc.nodes.push(AifNode {
             node_id: i_node(ix),
             text,

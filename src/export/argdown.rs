@@ -61,7 +61,8 @@ fn unique_titles(graph: &Graph) -> Vec<String> {
 }
 
 /// The text after `[Title]: `: the node's text, an evidence quote with its
-/// source, and the tags.
+/// source, and the tags, with `#(the map's analysis)` for the map's own
+/// reasoning.
 fn body(graph: &Graph, ix: NodeIx) -> String {
     let node = graph.node(ix);
     let mut parts = Vec::new();
@@ -77,7 +78,12 @@ fn body(graph: &Graph, ix: NodeIx) -> String {
         }
         parts.push(escape_text(&quote));
     }
-    for tag in &node.tags {
+    for tag in node
+        .tags
+        .iter()
+        .map(String::as_str)
+        .chain(node.origin.note())
+    {
         parts.push(format!("#({})", one_line(tag).replace(['(', ')'], "")));
     }
     parts.join(" ")

@@ -1,6 +1,7 @@
 //! Graphviz DOT, ready for `dot -Tsvg`: arrows point from a node to the
 //! node it supports (green, solid) or attacks (red, dashed); shapes show the
-//! kind and fill colours the side.
+//! kind and fill colours the side. The map's own analysis has a dashed
+//! outline and says so under its title.
 
 use std::fmt::Write;
 
@@ -27,6 +28,16 @@ pub fn write(graph: &Graph) -> String {
             Kind::Evidence => ("note", "filled"),
             Kind::Rebuttal => ("hexagon", "filled"),
         };
+        // The map's own analysis: a dashed outline and the words in the
+        // label and tooltip, so neither colour nor line alone tells it.
+        let (style, note, tip) = match node.origin.note() {
+            Some(note) => (
+                format!("{style},dashed"),
+                format!("\\n({})", escape(note)),
+                format!(", {}", escape(note)),
+            ),
+            None => (style.to_string(), String::new(), String::new()),
+        };
         let fill = match graph.side(ix) {
             Side::Thesis => "#dbe9f6",
             Side::For => "#e3f4e1",
@@ -35,7 +46,7 @@ pub fn write(graph: &Graph) -> String {
         };
         let _ = writeln!(
             out,
-            "    \"{}\" [label=\"{}\", shape={shape}, style=\"{style}\", fillcolor=\"{fill}\", tooltip=\"{}\"];",
+            "    \"{}\" [label=\"{}{note}\", shape={shape}, style=\"{style}\", fillcolor=\"{fill}\", tooltip=\"{}{tip}\"];",
             escape(&node.id),
             label(&node.title),
             escape(node.kind.name()),

@@ -1,7 +1,8 @@
 //! A Markdown outline: the debate's title, each thesis as a heading, and
 //! below it nested bullets marked `+` (supports the point above) or `−`
 //! (attacks it), with texts, evidence quotes as block quotes with their
-//! source, and the list of sources at the end.
+//! source, and the list of sources at the end. A node that is the map's own
+//! analysis is marked so after its title.
 
 use std::fmt::Write;
 
@@ -103,12 +104,21 @@ fn body(out: &mut String, graph: &Graph, node: &Node, indent: &str) {
     }
 }
 
-/// `*(evidence, statistic)*` after a title; claims and theses go unmarked.
+/// `*(evidence, statistic)*` after a title; claims and theses go unmarked
+/// unless they are the map's own analysis: `*(claim, the map's analysis)*`.
 fn kind_note(node: &Node) -> String {
+    let mut parts: Vec<&str> = Vec::new();
     match (node.kind, node.basis) {
-        (Kind::Evidence, Some(b)) => format!(" *(evidence, {})*", b.name()),
-        (Kind::Evidence | Kind::Rebuttal, _) => format!(" *({})*", node.kind.name()),
-        _ => String::new(),
+        (Kind::Evidence, Some(b)) => parts.extend([node.kind.name(), b.name()]),
+        (Kind::Evidence | Kind::Rebuttal, _) => parts.push(node.kind.name()),
+        _ if node.origin.note().is_some() => parts.push(node.kind.name()),
+        _ => {}
+    }
+    parts.extend(node.origin.note());
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" *({})*", parts.join(", "))
     }
 }
 

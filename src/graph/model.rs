@@ -75,6 +75,15 @@ impl Origin {
     fn is_sources(&self) -> bool {
         *self == Origin::Sources
     }
+
+    /// The words views put beside a node's kind so that a reader never takes
+    /// the map's own reasoning for a source's: none for the sources.
+    pub fn note(self) -> Option<&'static str> {
+        match self {
+            Origin::Sources => None,
+            Origin::Analysis => Some("the map's analysis"),
+        }
+    }
 }
 
 /// One node of the graph, with the relations it makes written on it.

@@ -108,7 +108,7 @@ fn discussion(out: &mut String, graph: &Graph, ix: NodeIx) {
             out.push_str(&format!(
                 "- {} — {}\n",
                 md::inline(&node.title),
-                node.kind.name()
+                md::kind(node)
             ));
             if let Some(q) = md::quoted_evidence(graph, c, "  ") {
                 out.push_str(&format!("\n{q}\n\n"));
@@ -142,13 +142,13 @@ impl Stance {
     /// "claim · for the thesis", or with several theses "claim · for “T”":
     /// the thesis is the nearest one on whose side [`Graph::side`] puts it.
     fn describe(&self, graph: &Graph, ix: NodeIx) -> String {
-        let kind = graph.node(ix).kind;
+        let kind = md::kind(graph.node(ix));
         let side = graph.side(ix);
         let word = match side {
-            Side::Thesis => return kind.name().to_string(),
+            Side::Thesis => return kind,
             Side::For => "for",
             Side::Against => "against",
-            Side::None => return format!("{} · not linked to a thesis", kind.name()),
+            Side::None => return format!("{kind} · not linked to a thesis"),
         };
         let nearest = self
             .per_thesis
@@ -164,7 +164,7 @@ impl Stance {
             }
             _ => "the thesis".to_string(),
         };
-        format!("{} · {word} {thesis}", kind.name())
+        format!("{kind} · {word} {thesis}")
     }
 }
 

@@ -130,3 +130,65 @@ fn graphviz_accepts_the_dot_export() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Every view that prints a node names the map's own analysis as such.
+#[test]
+fn analysis_nodes_are_named_as_the_maps_analysis_in_every_view() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/analysis.ron");
+    let g = agon::graph::load_path(std::path::Path::new(path))
+        .expect("fixture loads")
+        .graph;
+    let out = |f| export(&g, f).expect("exports");
+    let md = out(Format::Markdown);
+    assert!(
+        md.contains("Sunday staff cost more *(claim, the map's analysis)*"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Volunteers could staff Sundays *(rebuttal, the map's analysis)*"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Many users want Sunday opening\n"),
+        "sourced claims stay unmarked: {md}"
+    );
+    let dot = out(Format::Dot);
+    let cost = dot
+        .lines()
+        .find(|l| l.contains("\"cost\" ["))
+        .expect("cost in DOT");
+    assert!(
+        cost.contains("(the map's analysis)") && cost.contains("dashed"),
+        "{cost}"
+    );
+    let demand = dot
+        .lines()
+        .find(|l| l.contains("\"demand\" ["))
+        .expect("demand in DOT");
+    assert!(
+        !demand.contains("analysis") && !demand.contains("dashed"),
+        "{demand}"
+    );
+    assert!(out(Format::Argdown).contains("#(the map's analysis)"));
+    assert!(out(Format::Aif).contains("(the map's analysis, not the sources')"));
+    assert!(out(Format::Json).contains("\"origin\": \"Analysis\""));
+    assert!(out(Format::Ron).contains("origin: Analysis"));
+
+    let thesis = g.theses()[0];
+    let labels = agon::eval::grounded(&g, &[]);
+    let brief = agon::brief::Brief::build(&g, &labels, agon::brief::BriefSide::For, thesis);
+    let text = agon::brief::Brief::to_markdown(&g, &brief, None);
+    assert!(
+        text.contains("*claim · the map's analysis · stands"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Volunteers could staff Sundays — rebuttal · the map's analysis · falls"),
+        "{text}"
+    );
+    let handout = agon::tour::handout(&g, &g.tours[0]);
+    assert!(
+        handout.contains("*claim · the map's analysis · against the thesis*"),
+        "{handout}"
+    );
+}
