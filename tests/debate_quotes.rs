@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use agon::graph::{DebateFile, Kind, Node, parse_ron};
+use agon::graph::{DebateFile, Kind, Node, Origin, parse_ron};
 
 /// Which article file each source id of the debate stands for.
 const SOURCE_FILES: &[(&str, &str)] = &[
@@ -293,4 +293,69 @@ fn the_map_loads_with_no_errors_and_no_warnings() {
                 .join("\n")
         ),
     }
+}
+
+/// Nodes that are neither sourced nor marked `origin: Analysis`. A node is
+/// *sourced* when it is evidence quoting one of the debate's sources (a
+/// quote, and a `source` naming a source of the file), or when such
+/// evidence supports it directly. Evidence is the sources' by definition,
+/// so evidence marked as analysis is reported too.
+fn unsourced(debate: &DebateFile) -> Vec<String> {
+    let quotes_a_source = |n: &Node| {
+        n.kind == Kind::Evidence
+            && n.quote.as_deref().is_some_and(|q| !q.trim().is_empty())
+            && n.source
+                .as_deref()
+                .is_some_and(|s| debate.sources.iter().any(|src| src.id == s))
+    };
+    let mut cited: HashMap<&str, bool> = HashMap::new();
+    for n in debate.nodes.iter().filter(|n| quotes_a_source(n)) {
+        for target in &n.supports {
+            cited.insert(target.as_str(), true);
+        }
+    }
+    let mut problems = Vec::new();
+    for n in &debate.nodes {
+        let analysis = n.origin == Origin::Analysis;
+        if n.kind == Kind::Evidence && analysis {
+            problems.push(format!("{}: evidence marked as the map's analysis", n.id));
+        } else if !analysis && !quotes_a_source(n) && !cited.contains_key(n.id.as_str()) {
+            problems.push(format!(
+                "{}: no evidence from the sources supports it; cite some or mark it `origin: Analysis`",
+                n.id
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_node_is_sourced_or_marked_as_analysis() {
+    let problems = unsourced(&load_debate());
+    assert!(
+        problems.is_empty(),
+        "{} node(s) neither sourced nor marked:\n  {}",
+        problems.len(),
+        problems.join("\n  ")
+    );
+}
+
+#[test]
+fn the_sourcing_rule_reports_what_it_should() {
+    let text = r#"Debate(title: "t", sources: [Source(id: "s", title: "S")], nodes: [
+        Node(id: "t", kind: Thesis, title: "T"),
+        Node(id: "cited", kind: Claim, title: "C", supports: ["t"]),
+        Node(id: "bare", kind: Claim, title: "B", supports: ["t"]),
+        Node(id: "marked", kind: Rebuttal, title: "M", attacks: ["bare"], origin: Analysis),
+        Node(id: "only-analysis-backs", kind: Claim, title: "O", supports: ["t"]),
+        Node(id: "e", kind: Evidence, title: "E", quote: "q", source: "s", supports: ["cited", "t"]),
+        Node(id: "no-quote", kind: Evidence, title: "N", source: "s", supports: ["only-analysis-backs"]),
+        Node(id: "odd", kind: Evidence, title: "X", quote: "q", source: "s", supports: ["t"], origin: Analysis),
+    ])"#;
+    let debate = parse_ron(text).expect("parses");
+    let ids: Vec<String> = unsourced(&debate)
+        .iter()
+        .map(|p| p.split(':').next().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(ids, ["bare", "only-analysis-backs", "no-quote", "odd"]);
 }
