@@ -68,16 +68,11 @@ const fn claim(
     }
 }
 
-const fn sources_only(
-    tour: &'static str,
-    step: usize,
-    phrase: &'static str,
-    nodes: &'static [&'static str],
-    label: Label,
-) -> Claim {
+/// The same claim, made about the map with its own analysis suspended.
+const fn sources_only(claim: Claim) -> Claim {
     Claim {
         map: Map::SourcesOnly,
-        ..claim(tour, step, phrase, nodes, label)
+        ..claim
     }
 }
 
@@ -135,13 +130,13 @@ const CLAIMS: &[Claim] = &[
         &["frontline-states-distrust"],
         Undec,
     ),
-    sources_only(
+    sources_only(claim(
         "classroom",
         14,
         "on the articles alone, the objection falls",
         &["frontline-states-distrust"],
         Out,
-    ),
+    )),
     claim(
         "classroom",
         15,
@@ -306,13 +301,13 @@ const CLAIMS: &[Claim] = &[
         &["coalition-of-the-willing", "frontline-states-hold-routes"],
         Undec,
     ),
-    sources_only(
+    sources_only(claim(
         "for-side",
         11,
         "On the articles alone, with the map's analysis switched off, the distrust objection falls",
         &["frontline-states-distrust"],
         Out,
-    ),
+    )),
     claim(
         "for-side",
         12,
@@ -356,13 +351,13 @@ const CLAIMS: &[Claim] = &[
         &["frontline-states-distrust"],
         Undec,
     ),
-    sources_only(
+    sources_only(claim(
         "against-side",
         3,
         "on the articles alone the objection falls",
         &["frontline-states-distrust"],
         Out,
-    ),
+    )),
     claim(
         "against-side",
         4,
