@@ -15,7 +15,7 @@ mod why;
 pub use evaluation::Evaluation;
 pub use sources_only::{analysis_nodes, suspend_analysis};
 pub use summary::{ThesisSummary, thesis_summary};
-pub use why::{Answer, Defence, Why, why};
+pub use why::{Answer, Defence, Why, why, why_nodes};
 
 use crate::graph::Graph;
 

@@ -259,3 +259,29 @@ fn distinct(list: &[NodeIx]) -> Vec<NodeIx> {
     let mut seen = HashSet::new();
     list.iter().copied().filter(|&n| seen.insert(n)).collect()
 }
+
+/// The nodes a "why" names, in the order it names them, each once (the
+/// explorer links to them).
+pub fn why_nodes(graph: &Graph, eval: &Evaluation, node: NodeIx) -> Vec<NodeIx> {
+    let mut named = Vec::new();
+    match why(graph, eval, node) {
+        Why::Suspended | Why::Unattacked => {}
+        Why::Defended { defences } => {
+            for d in defences {
+                named.push(d.attacker);
+                if let Answer::DefeatedBy(by) = d.answer {
+                    named.push(by);
+                }
+            }
+        }
+        Why::Defeated { by } => named = by,
+        Why::OnCycle { cycle } => named = cycle,
+        Why::DependsOnCycle { path, cycle, .. } => {
+            named = path;
+            named.extend(cycle);
+        }
+    }
+    let mut seen = HashSet::new();
+    named.retain(|&n| n != node && seen.insert(n));
+    named
+}

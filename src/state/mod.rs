@@ -32,6 +32,16 @@ pub enum Mark {
 }
 
 impl Mark {
+    /// The next mark in the cycle none → star → use → answer → none.
+    pub fn next(current: Option<Mark>) -> Option<Mark> {
+        match current {
+            None => Some(Mark::Star),
+            Some(Mark::Star) => Some(Mark::Use),
+            Some(Mark::Use) => Some(Mark::Answer),
+            Some(Mark::Answer) => None,
+        }
+    }
+
     pub const ALL: [Mark; 3] = [Mark::Star, Mark::Use, Mark::Answer];
 
     /// How the mark reads in text: "starred", "to use", "to answer".

@@ -193,6 +193,56 @@ pub fn lookup(contexts: &[Context], key: Key) -> Option<Action> {
     })
 }
 
+/// The first key bound to `action` in `context`, as titles and messages
+/// name it; `prefer` picks among several (say, the arrow over the letter).
+pub fn key_name(context: Context, action: Action, prefer: fn(&Key) -> bool) -> String {
+    let keys = KEYMAP
+        .iter()
+        .filter(|bd| bd.context == context && bd.action == action)
+        .flat_map(|bd| bd.keys.iter());
+    let all: Vec<&Key> = keys.collect();
+    all.iter()
+        .find(|k| prefer(k))
+        .or(all.first())
+        .map_or_else(|| "?".into(), |k| k.label())
+}
+
+/// Any key will do: the first one the keymap lists.
+pub fn first(_: &Key) -> bool {
+    true
+}
+
+/// The arrow (or other named key) rather than a letter.
+pub fn named(key: &Key) -> bool {
+    !matches!(key, Key::Char(_))
+}
+
+/// One line of the help overlay: a context heading, or keys and what they do.
+pub type HelpLine = (Option<Context>, String, &'static str);
+
+/// The help text's lines, generated from the keymap.
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut lines = Vec::new();
+    let mut seen = Vec::new();
+    for bd in KEYMAP {
+        if !seen.contains(&bd.context) {
+            seen.push(bd.context);
+            if !lines.is_empty() {
+                lines.push((None, String::new(), ""));
+            }
+            lines.push((Some(bd.context), String::new(), ""));
+        }
+        lines.push((None, bd.keys_label(), bd.desc));
+    }
+    // The search box's filters, from the search module's own table.
+    lines.push((None, String::new(), ""));
+    lines.push((Some(Context::Search), String::new(), "filters"));
+    for (syntax, meaning) in crate::search::FILTER_HELP {
+        lines.push((None, syntax.to_string(), meaning));
+    }
+    lines
+}
+
 /// Status-bar hints for `contexts`: `(keys, word)`, most specific first.
 /// A key bound in a more specific context is not hinted again; overlays and
 /// presenter mode, which take most keys for themselves, hint only their own

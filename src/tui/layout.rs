@@ -107,3 +107,25 @@ pub fn column_area(area: Rect, which: usize) -> Rect {
         }
     }
 }
+
+/// The part of the pro/con pane the two columns share: inside its border,
+/// below the two lines of the focused node.
+pub fn columns_body(main: Rect) -> Rect {
+    Rect {
+        x: main.x + 1,
+        y: main.y + 3,
+        width: main.width.saturating_sub(2),
+        height: main.height.saturating_sub(4),
+    }
+}
+
+/// The tours overlay: two rows a tour, and its border.
+pub fn tours_rect(area: Rect, tours: usize) -> Rect {
+    let h = (tours * 2 + 4).min(u16::MAX as usize) as u16;
+    centered(area, 76, h)
+}
+
+/// How many tours the overlay shows at once.
+pub fn tours_shown(area: Rect, tours: usize) -> usize {
+    inner_height(tours_rect(area, tours)) / 2
+}

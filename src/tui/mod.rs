@@ -4,11 +4,14 @@
 
 pub mod action;
 pub mod app;
+pub mod cursor;
 pub mod keymap;
 pub mod layout;
 pub mod outline;
+pub mod overlay;
 pub mod theme;
 pub mod views;
+pub mod whatif;
 
 use std::io;
 use std::path::PathBuf;
@@ -63,11 +66,10 @@ pub fn run(args: ExploreArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut app = App::new(loaded.graph, input.name());
     let (store, warnings) = crate::state::StateStore::open_input(&input);
-    app.state = store.state().clone();
+    let mut app = App::new(loaded.graph, input.name()).with_state(store.state().clone());
     if !warnings.is_empty() {
-        app.message = Some(warnings.join(" "));
+        app.set_message(warnings.join(" "));
     }
     match explore(app, store, &theme, !args.no_mouse) {
         Ok(()) => ExitCode::SUCCESS,
@@ -156,7 +158,7 @@ impl Search {
         let Some(worker) = self.worker() else {
             return false;
         };
-        if let Some(q) = app.search_pending.take() {
+        if let Some(q) = app.take_search_query() {
             worker.submit(q);
         }
         match worker.try_recv() {
@@ -168,13 +170,6 @@ impl Search {
         }
     }
 
-    /// Whether results may still arrive (so the loop should poll sooner).
-    fn busy(&self, app: &App) -> bool {
-        app.search_pending.is_some()
-            || app.search.as_ref().is_some_and(|r| !r.complete)
-            || matches!(app.overlays.last(), Some(app::Overlay::Search { .. }))
-                && app.search.is_none()
-    }
 }
 
 fn event_loop(
@@ -183,14 +178,14 @@ fn event_loop(
     store: &mut crate::state::StateStore,
     theme: &Theme,
 ) -> io::Result<()> {
-    let mut search = Search::start(app.graph.clone());
+    let mut search = Search::start(app.shared_graph());
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
     let mut dirty = true;
-    while !app.quit {
+    while !app.should_quit() {
         if dirty {
             terminal.draw(|frame| views::draw(frame, app, theme))?;
             dirty = false;
@@ -204,7 +199,7 @@ fn event_loop(
             dirty = true;
         }
         // Poll often while search results are on their way, rarely otherwise.
-        let wait = if search.busy(app) { 8 } else { 250 };
+        let wait = if app.search_busy() { 8 } else { 250 };
         if event::poll(Duration::from_millis(wait))? {
             // Drain everything pending before drawing again, so a burst of
             // keys (or a held key) costs one frame.
@@ -213,14 +208,12 @@ fn event_loop(
                     app.update(action);
                     dirty = true;
                 }
-                if app.state_dirty {
-                    save_state(app, store);
-                }
+                save_state(app, store);
                 // Hand each keystroke's query over at once, before draining more keys.
                 if search.pump(app) {
                     dirty = true;
                 }
-                if app.quit || !event::poll(Duration::ZERO)? {
+                if app.should_quit() || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
@@ -229,15 +222,18 @@ fn event_loop(
     Ok(())
 }
 
-/// Saves marks and notes at once, so nothing typed is lost to a crash or
-/// a closed window; a failure is shown, and the change stays in memory.
+/// Saves marks and notes at once when they changed, so nothing typed is
+/// lost to a crash or a closed window; a failure is shown, and the change
+/// stays in memory.
 fn save_state(app: &mut App, store: &mut crate::state::StateStore) {
-    app.state_dirty = false;
-    *store.state_mut() = app.state.clone();
+    let Some(state) = app.take_changed_state() else {
+        return;
+    };
+    *store.state_mut() = state.clone();
     match store.save() {
         Ok(warnings) if warnings.is_empty() => {}
-        Ok(warnings) => app.message = Some(warnings.join(" ")),
-        Err(e) => app.message = Some(format!("Could not save notes: {e}")),
+        Ok(warnings) => app.set_message(warnings.join(" ")),
+        Err(e) => app.set_message(format!("Could not save notes: {e}")),
     }
 }
 

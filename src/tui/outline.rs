@@ -122,10 +122,6 @@ impl Outline {
         }
     }
 
-    pub fn is_expanded(&self, path: &[NodeIx]) -> bool {
-        self.expanded.contains(path)
-    }
-
     pub fn set_expanded(&mut self, graph: &Graph, path: &[NodeIx], on: bool) {
         if on {
             self.expanded.insert(path.to_vec());

@@ -8,9 +8,129 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use super::{pane_block, put_row, symbols};
+use crate::brief::{Brief, BriefSide};
+use crate::graph::NodeIx;
 use crate::text::sanitize_line;
-use crate::tui::app::{App, BriefRow};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::cursor::ListCursor;
+use crate::tui::keymap::{self, Context};
 use crate::tui::theme::{Role, Theme};
+
+/// The brief view's state: which thesis and side, the brief built for
+/// them (dropped when labels change), and the cursor.
+#[derive(Debug, Clone)]
+pub struct BriefState {
+    /// Index into the graph's theses.
+    pub thesis: usize,
+    pub side: BriefSide,
+    pub built: Option<(Brief, Vec<BriefRow>)>,
+    pub cursor: ListCursor,
+}
+
+impl Default for BriefState {
+    fn default() -> BriefState {
+        BriefState {
+            thesis: 0,
+            side: BriefSide::For,
+            built: None,
+            cursor: ListCursor::default(),
+        }
+    }
+}
+
+impl BriefState {
+    /// The rows of the built brief (none before it is built).
+    pub fn rows(&self) -> &[BriefRow] {
+        self.built.as_ref().map_or(&[], |(_, rows)| rows)
+    }
+
+    /// The point on row `i`, if that row is a point.
+    pub fn node_at(&self, i: usize) -> Option<NodeIx> {
+        match self.rows().get(i) {
+            Some(BriefRow::Ours { node, .. } | BriefRow::Theirs { node, .. }) => Some(*node),
+            _ => None,
+        }
+    }
+
+    /// The next side, then the next thesis: for, against; next thesis for, …
+    pub fn switch_side(&mut self, theses: usize) {
+        (self.thesis, self.side) = match self.side {
+            BriefSide::For => (self.thesis, BriefSide::Against),
+            BriefSide::Against => ((self.thesis + 1) % theses.max(1), BriefSide::For),
+        };
+        self.built = None;
+        self.cursor = ListCursor::default();
+    }
+}
+
+/// A row of the brief view. Node rows are links into the explorer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BriefRow {
+    Heading(String),
+    /// One of the user's points (depth 0) or its evidence (depth 1).
+    Ours {
+        node: NodeIx,
+        depth: usize,
+    },
+    /// An opposing point, or (depth 1) a rebuttal available against it.
+    Theirs {
+        node: NodeIx,
+        depth: usize,
+    },
+    Blank,
+}
+
+/// Flattens a brief into the rows the view shows.
+pub fn brief_rows(brief: &Brief) -> Vec<BriefRow> {
+    let mut rows = Vec::new();
+    let (answered, total) = brief.answered_count();
+    rows.push(BriefRow::Heading(format!(
+        "Your points, strongest first ({})",
+        brief.points.len()
+    )));
+    for p in &brief.points {
+        rows.push(BriefRow::Ours {
+            node: p.node,
+            depth: 0,
+        });
+        for e in &p.evidence {
+            rows.push(BriefRow::Ours {
+                node: e.node,
+                depth: 1,
+            });
+        }
+    }
+    rows.push(BriefRow::Blank);
+    rows.push(BriefRow::Heading(format!(
+        "To answer ({}): answered {answered} of {total} opposing points",
+        brief.to_answer.len()
+    )));
+    for o in &brief.to_answer {
+        rows.push(BriefRow::Theirs {
+            node: o.node,
+            depth: 0,
+        });
+        for r in &o.rebuttals {
+            rows.push(BriefRow::Theirs {
+                node: r.node,
+                depth: 1,
+            });
+        }
+    }
+    rows.push(BriefRow::Blank);
+    rows.push(BriefRow::Heading(format!(
+        "Already answered ({})",
+        brief.answered.len()
+    )));
+    for o in &brief.answered {
+        rows.push(BriefRow::Theirs {
+            node: o.node,
+            depth: 0,
+        });
+    }
+    rows
+}
 
 pub struct BriefView<'a> {
     pub app: &'a App,
@@ -21,23 +141,24 @@ pub struct BriefView<'a> {
 impl Widget for BriefView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
-        let Some((brief, rows)) = &app.brief else {
+        let Some((brief, rows)) = &app.brief().built else {
             let block = pane_block(theme, "Brief", self.focused);
             let inner = block.inner(area);
             block.render(area, buf);
-            super::note_line(buf, inner, theme, "This debate has no thesis to argue.");
+            super::empty_message(buf, inner, theme, "This debate has no thesis to argue.");
             return;
         };
-        let thesis = sanitize_line(&app.graph.node(brief.thesis).title);
+        let thesis = sanitize_line(&app.graph().node(brief.thesis).title);
         let title = format!(
-            "Brief: arguing {} “{}” (s switches)",
+            "Brief: arguing {} “{}” ({} switches)",
             brief.side.name(),
-            crate::text::truncate(&thesis, (area.width as usize).saturating_sub(40).max(10))
+            crate::text::truncate(&thesis, (area.width as usize).saturating_sub(40).max(10)),
+            keymap::key_name(Context::Brief, Action::ToggleSide, keymap::first),
         );
         let block = pane_block(theme, &title, self.focused);
         let inner = block.inner(area);
         block.render(area, buf);
-        let cursor = app.brief_cursor;
+        let cursor = app.brief().cursor;
         for (i, row) in rows
             .iter()
             .enumerate()
@@ -49,7 +170,7 @@ impl Widget for BriefView<'_> {
                 BriefRow::Blank => vec![],
                 BriefRow::Heading(h) => vec![Span::styled(h.clone(), theme.style(Role::Heading))],
                 BriefRow::Ours { node, depth } | BriefRow::Theirs { node, depth } => {
-                    let n = app.graph.node(*node);
+                    let n = app.graph().node(*node);
                     let l = app.label(*node);
                     let ours = matches!(row, BriefRow::Ours { .. });
                     let (sym, style) = match (ours, depth) {

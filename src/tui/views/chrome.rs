@@ -24,7 +24,7 @@ impl Widget for Header<'_> {
         // The thesis summary: how the first thesis fares and how many opposing points stand.
         // How the focused node's thesis fares, and its direct objections.
         let mut right = Vec::new();
-        if let Some((_, _, sum)) = app.summary {
+        if let Some(sum) = app.summary() {
             let l = sum.label;
             right.push(Span::styled(
                 format!("{} thesis {}", symbols::label(l), symbols::label_word(l)),
@@ -47,7 +47,7 @@ impl Widget for Header<'_> {
             right.push(Span::styled(counts, theme.style(Role::Dim)));
         }
         let right_w: usize = right.iter().map(|s| s.width()).sum();
-        let title = sanitize_line(&app.graph.title);
+        let title = sanitize_line(&app.graph().title);
         let left_w = (area.width as usize).saturating_sub(right_w + 8);
         let mut spans = vec![
             Span::styled(" agon ", theme.style(Role::Status)),
@@ -79,14 +79,13 @@ impl Widget for Breadcrumb<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
         // The path of the outline row when it shows the focus, else the shortest one.
-        let path = app
-            .outline
-            .rows
-            .get(app.outline_cursor.selected)
-            .filter(|r| r.node == app.focus)
+        let outline = app.outline();
+        let path = outline
+            .selected()
+            .filter(|r| r.node == app.focused())
             .map(|r| r.path.clone())
-            .or_else(|| app.outline.path_to(&app.graph, app.focus))
-            .unwrap_or_else(|| vec![app.focus]);
+            .or_else(|| outline.tree.path_to(app.graph(), app.focused()))
+            .unwrap_or_else(|| vec![app.focused()]);
         let budget = (area.width as usize / path.len().max(1)).clamp(8, 60);
         let mut spans = vec![Span::raw(" ")];
         for (i, &ix) in path.iter().enumerate() {
@@ -104,7 +103,7 @@ impl Widget for Breadcrumb<'_> {
             } else {
                 theme.style(Role::Dim)
             };
-            let title = sanitize_line(&app.graph.node(ix).title);
+            let title = sanitize_line(&app.graph().node(ix).title);
             spans.push(Span::styled(truncate(&title, budget), style));
         }
         put_line(
@@ -128,7 +127,7 @@ impl Widget for StatusBar<'_> {
         let (app, theme) = (self.app, self.theme);
         let base = theme.style(Role::Status);
         let mut spans = Vec::new();
-        if let Some(msg) = &app.message {
+        if let Some(msg) = app.message() {
             spans.push(Span::raw(format!(" {} ", sanitize_line(msg))));
         } else {
             for (key, word) in keymap::hints(&app.contexts()) {
@@ -140,8 +139,8 @@ impl Widget for StatusBar<'_> {
             }
         }
         // Standing state the user should not forget: suspensions, a tour.
-        let n = app.whatif.count();
-        let tag = match (n, app.presenter.is_some()) {
+        let n = app.whatif().count();
+        let tag = match (n, app.tour().is_some()) {
             (0, false) => None,
             (0, true) => Some(" tour running: e returns to it ".to_string()),
             (n, _) => Some(format!(" what-if: {n} suspended (W clears) ")),

@@ -10,7 +10,51 @@ use super::{pane_block, put_line, put_row, symbols};
 use crate::graph::{NodeIx, Relation};
 use crate::text::{sanitize_line, truncate, wrap};
 use crate::tui::app::App;
+use crate::tui::cursor::ListCursor;
+use crate::tui::layout;
 use crate::tui::theme::{Role, Theme};
+
+/// One of the two columns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Column {
+    /// What supports the focused node (left, or above when stacked).
+    #[default]
+    Pro,
+    /// What attacks it.
+    Con,
+}
+
+impl Column {
+    pub const BOTH: [Column; 2] = [Column::Pro, Column::Con];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn relation(self) -> Relation {
+        match self {
+            Column::Pro => Relation::Supports,
+            Column::Con => Relation::Attacks,
+        }
+    }
+}
+
+/// The columns view's state: the active column and each one's cursor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ColumnsState {
+    pub active: Column,
+    pub cursors: [ListCursor; 2],
+}
+
+impl ColumnsState {
+    pub fn cursor(&self, column: Column) -> ListCursor {
+        self.cursors[column.index()]
+    }
+
+    pub fn cursor_mut(&mut self, column: Column) -> &mut ListCursor {
+        &mut self.cursors[column.index()]
+    }
+}
 
 pub struct ColumnsView<'a> {
     pub app: &'a App,
@@ -28,8 +72,8 @@ impl Widget for ColumnsView<'_> {
             return;
         }
         // The focused node, in up to two lines.
-        let focus = app.graph.node(app.focus);
-        let l = app.label(app.focus);
+        let focus = app.graph().node(app.focused());
+        let l = app.label(app.focused());
         let head = wrap(
             &sanitize_line(&focus.title),
             inner.width.saturating_sub(4) as usize,
@@ -55,41 +99,33 @@ impl Widget for ColumnsView<'_> {
                 theme.style(Role::Text),
             );
         }
-        let top = inner.y + 2;
-        let cols_area = Rect {
-            y: top,
-            height: inner.height - 2,
-            ..inner
-        };
-        let [pro, con] = app.columns();
-        for (c, (list, rel)) in [(pro, Relation::Supports), (con, Relation::Attacks)]
-            .into_iter()
-            .enumerate()
-        {
-            let area = crate::tui::layout::column_area(cols_area, c);
-            Column {
+        let body = layout::columns_body(area);
+        let lists = app.columns();
+        let state = app.columns_state();
+        for column in Column::BOTH {
+            ColumnList {
                 app,
                 theme,
-                list,
-                relation: rel,
-                active: self.focused && app.column == c,
-                cursor: app.column_cursors[c],
+                list: lists[column.index()],
+                relation: column.relation(),
+                active: self.focused && state.active == column,
+                cursor: state.cursor(column),
             }
-            .render(area, buf);
+            .render(layout::column_area(body, column.index()), buf);
         }
     }
 }
 
-struct Column<'a> {
+struct ColumnList<'a> {
     app: &'a App,
     theme: &'a Theme,
     list: &'a [NodeIx],
     relation: Relation,
     active: bool,
-    cursor: crate::tui::app::ListCursor,
+    cursor: ListCursor,
 }
 
-impl Widget for Column<'_> {
+impl Widget for ColumnList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
         let standing = self
@@ -118,7 +154,7 @@ impl Widget for Column<'_> {
             return;
         }
         if self.list.is_empty() {
-            super::note_line(buf, inner, theme, "(none)");
+            super::empty_message(buf, inner, theme, "(none)");
             return;
         }
         let h = (inner.height as usize).max(1);
@@ -129,14 +165,14 @@ impl Widget for Column<'_> {
             offset = self.cursor.selected + 1 - h;
         }
         for (i, &n) in self.list.iter().enumerate().skip(offset).take(h) {
-            let node = app.graph.node(n);
+            let node = app.graph().node(n);
             let l = app.label(n);
-            let below = app.graph.child_count(n);
+            let below = app.graph().child_count(n);
             let counts = if below > 0 {
                 format!(
                     " [{}+ {}−]",
-                    app.graph.supporters(n).len(),
-                    app.graph.attackers(n).len()
+                    app.graph().supporters(n).len(),
+                    app.graph().attackers(n).len()
                 )
             } else {
                 String::new()

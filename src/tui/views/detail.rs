@@ -1,30 +1,263 @@
 //! The detail pane: everything about the focused node, and links to every
-//! node it relates to.
+//! node it relates to. [`DetailLayout`] places its lines without styles, so
+//! drawing, scrolling and mouse hit-testing measure the same thing.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use super::{pane_block, put_row, symbols};
-use crate::graph::{Kind, NodeIx, Side};
+use crate::eval::Evaluation;
+use crate::graph::{Graph, Kind, NodeIx, Side};
 use crate::text::{sanitize_line, sanitize_text, wrap};
-use crate::tui::app::{App, LinkGroup, detail_links};
+use crate::tui::app::App;
+use crate::tui::cursor::ListCursor;
 use crate::tui::theme::{Role, Theme};
+
+/// The detail pane's state: the selected link and how far the text is scrolled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DetailState {
+    pub cursor: ListCursor,
+    /// Lines scrolled (wheel, PgUp/PgDn), from the top.
+    pub scroll: usize,
+}
+
+/// What a link in the detail pane says about the focused node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(usize)]
+pub enum LinkGroup {
+    /// It settles the focused node's label (named in the "why").
+    Why,
+    /// The focused node supports it.
+    Supports,
+    /// The focused node attacks it.
+    Attacks,
+    /// It supports the focused node.
+    SupportedBy,
+    /// It attacks the focused node.
+    AttackedBy,
+}
+
+impl LinkGroup {
+    pub const ORDER: [LinkGroup; 5] = [
+        LinkGroup::Why,
+        LinkGroup::Supports,
+        LinkGroup::Attacks,
+        LinkGroup::SupportedBy,
+        LinkGroup::AttackedBy,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            LinkGroup::Why => "Why: the points that settle it",
+            LinkGroup::Supports => "Supports",
+            LinkGroup::Attacks => "Attacks",
+            LinkGroup::SupportedBy => "Supported by",
+            LinkGroup::AttackedBy => "Attacked by",
+        }
+    }
+}
+
+/// Every node the detail pane links to, in the order it shows them.
+pub fn detail_links(graph: &Graph, eval: &Evaluation, node: NodeIx) -> Vec<(LinkGroup, NodeIx)> {
+    let mut out = Vec::new();
+    for group in LinkGroup::ORDER {
+        let list = match group {
+            LinkGroup::Why => {
+                let named = crate::eval::why_nodes(graph, eval, node);
+                out.extend(named.into_iter().map(|n| (group, n)));
+                continue;
+            }
+            LinkGroup::Supports => graph.supports(node),
+            LinkGroup::Attacks => graph.attacks(node),
+            LinkGroup::SupportedBy => graph.supporters(node),
+            LinkGroup::AttackedBy => graph.attackers(node),
+        };
+        out.extend(list.iter().map(|&n| (group, n)));
+    }
+    out
+}
+
+/// One line of the detail pane, before styling.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DetailLine {
+    /// Kind, side, label and mark of the focused node.
+    Head,
+    Blank,
+    /// A wrapped line of text in one role, after an indent.
+    Text {
+        text: String,
+        role: Role,
+        indent: &'static str,
+    },
+    /// The link with this index into [`DetailLayout::links`]; drawn only
+    /// when on screen, since a thesis can have thousands.
+    Link(usize),
+}
+
+/// The detail pane's lines for one node at one width.
+#[derive(Debug, Clone)]
+pub struct DetailLayout {
+    pub lines: Vec<DetailLine>,
+    pub links: Vec<(LinkGroup, NodeIx)>,
+}
+
+impl DetailLayout {
+    /// Lays out the focused node for a pane whose inside is `width` cells wide.
+    pub fn new(app: &App, width: usize) -> DetailLayout {
+        let width = width.max(1);
+        let g = app.graph();
+        let ix = app.focused();
+        let node = g.node(ix);
+        let mut out = Lines { lines: vec![DetailLine::Head], width };
+        if let Some(note) = app.note_of(ix) {
+            out.blank();
+            out.para(&format!("{} {note}", super::marks::NOTE), Role::Mark, "");
+        }
+        out.blank();
+        out.para(&node.title, Role::Heading, "");
+        if let Some(t) = &node.text {
+            out.blank();
+            out.para(t, Role::Text, "");
+        }
+        if let Some(q) = &node.quote {
+            out.blank();
+            out.para(&format!("“{}”", q.trim()), Role::Quote, "│ ");
+            let cite = citation(g, ix);
+            if !cite.is_empty() {
+                out.para(&format!("— {}", cite.join(", ")), Role::Dim, "  ");
+            }
+        }
+        if !node.tags.is_empty() {
+            out.blank();
+            let tags: Vec<String> = node
+                .tags
+                .iter()
+                .map(|t| format!("#{}", sanitize_line(t)))
+                .collect();
+            out.para(&tags.join(" "), Role::Accent, "");
+        }
+        // Why it has its label.
+        out.blank();
+        out.para("Why", Role::Heading, "");
+        for line in why_lines(g, app.eval(), ix) {
+            out.para(&line, Role::Dim, "  ");
+        }
+        let links = detail_links(g, app.eval(), ix);
+        out.links(&links);
+        let places = g.parents(ix).count();
+        if places > 1 {
+            out.blank();
+            let shared = format!(
+                "{} This point appears in {places} places in the outline.",
+                symbols::SHARED
+            );
+            out.para(&shared, Role::Dim, "");
+        }
+        DetailLayout {
+            lines: out.lines,
+            links,
+        }
+    }
+
+    /// The first line shown in `height` rows: where the user scrolled to;
+    /// when the pane has the keyboard, moved just enough to keep the
+    /// selected link in view.
+    pub fn offset(&self, state: &DetailState, focused: bool, height: usize) -> usize {
+        let max = self.lines.len().saturating_sub(height);
+        let mut offset = state.scroll.min(max);
+        let selected = DetailLine::Link(state.cursor.selected);
+        if focused && let Some(line) = self.lines.iter().position(|l| *l == selected) {
+            if line < offset {
+                offset = line;
+            } else if line >= offset + height {
+                offset = line + 1 - height;
+            }
+        }
+        offset
+    }
+
+    /// The link shown at screen row `row` of the pane drawn in `area`, if
+    /// any (for mouse clicks).
+    pub fn link_at(&self, state: &DetailState, focused: bool, area: Rect, row: u16) -> Option<usize> {
+        let h = area.height.saturating_sub(2) as usize;
+        let offset = self.offset(state, focused, h);
+        let r = row.checked_sub(area.y + 1)? as usize;
+        if r >= h {
+            return None;
+        }
+        match self.lines.get(offset + r) {
+            Some(DetailLine::Link(i)) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+/// A builder of wrapped lines.
+struct Lines {
+    lines: Vec<DetailLine>,
+    width: usize,
+}
+
+impl Lines {
+    fn blank(&mut self) {
+        self.lines.push(DetailLine::Blank);
+    }
+
+    fn para(&mut self, s: &str, role: Role, indent: &'static str) {
+        let width = self.width.saturating_sub(indent.len()).max(1);
+        for text in wrap(&sanitize_text(s), width) {
+            self.lines.push(DetailLine::Text { text, role, indent });
+        }
+    }
+
+    /// Relations, each a link, under a heading per group with its count.
+    fn links(&mut self, links: &[(LinkGroup, NodeIx)]) {
+        let mut counts = [0usize; LinkGroup::ORDER.len()];
+        for (grp, _) in links {
+            counts[*grp as usize] += 1;
+        }
+        let mut group = None;
+        for (i, (grp, _)) in links.iter().enumerate() {
+            if group != Some(*grp) {
+                group = Some(*grp);
+                self.blank();
+                let heading = format!("{} ({})", grp.title(), counts[*grp as usize]);
+                self.lines.push(DetailLine::Text {
+                    text: heading,
+                    role: Role::Heading,
+                    indent: "",
+                });
+            }
+            self.lines.push(DetailLine::Link(i));
+        }
+    }
+}
+
+/// Where a quote comes from: the source's title and what it says of
+/// itself, or the source id the map names, then the locator.
+fn citation(g: &Graph, ix: NodeIx) -> Vec<String> {
+    let node = g.node(ix);
+    let mut cite = Vec::new();
+    if let Some(src) = g.source_of(ix) {
+        cite.push(src.title.clone());
+        for f in [&src.outlet, &src.author, &src.date].into_iter().flatten() {
+            cite.push(f.clone());
+        }
+    } else if let Some(id) = &node.source {
+        cite.push(id.clone());
+    }
+    if let Some(loc) = &node.locator {
+        cite.push(loc.clone());
+    }
+    cite
+}
 
 pub struct DetailView<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
     pub focused: bool,
-}
-
-/// One line of the pane: spans, a base style, and the link it shows, if any.
-type DetailLine<'a> = (Vec<Span<'a>>, Style, Option<usize>);
-
-/// Whether a line is the selected link.
-fn is_selected(app: &App, focused: bool, link: Option<usize>) -> bool {
-    focused && link == Some(app.detail_cursor.selected)
 }
 
 impl Widget for DetailView<'_> {
@@ -35,130 +268,63 @@ impl Widget for DetailView<'_> {
         if inner.width == 0 || inner.height == 0 {
             return;
         }
-        let lines = self.lines(inner.width as usize);
+        let layout = DetailLayout::new(self.app, inner.width as usize);
         let h = inner.height as usize;
-        let offset = scroll_offset(self.app, self.focused, &lines, h);
-        let links = detail_links(&self.app.graph, &self.app.whatif.eval, self.app.focus);
-        for (row, (spans, base, link)) in lines.iter().skip(offset).take(h).enumerate() {
-            let selected = is_selected(self.app, self.focused, *link);
-            let built;
-            let spans = match link {
-                Some(i) => {
-                    let (group, target) = links[*i];
-                    built = self.link_spans(group, target);
-                    &built
+        let state = self.app.detail();
+        let offset = layout.offset(state, self.focused, h);
+        let text = self.theme.style(Role::Text);
+        for (row, line) in layout.lines.iter().skip(offset).take(h).enumerate() {
+            let selected = self.focused && *line == DetailLine::Link(state.cursor.selected);
+            let spans = match line {
+                DetailLine::Head => self.head_spans(),
+                DetailLine::Blank => vec![],
+                DetailLine::Text { text, role, indent } => {
+                    let style = self.theme.style(*role);
+                    vec![Span::styled(*indent, style), Span::styled(text.clone(), style)]
                 }
-                None => spans,
+                DetailLine::Link(i) => {
+                    let (group, target) = layout.links[*i];
+                    self.link_spans(group, target)
+                }
             };
             put_row(
                 buf,
                 (inner.x, inner.y + row as u16, inner.width),
-                spans,
-                *base,
+                &spans,
+                text,
                 selected,
             );
         }
     }
 }
 
-/// The first line shown: where the user scrolled to; when the pane has the
-/// keyboard, moved just enough to keep the selected link in view.
-fn scroll_offset(app: &App, focused: bool, lines: &[DetailLine], h: usize) -> usize {
-    let max = lines.len().saturating_sub(h);
-    let mut offset = app.detail_scroll.min(max);
-    if focused
-        && let Some(line) = lines
-            .iter()
-            .position(|(_, _, link)| *link == Some(app.detail_cursor.selected))
-    {
-        if line < offset {
-            offset = line;
-        } else if line >= offset + h {
-            offset = line + 1 - h;
-        }
-    }
-    offset
-}
-
-/// The link shown at screen row `row` of the detail pane drawn in `area`,
-/// if any (for mouse clicks).
-pub fn link_at(app: &App, area: Rect, focused: bool, row: u16) -> Option<usize> {
-    let theme = Theme::monochrome();
-    let view = DetailView {
-        app,
-        theme: &theme,
-        focused,
-    };
-    let inner_w = area.width.saturating_sub(2).max(1) as usize;
-    let h = area.height.saturating_sub(2) as usize;
-    let lines = view.lines(inner_w);
-    let offset = scroll_offset(app, focused, &lines, h);
-    let r = row.checked_sub(area.y + 1)? as usize;
-    if r >= h {
-        return None;
-    }
-    lines.get(offset + r).and_then(|(_, _, link)| *link)
-}
-
-/// How many lines the detail pane has for the focused node at `width`
-/// (for clamping its scrolling).
-pub fn line_count(app: &App, width: u16) -> usize {
-    let theme = Theme::monochrome();
-    DetailView {
-        app,
-        theme: &theme,
-        focused: false,
-    }
-    .lines(width.max(1) as usize)
-    .len()
-}
-
-impl<'a> DetailView<'a> {
-    fn lines(&self, width: usize) -> Vec<DetailLine<'a>> {
+impl DetailView<'_> {
+    /// The first line: kind, basis, side, label (or suspension) and mark.
+    fn head_spans(&self) -> Vec<Span<'static>> {
         let (app, theme) = (self.app, self.theme);
-        let g = &app.graph;
-        let ix = app.focus;
+        let g = app.graph();
+        let ix = app.focused();
         let node = g.node(ix);
-        let text = theme.style(Role::Text);
         let dim = theme.style(Role::Dim);
-        let mut out: Vec<DetailLine<'a>> = Vec::new();
-        let para = |out: &mut Vec<DetailLine<'a>>, s: &str, style: Style, indent: &'static str| {
-            for l in wrap(&sanitize_text(s), width.saturating_sub(indent.len()).max(1)) {
-                out.push((
-                    vec![Span::styled(indent, style), Span::styled(l, style)],
-                    text,
-                    None,
-                ));
-            }
-        };
-
-        // Kind, side and label.
-        let label = app.label(ix);
         let side = match g.side(ix) {
             Side::Thesis => "",
             Side::For => " · for the thesis",
             Side::Against => " · against the thesis",
             Side::None => " · reaches no thesis",
         };
+        let kind_style = symbols::kind_style(theme, node.kind);
+        let symbol = kind_symbol(node.kind, symbols::first_relation(g, ix));
         let mut head = vec![
-            Span::styled(
-                format!(
-                    "{} ",
-                    kind_symbol(node.kind, symbols::first_relation(g, ix))
-                ),
-                symbols::kind_style(theme, node.kind),
-            ),
-            Span::styled(
-                node.kind.name().to_uppercase(),
-                symbols::kind_style(theme, node.kind),
-            ),
+            Span::styled(format!("{symbol} "), kind_style),
+            Span::styled(node.kind.name().to_uppercase(), kind_style),
         ];
         if let Some(b) = node.basis {
             head.push(Span::styled(format!(" ({})", b.name()), dim));
         }
         head.push(Span::styled(side, dim));
         head.push(Span::raw("  "));
-        if app.whatif.is_suspended(ix) {
+        let label = app.label(ix);
+        if app.whatif().is_suspended(ix) {
             head.push(Span::styled(
                 format!("{} suspended (what-if)", symbols::SUSPENDED),
                 theme.style(Role::Warning),
@@ -175,111 +341,14 @@ impl<'a> DetailView<'a> {
                 theme.style(Role::Mark),
             ));
         }
-        out.push((head, text, None));
-        if let Some(note) = app.note_of(ix) {
-            out.push((vec![], text, None));
-            para(
-                &mut out,
-                &format!("{} {note}", super::marks::NOTE),
-                theme.style(Role::Mark),
-                "",
-            );
-        }
-        out.push((vec![], text, None));
-        para(&mut out, &node.title, theme.style(Role::Heading), "");
-        if let Some(t) = &node.text {
-            out.push((vec![], text, None));
-            para(&mut out, t, text, "");
-        }
-        if let Some(q) = &node.quote {
-            out.push((vec![], text, None));
-            para(
-                &mut out,
-                &format!("“{}”", q.trim()),
-                theme.style(Role::Quote),
-                "│ ",
-            );
-            let mut cite = Vec::new();
-            if let Some(src) = g.source_of(ix) {
-                cite.push(src.title.clone());
-                for f in [&src.outlet, &src.author, &src.date].into_iter().flatten() {
-                    cite.push(f.clone());
-                }
-            } else if let Some(id) = &node.source {
-                cite.push(id.clone());
-            }
-            if let Some(loc) = &node.locator {
-                cite.push(loc.clone());
-            }
-            if !cite.is_empty() {
-                para(&mut out, &format!("— {}", cite.join(", ")), dim, "  ");
-            }
-        }
-        if !node.tags.is_empty() {
-            out.push((vec![], text, None));
-            let tags: Vec<String> = node
-                .tags
-                .iter()
-                .map(|t| format!("#{}", sanitize_line(t)))
-                .collect();
-            para(&mut out, &tags.join(" "), theme.style(Role::Accent), "");
-        }
-
-        // Why it has its label.
-        out.push((vec![], text, None));
-        out.push((
-            vec![Span::styled("Why", theme.style(Role::Heading))],
-            text,
-            None,
-        ));
-        for line in why_lines(app, ix) {
-            para(&mut out, &line, dim, "  ");
-        }
-
-        // Relations, each a link. Link lines are left empty here and drawn
-        // only when on screen (`link_spans`): a thesis can have thousands.
-        let links = detail_links(g, &app.whatif.eval, ix);
-        let mut counts = [0usize; LinkGroup::ORDER.len()];
-        for (grp, _) in &links {
-            counts[*grp as usize] += 1;
-        }
-        let mut group = None;
-        for (i, (grp, _)) in links.iter().enumerate() {
-            if group != Some(*grp) {
-                group = Some(*grp);
-                out.push((vec![], text, None));
-                out.push((
-                    vec![Span::styled(
-                        format!("{} ({})", grp.title(), counts[*grp as usize]),
-                        theme.style(Role::Heading),
-                    )],
-                    text,
-                    None,
-                ));
-            }
-            out.push((vec![], text, Some(i)));
-        }
-        if g.parents(ix).count() > 1 {
-            out.push((vec![], text, None));
-            para(
-                &mut out,
-                &format!(
-                    "{} This point appears in {} places in the outline.",
-                    symbols::SHARED,
-                    g.parents(ix).count()
-                ),
-                dim,
-                "",
-            );
-        }
-        out
+        head
     }
 }
 
 impl DetailView<'_> {
     /// One link line: stance, kind, label and title of the linked node.
     fn link_spans(&self, group: LinkGroup, target: NodeIx) -> Vec<Span<'static>> {
-        let (app, theme, g) = (self.app, self.theme, &self.app.graph);
+        let (app, theme, g) = (self.app, self.theme, self.app.graph());
         let t = g.node(target);
         let rel = match group {
             LinkGroup::Why => symbols::first_relation(g, target),
@@ -314,9 +383,8 @@ const MAX_NAMED: usize = 6;
 
 /// A plain-words explanation of the focused node's label, from the
 /// evaluation's "why".
-fn why_lines(app: &App, ix: NodeIx) -> Vec<String> {
+fn why_lines(g: &Graph, eval: &Evaluation, ix: NodeIx) -> Vec<String> {
     use crate::eval::{Answer, Why, why};
-    let g = &app.graph;
     let title = |i: NodeIx| {
         format!(
             "“{}”",
@@ -336,7 +404,7 @@ fn why_lines(app: &App, ix: NodeIx) -> Vec<String> {
         }
         names.join(" → ")
     };
-    match why(g, &app.whatif.eval, ix) {
+    match why(g, eval, ix) {
         Why::Suspended => {
             vec!["Suspended for what-if: treated as absent, it attacks nothing.".into()]
         }

@@ -1,57 +1,64 @@
-//! Overlays that list things: every key (from the keymap), and the tours.
+//! The help overlay: every key, generated from the keymap.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Clear, Widget};
 
-use super::{pane_block, put_line, put_row};
-use crate::text::sanitize_line;
-use crate::tui::app::{App, ListCursor};
-use crate::tui::keymap::{Context, KEYMAP};
+use super::{pane_block, put_line};
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Context};
 use crate::tui::layout;
+use crate::tui::overlay::Effect;
 use crate::tui::theme::{Role, Theme};
 
-pub struct HelpOverlay<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
+/// The help overlay's state: how far it is scrolled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HelpState {
     pub scroll: usize,
 }
 
-/// The help text's lines, generated from the keymap.
-pub fn help_lines() -> Vec<(Option<Context>, String, &'static str)> {
-    let mut lines = Vec::new();
-    let mut seen = Vec::new();
-    for bd in KEYMAP {
-        if !seen.contains(&bd.context) {
-            seen.push(bd.context);
-            if !lines.is_empty() {
-                lines.push((None, String::new(), ""));
-            }
-            lines.push((Some(bd.context), String::new(), ""));
-        }
-        lines.push((None, bd.keys_label(), bd.desc));
+impl HelpState {
+    /// Scrolls within `max`; `?` again or Enter closes. Opening another
+    /// overlay and quitting are left to the explorer.
+    pub fn handle(&mut self, action: Action, max: usize) -> Effect {
+        let delta: isize = match action {
+            Action::Tours | Action::Search | Action::Quit => return Effect::Ignored,
+            Action::Close | Action::Help | Action::Activate => return Effect::Close(None),
+            Action::Up => -1,
+            Action::Down => 1,
+            Action::PageUp => -10,
+            Action::PageDown => 10,
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => return Effect::Consumed,
+        };
+        self.scroll = (self.scroll.min(max) as isize + delta).clamp(0, max as isize) as usize;
+        Effect::Consumed
     }
-    // The search box's filters, from the search module's own table.
-    lines.push((None, String::new(), ""));
-    lines.push((Some(Context::Search), String::new(), "filters"));
-    for (syntax, meaning) in crate::search::FILTER_HELP {
-        lines.push((None, syntax.to_string(), meaning));
-    }
-    lines
+}
+
+pub struct HelpOverlay<'a> {
+    pub theme: &'a Theme,
+    pub state: HelpState,
 }
 
 impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let _ = self.app;
         let rect = layout::centered(area, 72, area.height.saturating_sub(2));
         Clear.render(rect, buf);
-        let block = pane_block(theme, "Keys (Esc closes, ↑/↓ scroll)", true);
+        let title = format!(
+            "Keys ({} closes, {}/{} scroll)",
+            keymap::key_name(Context::Chooser, Action::Close, keymap::first),
+            keymap::key_name(Context::Chooser, Action::Up, keymap::named),
+            keymap::key_name(Context::Chooser, Action::Down, keymap::named),
+        );
+        let block = pane_block(theme, &title, true);
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let lines = help_lines();
-        let scroll = self.scroll.min(lines.len().saturating_sub(1));
+        let lines = keymap::help_lines();
+        let scroll = self.state.scroll.min(lines.len().saturating_sub(1));
         for (row, (ctx, keys, desc)) in lines
             .iter()
             .skip(scroll)
@@ -84,51 +91,3 @@ impl Widget for HelpOverlay<'_> {
     }
 }
 
-pub struct ToursOverlay<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
-    pub cursor: ListCursor,
-}
-
-impl Widget for ToursOverlay<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let (app, theme) = (self.app, self.theme);
-        let tours = &app.graph.tours;
-        let rect = layout::centered(area, 76, (tours.len() * 2 + 4) as u16);
-        Clear.render(rect, buf);
-        let block = pane_block(theme, "Tours (Enter starts, Esc closes)", true);
-        let inner = block.inner(rect);
-        block.render(rect, buf);
-        for (i, t) in tours.iter().enumerate().take(inner.height as usize / 2) {
-            let y = inner.y + (i * 2) as u16;
-            let selected = i == self.cursor.selected;
-            let base = super::row_style(theme, selected);
-            put_row(
-                buf,
-                (inner.x, y, inner.width),
-                &[
-                    Span::styled(sanitize_line(&t.title), theme.style(Role::Heading)),
-                    Span::styled(
-                        format!("  ({} steps)", t.steps.len()),
-                        theme.style(Role::Dim),
-                    ),
-                ],
-                base,
-                selected,
-            );
-            if let Some(d) = &t.description {
-                put_line(
-                    buf,
-                    inner.x,
-                    y + 1,
-                    inner.width,
-                    &[Span::styled(
-                        format!("  {}", sanitize_line(d)),
-                        theme.style(Role::Dim),
-                    )],
-                    theme.style(Role::Text),
-                );
-            }
-        }
-    }
-}

@@ -1,18 +1,53 @@
-//! Marks and notes: the list of everything marked or annotated, and the
-//! note editor.
+//! The marks view: everything the user marked or wrote a note on.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 use super::{pane_block, put_line, put_row, symbols};
-use crate::graph::NodeIx;
-use crate::state::Mark;
-use crate::text::{sanitize_line, sanitize_text, truncate, wrap};
-use crate::tui::app::{App, MarkRow};
-use crate::tui::layout;
+use crate::graph::{Graph, NodeIx};
+use crate::state::{Mark, State};
+use crate::text::{sanitize_line, truncate, wrap};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::cursor::ListCursor;
+use crate::tui::keymap::{self, Context};
 use crate::tui::theme::{Role, Theme};
+
+/// The marks view's state: its cursor (the rows follow the saved state).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MarksState {
+    pub cursor: ListCursor,
+}
+
+/// A row of the marks view: a node with a mark or a note, or an id the
+/// state keeps that this debate no longer has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkRow {
+    Node(NodeIx),
+    Orphan(String),
+}
+
+/// Nodes with a mark or a note, in file order, then ids no longer in the map.
+pub fn mark_rows(graph: &Graph, state: &State) -> Vec<MarkRow> {
+    let mut rows: Vec<MarkRow> = state
+        .marks
+        .keys()
+        .chain(state.notes.keys())
+        .filter_map(|id| graph.by_id(id))
+        .collect::<std::collections::BTreeSet<NodeIx>>()
+        .into_iter()
+        .map(MarkRow::Node)
+        .collect();
+    rows.extend(
+        state
+            .orphans(graph)
+            .into_iter()
+            .map(|id| MarkRow::Orphan(id.to_string())),
+    );
+    rows
+}
 
 pub fn mark_symbol(mark: Mark) -> &'static str {
     match mark {
@@ -39,8 +74,12 @@ impl Widget for MarksView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if rows.is_empty() {
-            let help = "Nothing marked yet. Press m on a node to mark it (★ star, ▶ to use, ! to answer) and n to write a note.";
-            for (i, line) in wrap(help, inner.width as usize)
+            let help = format!(
+                "Nothing marked yet. Press {} on a node to mark it (★ star, ▶ to use, ! to answer) and {} to write a note.",
+                keymap::key_name(Context::Global, Action::CycleMark, keymap::first),
+                keymap::key_name(Context::Global, Action::EditNote, keymap::first),
+            );
+            for (i, line) in wrap(&help, inner.width as usize)
                 .iter()
                 .enumerate()
                 .take(inner.height as usize)
@@ -56,7 +95,7 @@ impl Widget for MarksView<'_> {
             }
             return;
         }
-        let cursor = app.marks_cursor;
+        let cursor = app.marks().cursor;
         for (i, row) in rows
             .iter()
             .enumerate()
@@ -87,10 +126,10 @@ impl Widget for MarksView<'_> {
 }
 
 fn node_spans<'a>(app: &'a App, theme: &Theme, n: NodeIx, width: usize) -> Vec<Span<'a>> {
-    let node = app.graph.node(n);
+    let node = app.graph().node(n);
     let l = app.label(n);
     let mark = app.mark_of(n).map(mark_symbol).unwrap_or(" ");
-    let rel = symbols::first_relation(&app.graph, n);
+    let rel = symbols::first_relation(app.graph(), n);
     let mut spans = vec![
         Span::styled(mark, theme.style(Role::Mark)),
         Span::raw(" "),
@@ -111,40 +150,4 @@ fn node_spans<'a>(app: &'a App, theme: &Theme, n: NodeIx, width: usize) -> Vec<S
         ));
     }
     spans
-}
-
-pub struct NoteEditor<'a> {
-    pub app: &'a App,
-    pub theme: &'a Theme,
-    pub node: NodeIx,
-    pub text: &'a str,
-}
-
-impl Widget for NoteEditor<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let rect = layout::centered(area, 70, 12);
-        Clear.render(rect, buf);
-        let title = format!(
-            "Note on “{}” (Enter saves, Esc discards)",
-            truncate(&sanitize_line(&self.app.graph.node(self.node).title), 30)
-        );
-        let block = pane_block(theme, &title, true);
-        let inner = block.inner(rect);
-        block.render(rect, buf);
-        // The text with a block cursor at its end, wrapped; the end stays in view.
-        let shown = format!("{}▏", sanitize_text(self.text));
-        let lines = wrap(&shown, inner.width.max(1) as usize);
-        let skip = lines.len().saturating_sub(inner.height as usize);
-        for (i, line) in lines.iter().skip(skip).enumerate() {
-            put_line(
-                buf,
-                inner.x,
-                inner.y + i as u16,
-                inner.width,
-                &[Span::raw(line.clone())],
-                theme.style(Role::Text),
-            );
-        }
-    }
 }

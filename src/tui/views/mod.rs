@@ -7,11 +7,13 @@ pub mod columns;
 pub mod detail;
 pub mod help;
 pub mod marks;
+pub mod note;
 pub mod outline;
 pub mod presenter;
 pub mod search;
 pub mod sources;
 pub mod symbols;
+pub mod tours;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -21,7 +23,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::action::View;
-use super::app::{App, Overlay, Pane};
+use super::app::{App, Pane};
+use super::overlay::Overlay;
 use super::layout;
 use super::theme::{Role, Theme};
 
@@ -32,105 +35,98 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 /// Draws into any buffer (used by tests and the screenshot command too).
+/// The explorer first, unless a tour's card covers it, then the layers in
+/// stack order.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if layout::too_small(area) {
         chrome::TooSmall { theme, area }.render(area, buf);
         return;
     }
-    if app.presenting
-        && let Some(p) = &app.presenter
-    {
-        presenter::PresenterCard {
-            app,
-            theme,
-            presenter: p,
-        }
-        .render(area, buf);
-        render_overlays(app, theme, area, buf);
-        return;
+    if !app.is_presenting() {
+        render_explorer(app, theme, area, buf);
     }
+    for overlay in app.overlays() {
+        match overlay {
+            Overlay::Help(state) => help::HelpOverlay {
+                theme,
+                state: *state,
+            }
+            .render(area, buf),
+            Overlay::Tours(state) => tours::ToursOverlay {
+                app,
+                theme,
+                state: *state,
+            }
+            .render(area, buf),
+            Overlay::Search(state) => search::SearchOverlay { app, theme, state }.render(area, buf),
+            Overlay::Note(state) => note::NoteEditor { app, theme, state }.render(area, buf),
+            Overlay::Presenter => {
+                if let Some(presenter) = app.tour() {
+                    presenter::PresenterCard {
+                        app,
+                        theme,
+                        presenter,
+                    }
+                    .render(area, buf)
+                }
+            }
+        }
+    }
+}
+
+/// The header, the panes and the status bar.
+fn render_explorer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let areas = layout::areas(area);
     chrome::Header { app, theme }.render(areas.header, buf);
     chrome::Breadcrumb { app, theme }.render(areas.breadcrumb, buf);
-    let show_main = areas.detail.is_some() || app.pane == Pane::Main;
-    if show_main {
-        let focused = app.pane == Pane::Main;
-        match app.view {
-            View::Outline => outline::OutlineView {
-                app,
-                theme,
-                focused,
-            }
-            .render(areas.main, buf),
-            View::Columns => columns::ColumnsView {
-                app,
-                theme,
-                focused,
-            }
-            .render(areas.main, buf),
-            View::Sources => sources::SourcesView {
-                app,
-                theme,
-                focused,
-            }
-            .render(areas.main, buf),
-            View::Marks => marks::MarksView {
-                app,
-                theme,
-                focused,
-            }
-            .render(areas.main, buf),
-            View::Brief => brief::BriefView {
-                app,
-                theme,
-                focused,
-            }
-            .render(areas.main, buf),
-        }
+    let pane = app.pane();
+    if areas.detail.is_some() || pane == Pane::Main {
+        render_main(app, theme, areas.main, buf, pane == Pane::Main);
     }
-    let detail_area = areas.detail.unwrap_or(areas.main);
-    if areas.detail.is_some() || app.pane == Pane::Detail {
+    if areas.detail.is_some() || pane == Pane::Detail {
         detail::DetailView {
             app,
             theme,
-            focused: app.pane == Pane::Detail,
+            focused: pane == Pane::Detail,
         }
-        .render(detail_area, buf);
+        .render(areas.detail.unwrap_or(areas.main), buf);
     }
     chrome::StatusBar { app, theme }.render(areas.status, buf);
-    render_overlays(app, theme, area, buf);
 }
 
-fn render_overlays(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    for overlay in &app.overlays {
-        match overlay {
-            Overlay::Help { scroll } => help::HelpOverlay {
-                app,
-                theme,
-                scroll: *scroll,
-            }
-            .render(area, buf),
-            Overlay::Tours { cursor } => help::ToursOverlay {
-                app,
-                theme,
-                cursor: *cursor,
-            }
-            .render(area, buf),
-            Overlay::Search { query, cursor } => search::SearchOverlay {
-                app,
-                theme,
-                query,
-                cursor: *cursor,
-            }
-            .render(area, buf),
-            Overlay::Note { node, text } => marks::NoteEditor {
-                app,
-                theme,
-                node: *node,
-                text,
-            }
-            .render(area, buf),
+/// The view in the main pane.
+fn render_main(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: bool) {
+    match app.view() {
+        View::Outline => outline::OutlineView {
+            app,
+            theme,
+            focused,
         }
+        .render(area, buf),
+        View::Columns => columns::ColumnsView {
+            app,
+            theme,
+            focused,
+        }
+        .render(area, buf),
+        View::Sources => sources::SourcesView {
+            app,
+            theme,
+            focused,
+        }
+        .render(area, buf),
+        View::Marks => marks::MarksView {
+            app,
+            theme,
+            focused,
+        }
+        .render(area, buf),
+        View::Brief => brief::BriefView {
+            app,
+            theme,
+            focused,
+        }
+        .render(area, buf),
     }
 }
 
@@ -157,7 +153,7 @@ pub fn pane_block<'a>(theme: &Theme, title: &'a str, focused: bool) -> Block<'a>
 }
 
 /// A dim one-line message at the top of an empty pane ("no sources", …).
-pub fn note_line(buf: &mut Buffer, inner: Rect, theme: &Theme, text: &str) {
+pub fn empty_message(buf: &mut Buffer, inner: Rect, theme: &Theme, text: &str) {
     if inner.height == 0 {
         return;
     }

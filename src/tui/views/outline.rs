@@ -6,10 +6,59 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use super::{pane_block, put_row, symbols};
+use crate::graph::{Graph, NodeIx};
 use crate::text::sanitize_line;
 use crate::tui::app::App;
-use crate::tui::outline::Row;
+use crate::tui::cursor::ListCursor;
+use crate::tui::outline::{Outline, Row};
 use crate::tui::theme::{Role, Theme};
+
+/// The outline view's state: the unfolded tree and the cursor on its rows.
+#[derive(Debug, Clone)]
+pub struct OutlineState {
+    pub tree: Outline,
+    pub cursor: ListCursor,
+}
+
+impl OutlineState {
+    pub fn new(graph: &Graph) -> OutlineState {
+        OutlineState {
+            tree: Outline::new(graph),
+            cursor: ListCursor::default(),
+        }
+    }
+
+    pub fn selected(&self) -> Option<&Row> {
+        self.tree.rows.get(self.cursor.selected)
+    }
+
+    /// Keeps the selection on `node`, unfolding the tree to it if needed.
+    pub fn select_node(&mut self, graph: &Graph, node: NodeIx, height: usize) {
+        if self.selected().is_some_and(|r| r.node == node) {
+            return;
+        }
+        if let Some(row) = self.tree.reveal(graph, node) {
+            self.cursor.select(row, self.tree.rows.len(), height);
+        }
+    }
+
+    /// Unfolds or folds the row at `path`, keeping the cursor in range.
+    pub fn set_expanded(&mut self, graph: &Graph, path: &[NodeIx], on: bool, height: usize) {
+        self.tree.set_expanded(graph, path, on);
+        let len = self.tree.rows.len();
+        self.cursor.select(self.cursor.selected, len, height);
+    }
+
+    /// Moves the cursor by `delta` rows.
+    pub fn move_by(&mut self, delta: isize, height: usize) {
+        self.cursor.move_by(delta, self.tree.rows.len(), height);
+    }
+
+    /// Puts the cursor on row `i`.
+    pub fn select(&mut self, i: usize, height: usize) {
+        self.cursor.select(i, self.tree.rows.len(), height);
+    }
+}
 
 pub struct OutlineView<'a> {
     pub app: &'a App,
@@ -20,17 +69,18 @@ pub struct OutlineView<'a> {
 impl Widget for OutlineView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
+        let state = app.outline();
         let title = format!(
             "Outline {}/{}",
-            app.outline_cursor.selected + 1,
-            app.outline.rows.len()
+            state.cursor.selected + 1,
+            state.tree.rows.len()
         );
         let block = pane_block(theme, &title, self.focused);
         let inner = block.inner(area);
         block.render(area, buf);
-        let cursor = app.outline_cursor;
-        for (i, row) in app
-            .outline
+        let cursor = state.cursor;
+        for (i, row) in state
+            .tree
             .rows
             .iter()
             .enumerate()
@@ -42,7 +92,7 @@ impl Widget for OutlineView<'_> {
             let spans = row_spans(app, theme, row);
             let base = if selected {
                 theme.style(Role::Selection)
-            } else if app.whatif.changed(row.node) {
+            } else if app.whatif().changed(row.node) {
                 theme.style(Role::Changed)
             } else {
                 theme.style(Role::Text)
@@ -54,7 +104,7 @@ impl Widget for OutlineView<'_> {
 
 /// One outline row: indent, fold marker, stance, kind, label, title, counts.
 pub fn row_spans<'a>(app: &'a App, theme: &Theme, row: &Row) -> Vec<Span<'a>> {
-    let node = app.graph.node(row.node);
+    let node = app.graph().node(row.node);
     let label = app.label(row.node);
     let fold = if row.cycle {
         symbols::CYCLE
@@ -90,7 +140,7 @@ pub fn row_spans<'a>(app: &'a App, theme: &Theme, row: &Row) -> Vec<Span<'a>> {
         spans.push(Span::styled(kind, symbols::kind_style(theme, node.kind)));
     }
     spans.push(Span::raw(" "));
-    if app.whatif.is_suspended(row.node) {
+    if app.whatif().is_suspended(row.node) {
         spans.push(Span::styled(symbols::SUSPENDED, theme.style(Role::Warning)));
     } else {
         spans.push(Span::styled(

@@ -11,6 +11,7 @@ use super::{put_line, symbols};
 use crate::graph::Relation;
 use crate::text::{sanitize_line, sanitize_text, truncate, wrap};
 use crate::tour::Presenter;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::theme::{Role, Theme};
@@ -28,7 +29,7 @@ impl Widget for PresenterCard<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme, p) = (self.app, self.theme, self.presenter);
         buf.set_style(area, theme.style(Role::Text));
-        let g = &app.graph;
+        let g = app.graph();
         let stop = p.step();
         let node = g.node(stop.node);
         let tour = &g.tours[p.tour_index()];
@@ -142,7 +143,10 @@ impl Widget for PresenterCard<'_> {
             if hidden > 0 {
                 responses.push((
                     vec![Span::styled(
-                        format!("  {hidden} more hidden — press r to reveal the next"),
+                        format!(
+                            "  {hidden} more hidden — press {} to reveal the next",
+                            keymap::key_name(keymap::Context::Presenter, Action::Reveal, keymap::first)
+                        ),
                         theme.style(Role::Dim),
                     )],
                     text,
@@ -223,7 +227,7 @@ impl Widget for PresenterCard<'_> {
             ));
             hints.push(Span::raw(format!(" {word} ")));
         }
-        if let Some(msg) = &app.message {
+        if let Some(msg) = app.message() {
             hints = vec![Span::raw(format!(" {}", sanitize_line(msg)))];
         }
         put_line(

@@ -8,16 +8,110 @@ use ratatui::text::Span;
 use ratatui::widgets::{Clear, Widget};
 
 use super::{pane_block, put_line, put_row, symbols};
-use crate::search::{Field, Hit};
+use crate::search::{Field, Hit, Results};
 use crate::text::{sanitize_line, sanitize_text, truncate, wrap};
-use crate::tui::app::{App, ListCursor};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::cursor::ListCursor;
+use crate::tui::keymap::{self, Context};
+use crate::tui::overlay::Effect;
 use crate::tui::theme::{Role, Theme};
+
+/// Everything about the search box: the query, the query waiting to be
+/// handed to the search thread, the latest results for it, and the cursor.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchState {
+    pub query: String,
+    pub cursor: ListCursor,
+    /// The latest results for `query`; stale ones are never kept.
+    pub results: Option<Results>,
+    /// A query the terminal loop is to hand to the search thread.
+    pub pending: Option<String>,
+    /// Enter was pressed before the results for the typed query arrived:
+    /// jump as soon as they do, rather than to a stale result.
+    pub jump_waiting: bool,
+}
+
+impl SearchState {
+    /// An empty box, asking for the empty query's results at once.
+    pub fn new() -> SearchState {
+        SearchState {
+            pending: Some(String::new()),
+            ..SearchState::default()
+        }
+    }
+
+    /// Typing edits the query, arrows move through the results (a list of
+    /// `height` rows), Enter jumps, Esc closes.
+    pub fn handle(&mut self, action: Action, height: usize) -> Effect {
+        let hits = self.results.as_ref().map_or(0, |r| r.hits.len());
+        match action {
+            Action::Input(c) => {
+                self.jump_waiting = false;
+                self.query.push(c);
+                self.edited();
+            }
+            Action::DeleteBack => {
+                self.query.pop();
+                self.edited();
+            }
+            Action::Up => self.cursor.move_by(-1, hits, height),
+            Action::Down => self.cursor.move_by(1, hits, height),
+            Action::Activate if !self.fresh() => self.jump_waiting = true,
+            Action::Activate => return self.jump(),
+            Action::Close => return Effect::Close(None),
+            Action::Quit => return Effect::Ignored,
+            _ => {}
+        }
+        Effect::Consumed
+    }
+
+    fn edited(&mut self) {
+        self.cursor = ListCursor::default();
+        self.pending = Some(self.query.clone());
+    }
+
+    /// Whether the results shown are all there is for the typed query.
+    fn fresh(&self) -> bool {
+        self.results
+            .as_ref()
+            .is_some_and(|r| r.query == self.query && r.complete)
+    }
+
+    fn jump(&self) -> Effect {
+        let hit = self.results.as_ref().and_then(|r| r.hits.get(self.cursor.selected));
+        match hit {
+            Some(hit) => Effect::Jump(hit.node),
+            None => Effect::Say("No result to jump to."),
+        }
+    }
+
+    /// Takes results from the search thread; stale ones (for a query no
+    /// longer in the box) are dropped. Returns the node to jump to when
+    /// Enter was waiting for these results.
+    pub fn receive(&mut self, results: Results) -> Option<Effect> {
+        if results.query != self.query {
+            return None;
+        }
+        let complete = results.complete;
+        self.results = Some(results);
+        if self.jump_waiting && complete {
+            self.jump_waiting = false;
+            return Some(self.jump());
+        }
+        None
+    }
+
+    /// Whether results may still arrive (so the loop should poll sooner).
+    pub fn busy(&self) -> bool {
+        self.pending.is_some() || self.results.as_ref().is_none_or(|r| !r.complete)
+    }
+}
 
 pub struct SearchOverlay<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
-    pub query: &'a str,
-    pub cursor: ListCursor,
+    pub state: &'a SearchState,
 }
 
 /// Spans of `text` with the chars at `positions` (char indices, ascending)
@@ -75,11 +169,13 @@ impl Widget for SearchOverlay<'_> {
             ..area
         };
         Clear.render(rect, buf);
-        let block = pane_block(
-            theme,
-            "Search (Enter jumps, Esc closes; filters: see ?)",
-            true,
+        let title = format!(
+            "Search ({} jumps, {} closes; filters: see {})",
+            keymap::key_name(Context::Search, Action::Activate, keymap::first),
+            keymap::key_name(Context::Search, Action::Close, keymap::first),
+            keymap::key_name(Context::Global, Action::Help, keymap::first),
         );
+        let block = pane_block(theme, &title, true);
         let inner = block.inner(rect);
         block.render(rect, buf);
         if inner.height < 3 || inner.width < 10 {
@@ -87,13 +183,13 @@ impl Widget for SearchOverlay<'_> {
         }
         let text = theme.style(Role::Text);
         // The query line, with the count on the right.
-        let status = match &app.search {
+        let status = match &self.state.results {
             None => "searching…".to_string(),
             Some(r) if !r.errors.is_empty() => r.errors.join("; "),
             Some(r) if !r.complete => format!("{}+ so far…", r.total_matched),
             Some(r) => format!("{} of {}", r.hits.len(), r.total_matched),
         };
-        let q = format!("/ {}▏", sanitize_line(self.query));
+        let q = format!("/ {}▏", sanitize_line(&self.state.query));
         let pad = (inner.width as usize)
             .saturating_sub(crate::text::width(&q) + status.chars().count() + 1);
         put_line(
@@ -124,11 +220,11 @@ impl Widget for SearchOverlay<'_> {
             height: inner.height - 2,
             ..inner
         };
-        let Some(results) = &app.search else {
+        let Some(results) = &self.state.results else {
             return;
         };
         if results.hits.is_empty() {
-            super::note_line(buf, body, theme, "No match.");
+            super::empty_message(buf, body, theme, "No match.");
             return;
         }
         let (list, preview) = if body.width >= 90 {
@@ -156,7 +252,7 @@ impl Widget for SearchOverlay<'_> {
             (body, None)
         };
         let h = list.height as usize;
-        let sel = self.cursor.selected.min(results.hits.len() - 1);
+        let sel = self.state.cursor.selected.min(results.hits.len() - 1);
         let offset = if sel >= h { sel + 1 - h } else { 0 };
         for (i, hit) in results.hits.iter().enumerate().skip(offset).take(h) {
             let spans = result_spans(app, theme, hit, list.width as usize);
@@ -183,7 +279,7 @@ impl Widget for SearchOverlay<'_> {
 
 /// One result: symbols, the title, and where the match was found.
 fn result_spans(app: &App, theme: &Theme, hit: &Hit, width: usize) -> Vec<Span<'static>> {
-    let g = &app.graph;
+    let g = app.graph();
     let node = g.node(hit.node);
     let l = app.label(hit.node);
     let rel = symbols::first_relation(g, hit.node);
@@ -224,7 +320,7 @@ struct Preview<'a> {
 impl Widget for Preview<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme, hit) = (self.app, self.theme, self.hit);
-        let g = &app.graph;
+        let g = app.graph();
         let node = g.node(hit.node);
         let w = area.width as usize;
         let mut lines: Vec<(String, Style)> = Vec::new();

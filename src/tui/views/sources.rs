@@ -7,9 +7,69 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use super::{pane_block, put_row, symbols};
+use crate::graph::{Graph, NodeIx};
 use crate::text::sanitize_line;
-use crate::tui::app::{App, SourceRow};
+use crate::tui::app::App;
+use crate::tui::cursor::ListCursor;
 use crate::tui::theme::{Role, Theme};
+
+/// The sources view's state: its rows, built once, and its cursor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourcesState {
+    pub rows: Vec<SourceRow>,
+    pub cursor: ListCursor,
+}
+
+impl SourcesState {
+    pub fn new(graph: &Graph) -> SourcesState {
+        SourcesState {
+            rows: source_rows(graph),
+            cursor: ListCursor::default(),
+        }
+    }
+
+    /// The node of the selected row, if it is a citation.
+    pub fn selected_node(&self) -> Option<NodeIx> {
+        match self.rows.get(self.cursor.selected) {
+            Some(SourceRow::Citation(node)) => Some(*node),
+            _ => None,
+        }
+    }
+}
+
+/// A row of the sources view: a source, or a node citing the source above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceRow {
+    Source(usize),
+    Citation(NodeIx),
+}
+
+/// One pass over the nodes, so a graph with thousands of sources opens fast.
+pub fn source_rows(graph: &Graph) -> Vec<SourceRow> {
+    let index: std::collections::HashMap<&str, usize> = graph
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut citing: Vec<Vec<NodeIx>> = vec![Vec::new(); graph.sources.len()];
+    for ix in graph.indices() {
+        if let Some(&i) = graph
+            .node(ix)
+            .source
+            .as_deref()
+            .and_then(|id| index.get(id))
+        {
+            citing[i].push(ix);
+        }
+    }
+    let mut rows = Vec::new();
+    for (i, nodes) in citing.into_iter().enumerate() {
+        rows.push(SourceRow::Source(i));
+        rows.extend(nodes.into_iter().map(SourceRow::Citation));
+    }
+    rows
+}
 
 pub struct SourcesView<'a> {
     pub app: &'a App,
@@ -20,17 +80,18 @@ pub struct SourcesView<'a> {
 impl Widget for SourcesView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
-        let title = format!("Sources ({})", app.graph.sources.len());
+        let title = format!("Sources ({})", app.graph().sources.len());
         let block = pane_block(theme, &title, self.focused);
         let inner = block.inner(area);
         block.render(area, buf);
-        if app.sources.is_empty() {
-            super::note_line(buf, inner, theme, "This debate lists no sources.");
+        let state = app.sources();
+        if state.rows.is_empty() {
+            super::empty_message(buf, inner, theme, "This debate lists no sources.");
             return;
         }
-        let cursor = app.sources_cursor;
-        for (i, row) in app
-            .sources
+        let cursor = state.cursor;
+        for (i, row) in state
+            .rows
             .iter()
             .enumerate()
             .skip(cursor.offset)
@@ -38,7 +99,7 @@ impl Widget for SourcesView<'_> {
         {
             let spans = match *row {
                 SourceRow::Source(s) => {
-                    let src = &app.graph.sources[s];
+                    let src = &app.graph().sources[s];
                     let meta: Vec<String> = [&src.outlet, &src.author, &src.date]
                         .into_iter()
                         .flatten()
@@ -57,7 +118,7 @@ impl Widget for SourcesView<'_> {
                     spans
                 }
                 SourceRow::Citation(n) => {
-                    let node = app.graph.node(n);
+                    let node = app.graph().node(n);
                     let l = app.label(n);
                     let mut spans = vec![
                         Span::raw("   "),

@@ -1,0 +1,206 @@
+//! The layer stack: opening layers, letting the top one handle an action,
+//! and carrying out what it asks of the explorer. Presenter mode is a
+//! layer like the others.
+
+use super::{App, Visit};
+use crate::tui::action::Action;
+use crate::tui::keymap;
+use crate::tui::layout;
+use crate::tui::overlay::{Effect, Overlay, Room};
+use crate::tui::views::help::HelpState;
+use crate::tui::views::note::NoteState;
+use crate::tui::views::search::SearchState;
+use crate::tui::views::tours::ToursState;
+use crate::search::Results;
+use crate::tour::Presenter;
+
+impl App {
+    /// What the layers need to know of the screen.
+    fn room(&self) -> Room {
+        // The help overlay shows its list less its border, in a screen
+        // less two rows.
+        let shown = (self.size.height as usize).saturating_sub(4).max(1);
+        let tours = self.graph().tours.len();
+        Room {
+            help_max: keymap::help_lines().len().saturating_sub(shown),
+            tours: (tours, layout::tours_shown(self.size, tours)),
+            results: self.main_height(),
+        }
+    }
+
+    /// Lets the top layer handle `action`; false when it leaves it to the
+    /// explorer.
+    pub(super) fn handle_top_layer(&mut self, action: Action) -> bool {
+        let room = self.room();
+        let effect = match self.overlays.last_mut() {
+            None => return false,
+            Some(Overlay::Presenter) => return self.handle_presenter(action),
+            Some(top) => top.handle(action, room),
+        };
+        self.carry_out(effect)
+    }
+
+    /// Carries out what a layer asked for; false if it ignored the action.
+    fn carry_out(&mut self, effect: Effect) -> bool {
+        match effect {
+            Effect::Ignored => return false,
+            Effect::Consumed => {}
+            Effect::Say(message) => self.message = Some(message.into()),
+            Effect::Close(message) => {
+                self.overlays.pop();
+                self.message = message.map(Into::into);
+            }
+            Effect::Jump(node) => {
+                self.overlays.pop();
+                self.visit(node);
+            }
+            Effect::StartTour(index) => {
+                self.overlays.pop();
+                self.start_tour(index);
+            }
+            Effect::SaveNote => {
+                if let Some(Overlay::Note(note)) = self.overlays.pop() {
+                    self.save_note(note);
+                }
+            }
+        }
+        true
+    }
+
+    /// Opens the layer an action asks for.
+    pub(super) fn open(&mut self, action: Action) {
+        let layer = match action {
+            Action::Help => Overlay::Help(HelpState::default()),
+            Action::Tours if self.graph().tours.is_empty() => {
+                self.message = Some("This debate has no tours.".into());
+                return;
+            }
+            Action::Tours => Overlay::Tours(ToursState::default()),
+            Action::Search => Overlay::Search(SearchState::new()),
+            Action::EditNote => Overlay::Note(NoteState {
+                node: self.focused(),
+                text: self.note_of(self.focused()).unwrap_or_default().to_string(),
+            }),
+            _ => return,
+        };
+        self.overlays.push(layer);
+    }
+
+    fn save_note(&mut self, note: NoteState) {
+        let id = self.graph().node(note.node).id.clone();
+        self.model.state.set_note(&id, &note.text);
+        self.model.dirty = true;
+        self.message = Some(if note.text.trim().is_empty() {
+            "Note removed.".into()
+        } else {
+            "Note saved.".into()
+        });
+    }
+
+    /// Puts the card under every other layer (help, search and tours open
+    /// over it).
+    fn show_card(&mut self) {
+        self.overlays.retain(|o| *o != Overlay::Presenter);
+        self.overlays.insert(0, Overlay::Presenter);
+    }
+
+    fn start_tour(&mut self, index: usize) {
+        match Presenter::new(self.graph(), index) {
+            Some(p) => {
+                let node = p.step().node;
+                self.model.tour = Some(p);
+                self.show_card();
+                self.visit(node);
+            }
+            None => self.message = Some("That tour has no steps.".into()),
+        }
+    }
+
+    /// Back to the running tour's card from the explorer.
+    pub(super) fn resume_tour(&mut self) {
+        if self.model.tour.is_some() {
+            self.show_card();
+        } else {
+            let tours = keymap::key_name(
+                keymap::Context::Global,
+                Action::Tours,
+                keymap::first,
+            );
+            self.message = Some(format!("No tour is running; {tours} lists the tours."));
+        }
+    }
+
+    /// Presenter mode's own actions; help, search, tours and quitting work
+    /// over the card, and anything else would change the explorer hidden
+    /// behind it.
+    fn handle_presenter(&mut self, action: Action) -> bool {
+        let Some(p) = self.model.tour.as_mut() else {
+            self.overlays.retain(|o| *o != Overlay::Presenter);
+            return false;
+        };
+        let key = |action| keymap::key_name(keymap::Context::Presenter, action, keymap::first);
+        match action {
+            Action::NextStep | Action::PrevStep => {
+                let next = action == Action::NextStep;
+                let moved = if next { p.next() } else { p.prev() };
+                let node = p.step().node;
+                if moved {
+                    self.focus(node, Visit::Record);
+                } else if next {
+                    let leave = key(Action::Close);
+                    self.message = Some(format!("End of the tour. {leave} leaves presenter mode."));
+                }
+            }
+            Action::Reveal if p.reveal_next().is_none() => {
+                self.message = Some("Everything here is revealed.".into());
+            }
+            Action::PresenterExplore => {
+                self.overlays.retain(|o| *o != Overlay::Presenter);
+                let back = key(Action::PresenterExplore);
+                self.message = Some(format!("Exploring; press {back} to return to the tour."));
+            }
+            Action::Close => {
+                self.model.tour = None;
+                self.overlays.retain(|o| *o != Overlay::Presenter);
+            }
+            Action::Help
+            | Action::Search
+            | Action::Tours
+            | Action::Quit
+            | Action::Resize { .. } => return false,
+            _ => {}
+        }
+        true
+    }
+
+    fn search_mut(&mut self) -> Option<&mut SearchState> {
+        self.overlays.iter_mut().rev().find_map(|o| match o {
+            Overlay::Search(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// Results from the search thread; stale ones (for a query no longer
+    /// in the box) are dropped. When Enter was waiting for them, the jump
+    /// happens now, as Enter's would have.
+    pub fn receive_search(&mut self, results: Results) {
+        let Some(search) = self.search_mut() else {
+            return;
+        };
+        if let Some(effect) = search.receive(results) {
+            self.message = None;
+            self.carry_out(effect);
+            self.refresh_summary();
+        }
+    }
+
+    /// The query waiting to be handed to the search thread, if any.
+    pub fn take_search_query(&mut self) -> Option<String> {
+        self.search_mut().and_then(|s| s.pending.take())
+    }
+
+    /// Whether search results may still arrive (so the loop should poll sooner).
+    pub fn search_busy(&self) -> bool {
+        self.search().is_some_and(SearchState::busy)
+    }
+}

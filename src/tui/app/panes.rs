@@ -1,0 +1,237 @@
+//! What actions do in each pane. Moving a list's cursor moves the focus
+//! with it, quietly; Enter visits.
+
+use super::{App, Pane, Visit};
+use crate::tui::action::{Action, View};
+use crate::tui::layout;
+use crate::tui::views::columns::Column;
+use crate::tui::views::marks::MarkRow;
+
+/// How far a list moves for an action in a window of `height` rows.
+pub(super) fn list_delta(action: Action, height: usize) -> Option<isize> {
+    let page = height.max(1) as isize;
+    Some(match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -page,
+        Action::PageDown => page,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return None,
+    })
+}
+
+impl App {
+    /// Moving in the outline moves the focus with it (no history entry).
+    pub(super) fn focus_outline_row(&mut self) {
+        if let Some(node) = self.views.outline.selected().map(|r| r.node) {
+            self.focus(node, Visit::Quiet);
+        }
+    }
+
+    pub(super) fn update_outline(&mut self, action: Action) {
+        let h = self.main_height();
+        if let Some(delta) = list_delta(action, h) {
+            self.views.outline.move_by(delta, h);
+            self.focus_outline_row();
+            return;
+        }
+        let Some(row) = self.views.outline.selected().cloned() else {
+            return;
+        };
+        let (outline, graph) = (&mut self.views.outline, &self.model.graph);
+        match action {
+            Action::Right if row.children > 0 && !row.cycle && !row.expanded => {
+                outline.set_expanded(graph, &row.path, true, h);
+            }
+            Action::Right if row.expanded => {
+                outline.move_by(1, h);
+                self.focus_outline_row();
+            }
+            Action::Left if row.expanded => outline.set_expanded(graph, &row.path, false, h),
+            Action::Left if row.path.len() > 1 => {
+                let parent = &row.path[..row.path.len() - 1];
+                if let Some(i) = outline.tree.row_of_path(parent) {
+                    outline.select(i, h);
+                    self.focus_outline_row();
+                }
+            }
+            Action::Activate => {
+                // Enter records the node as a visit and hands the keyboard
+                // to the detail pane, whose links lead on.
+                let m = &mut self.model;
+                if m.back.last() != Some(&m.focus) {
+                    m.back.push(m.focus);
+                    m.forward.clear();
+                }
+                self.pane = Pane::Detail;
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_detail(&mut self, action: Action) {
+        let links = self.detail_layout().links;
+        let h = layout::inner_height(self.detail_area());
+        // Pages scroll the text; without links to move between, so do the arrows.
+        let page = h.max(1) as isize;
+        let scroll = match action {
+            Action::PageUp => Some(-page),
+            Action::PageDown => Some(page),
+            Action::Up | Action::Left if links.is_empty() => Some(-1),
+            Action::Down | Action::Right if links.is_empty() => Some(1),
+            _ => None,
+        };
+        if let Some(delta) = scroll {
+            self.scroll_detail(delta);
+            return;
+        }
+        let delta = match action {
+            Action::Left | Action::Up => Some(-1),
+            Action::Right | Action::Down => Some(1),
+            Action::Top => Some(isize::MIN / 2),
+            Action::Bottom => Some(isize::MAX / 2),
+            _ => None,
+        };
+        if let Some(delta) = delta {
+            let detail = &mut self.views.detail;
+            detail.cursor.move_by(delta, links.len(), h);
+            if delta.abs() > 1 {
+                detail.scroll = if delta < 0 { 0 } else { usize::MAX / 2 };
+                self.scroll_detail(0);
+            }
+        } else if action == Action::Activate
+            && let Some(&(_, node)) = links.get(self.views.detail.cursor.selected)
+        {
+            self.visit(node);
+        }
+    }
+
+    /// Scrolls the detail pane's text, clamped to what there is to show.
+    pub(super) fn scroll_detail(&mut self, delta: isize) {
+        let h = layout::inner_height(self.detail_area());
+        let max = self.detail_layout().lines.len().saturating_sub(h);
+        let scroll = &mut self.views.detail.scroll;
+        *scroll = ((*scroll).min(max) as isize + delta).clamp(0, max as isize) as usize;
+    }
+
+    /// Rows of one column of the pro/con view.
+    pub(super) fn column_height(&self, column: Column) -> usize {
+        let body = layout::columns_body(self.areas().main);
+        layout::inner_height(layout::column_area(body, column.index()))
+    }
+
+    pub(super) fn update_columns(&mut self, action: Action) {
+        let active = self.views.columns.active;
+        let h = self.column_height(active);
+        match action {
+            Action::Left => self.views.columns.active = Column::Pro,
+            Action::Right => self.views.columns.active = Column::Con,
+            Action::Activate => {
+                let selected = self.views.columns.cursor(active).selected;
+                if let Some(&node) = self.columns()[active.index()].get(selected) {
+                    self.visit(node);
+                }
+            }
+            other => {
+                if let Some(delta) = list_delta(other, h) {
+                    let len = self.columns()[active.index()].len();
+                    self.views.columns.cursor_mut(active).move_by(delta, len, h);
+                }
+            }
+        }
+    }
+
+    pub(super) fn update_sources(&mut self, action: Action) {
+        let h = self.main_height();
+        let sources = &mut self.views.sources;
+        if let Some(delta) = list_delta(action, h) {
+            sources.cursor.move_by(delta, sources.rows.len(), h);
+            // The detail pane (and m, n, w) follow the selected citation.
+            if let Some(node) = sources.selected_node() {
+                self.focus(node, Visit::Quiet);
+            }
+        } else if action == Action::Activate
+            && let Some(node) = sources.selected_node()
+        {
+            self.visit(node);
+            self.view = View::Outline;
+        }
+    }
+
+    /// Puts the brief's cursor on a point (not a heading) and focuses it,
+    /// so the detail pane shows what the brief shows.
+    pub(super) fn brief_to_point(&mut self) {
+        let h = self.main_height();
+        let brief = &mut self.views.brief;
+        let len = brief.rows().len();
+        let at = if brief.node_at(brief.cursor.selected).is_some() {
+            Some(brief.cursor.selected)
+        } else {
+            (0..len).find(|&i| brief.node_at(i).is_some())
+        };
+        if let Some(i) = at {
+            brief.cursor.select(i, len, h);
+            let node = brief.node_at(i).expect("found above");
+            self.focus(node, Visit::Quiet);
+        }
+    }
+
+    pub(super) fn update_brief(&mut self, action: Action) {
+        let h = self.main_height();
+        if action == Action::ToggleSide {
+            let theses = self.graph().theses().len();
+            self.views.brief.switch_side(theses);
+            self.ensure_brief();
+            self.brief_to_point();
+            return;
+        }
+        let brief = &mut self.views.brief;
+        if brief.built.is_none() {
+            return;
+        }
+        if let Some(delta) = list_delta(action, h) {
+            brief.cursor.move_by(delta, brief.rows().len(), h);
+            // The detail pane follows the selected point.
+            if let Some(node) = brief.node_at(brief.cursor.selected) {
+                self.focus(node, Visit::Quiet);
+            }
+        } else if action == Action::Activate
+            && let Some(node) = brief.node_at(brief.cursor.selected)
+        {
+            self.visit(node);
+            self.view = View::Outline;
+        }
+    }
+
+    pub(super) fn update_marks(&mut self, action: Action) {
+        let h = self.main_height();
+        let rows = self.mark_rows();
+        let cursor = &mut self.views.marks.cursor;
+        cursor.select(cursor.selected, rows.len(), h);
+        if let Some(delta) = list_delta(action, h) {
+            cursor.move_by(delta, rows.len(), h);
+            if let Some(MarkRow::Node(node)) = rows.get(cursor.selected) {
+                self.focus(*node, Visit::Quiet);
+            }
+        } else if action == Action::Activate
+            && let Some(MarkRow::Node(node)) = rows.get(cursor.selected)
+        {
+            self.visit(*node);
+        }
+    }
+
+    /// Moves a list view's cursor by `delta` rows through its own update,
+    /// so the focus follows as it does with the keys.
+    pub(super) fn move_list(&mut self, view: View, delta: isize) {
+        let action = if delta < 0 { Action::Up } else { Action::Down };
+        for _ in 0..delta.unsigned_abs() {
+            match view {
+                View::Sources => self.update_sources(action),
+                View::Marks => self.update_marks(action),
+                View::Brief => self.update_brief(action),
+                _ => {}
+            }
+        }
+    }
+}

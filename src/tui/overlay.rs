@@ -1,0 +1,81 @@
+//! The layer stack: overlays drawn over the explorer, presenter mode
+//! included. The top layer sees each action first and says what it did
+//! with it ([`Effect`]); the app carries out what reaches beyond the layer.
+//! The key contexts come from the top layer too, so dispatch, hints and
+//! drawing agree on which layer is on top.
+
+use super::keymap::Context;
+use super::views::help::HelpState;
+use super::views::note::NoteState;
+use super::views::search::SearchState;
+use super::views::tours::ToursState;
+use crate::graph::NodeIx;
+
+/// One layer over the explorer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help(HelpState),
+    Tours(ToursState),
+    /// The search box; its query, results and cursor live in its state.
+    Search(SearchState),
+    /// The note editor for one node.
+    Note(NoteState),
+    /// A running tour's card over the whole screen. It sits at the bottom
+    /// of the stack: help, search and tours open over it.
+    Presenter,
+}
+
+/// What a layer did with an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Not the layer's business: the explorer handles it.
+    Ignored,
+    /// Handled inside the layer.
+    Consumed,
+    /// The layer closes, optionally with a message.
+    Close(Option<&'static str>),
+    /// The layer closes and the explorer goes to a node (recorded in history).
+    Jump(NodeIx),
+    /// The tours list closes and the chosen tour starts.
+    StartTour(usize),
+    /// The note editor closes, saving its text.
+    SaveNote,
+    /// The layer stays and the status bar says something.
+    Say(&'static str),
+}
+
+/// What layers need to know of the screen to move their cursors.
+#[derive(Debug, Clone, Copy)]
+pub struct Room {
+    /// How far the help text scrolls at most.
+    pub help_max: usize,
+    /// How many tours there are, and how many the overlay shows at once.
+    pub tours: (usize, usize),
+    /// Rows of the search box's result list.
+    pub results: usize,
+}
+
+impl Overlay {
+    /// The keymap contexts while this layer is on top, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        let own = match self {
+            Overlay::Help(_) | Overlay::Tours(_) => Context::Chooser,
+            Overlay::Search(_) => Context::Search,
+            Overlay::Note(_) => Context::Note,
+            Overlay::Presenter => Context::Presenter,
+        };
+        vec![own, Context::Global]
+    }
+
+    /// Lets the layer handle an action. Presenter mode's steps move the
+    /// explorer behind it, so the app handles those itself.
+    pub fn handle(&mut self, action: super::action::Action, room: Room) -> Effect {
+        match self {
+            Overlay::Help(h) => h.handle(action, room.help_max),
+            Overlay::Tours(t) => t.handle(action, room.tours),
+            Overlay::Search(s) => s.handle(action, room.results),
+            Overlay::Note(n) => n.handle(action),
+            Overlay::Presenter => Effect::Ignored,
+        }
+    }
+}
