@@ -65,8 +65,8 @@ fn main() {
             }
         }
         // The search thread is the terminal loop's; here the query runs inline.
-        if let Some(query) = app.search_pending.take() {
-            let index = std::sync::Arc::new(agon::search::SearchIndex::new(app.graph.clone()));
+        if let Some(query) = app.take_search_query() {
+            let index = std::sync::Arc::new(agon::search::SearchIndex::new(app.shared_graph()));
             app.receive_search(agon::search::search(&index, &query, 200));
         }
         let area = Rect::new(0, 0, W, H);

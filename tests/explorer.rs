@@ -4,8 +4,10 @@
 use agon::eval::Label;
 use agon::graph::{Graph, NodeIx};
 use agon::tui::action::{Action, View};
-use agon::tui::app::{App, Overlay, Pane};
+use agon::tui::app::{App, Pane};
+use agon::tui::overlay::Overlay;
 use agon::tui::theme::Theme;
+use agon::tui::views::detail::DetailLayout;
 use agon::tui::views;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,11 +29,11 @@ fn app() -> App {
 }
 
 fn id(app: &App, ix: NodeIx) -> &str {
-    &app.graph.node(ix).id
+    &app.graph().node(ix).id
 }
 
 fn ix(app: &App, id: &str) -> NodeIx {
-    app.graph.by_id(id).expect("id in fixture")
+    app.graph().by_id(id).expect("id in fixture")
 }
 
 fn screen(app: &App, theme: &Theme, w: u16, h: u16) -> String {
@@ -51,8 +53,8 @@ fn screen(app: &App, theme: &Theme, w: u16, h: u16) -> String {
 #[test]
 fn opens_on_the_thesis_with_its_children_listed() {
     let app = app();
-    assert_eq!(id(&app, app.focus), "tram");
-    let ids: Vec<&str> = app.outline.rows.iter().map(|r| id(&app, r.node)).collect();
+    assert_eq!(id(&app, app.focused()), "tram");
+    let ids: Vec<&str> = app.outline().tree.rows.iter().map(|r| id(&app, r.node)).collect();
     assert_eq!(ids, ["tram", "faster", "quiet", "wide", "cost", "noise"]);
 }
 
@@ -60,22 +62,22 @@ fn opens_on_the_thesis_with_its_children_listed() {
 fn down_moves_focus_and_right_expands_then_enters() {
     let mut app = app();
     app.update(Action::Down);
-    assert_eq!(id(&app, app.focus), "faster");
-    let before = app.outline.rows.len();
+    assert_eq!(id(&app, app.focused()), "faster");
+    let before = app.outline().tree.rows.len();
     app.update(Action::Right);
-    assert!(app.outline.rows.len() > before, "expanded");
-    assert_eq!(id(&app, app.focus), "faster", "expanding keeps the focus");
+    assert!(app.outline().tree.rows.len() > before, "expanded");
+    assert_eq!(id(&app, app.focused()), "faster", "expanding keeps the focus");
     app.update(Action::Right);
-    assert_eq!(id(&app, app.focus), "survey-times", "second right enters");
+    assert_eq!(id(&app, app.focused()), "survey-times", "second right enters");
     app.update(Action::Left);
     assert_eq!(
-        id(&app, app.focus),
+        id(&app, app.focused()),
         "faster",
         "left on a leaf goes to the parent"
     );
     app.update(Action::Left);
     assert_eq!(
-        app.outline.rows.len(),
+        app.outline().tree.rows.len(),
         before,
         "left on an open row collapses it"
     );
@@ -85,13 +87,13 @@ fn down_moves_focus_and_right_expands_then_enters() {
 fn top_bottom_and_pages_stay_in_bounds() {
     let mut app = app();
     app.update(Action::Bottom);
-    assert_eq!(app.outline_cursor.selected, app.outline.rows.len() - 1);
+    assert_eq!(app.outline().cursor.selected, app.outline().tree.rows.len() - 1);
     app.update(Action::PageDown);
-    assert_eq!(app.outline_cursor.selected, app.outline.rows.len() - 1);
+    assert_eq!(app.outline().cursor.selected, app.outline().tree.rows.len() - 1);
     app.update(Action::Top);
-    assert_eq!(app.outline_cursor.selected, 0);
+    assert_eq!(app.outline().cursor.selected, 0);
     app.update(Action::PageUp);
-    assert_eq!(app.outline_cursor.selected, 0);
+    assert_eq!(app.outline().cursor.selected, 0);
 }
 
 #[test]
@@ -99,21 +101,21 @@ fn following_links_records_history_back_and_forward() {
     let mut app = app();
     app.update(Action::Down); // faster
     app.update(Action::NextPane);
-    assert_eq!(app.pane, Pane::Detail);
+    assert_eq!(app.pane(), Pane::Detail);
     // faster's links: supports tram, then supported by survey-times and wide.
     app.update(Action::Right);
     app.update(Action::Activate);
-    assert_eq!(id(&app, app.focus), "survey-times");
+    assert_eq!(id(&app, app.focused()), "survey-times");
     app.update(Action::Activate); // its only link: faster
-    assert_eq!(id(&app, app.focus), "faster");
+    assert_eq!(id(&app, app.focused()), "faster");
     app.update(Action::Back);
-    assert_eq!(id(&app, app.focus), "survey-times");
+    assert_eq!(id(&app, app.focused()), "survey-times");
     app.update(Action::Back);
-    assert_eq!(id(&app, app.focus), "faster");
+    assert_eq!(id(&app, app.focused()), "faster");
     app.update(Action::Forward);
-    assert_eq!(id(&app, app.focus), "survey-times");
+    assert_eq!(id(&app, app.focused()), "survey-times");
     // The outline follows the focus, revealing it.
-    let row = &app.outline.rows[app.outline_cursor.selected];
+    let row = &app.outline().tree.rows[app.outline().cursor.selected];
     assert_eq!(id(&app, row.node), "survey-times");
 }
 
@@ -128,14 +130,14 @@ fn columns_show_supporters_and_attackers_and_enter_refocuses() {
     assert_eq!(con, ["cost", "noise"]);
     app.update(Action::Right);
     app.update(Action::Activate);
-    assert_eq!(id(&app, app.focus), "cost");
+    assert_eq!(id(&app, app.focused()), "cost");
     let [_, con] = app.columns();
     assert_eq!(
         con.iter().map(|&n| id(&app, n)).collect::<Vec<_>>(),
         ["grants"]
     );
     app.update(Action::Back);
-    assert_eq!(id(&app, app.focus), "tram");
+    assert_eq!(id(&app, app.focused()), "tram");
 }
 
 #[test]
@@ -144,8 +146,8 @@ fn sources_view_jumps_to_citing_evidence() {
     app.update(Action::ShowView(View::Sources));
     app.update(Action::Down);
     app.update(Action::Activate);
-    assert_eq!(id(&app, app.focus), "survey-times");
-    assert_eq!(app.view, View::Outline);
+    assert_eq!(id(&app, app.focused()), "survey-times");
+    assert_eq!(app.view(), View::Outline);
 }
 
 #[test]
@@ -156,17 +158,17 @@ fn what_if_changes_labels_and_clearing_restores_them() {
     assert_eq!(app.label(cost), Label::Out);
     app.visit(grants);
     app.update(Action::WhatIf);
-    assert_eq!(app.whatif.count(), 1);
+    assert_eq!(app.whatif().count(), 1);
     assert_eq!(
         app.label(cost),
         Label::In,
         "cost stands once its rebuttal is gone"
     );
-    assert!(app.whatif.changed(cost));
+    assert!(app.whatif().changed(cost));
     app.update(Action::ClearWhatIfs);
-    assert_eq!(app.whatif.count(), 0);
+    assert_eq!(app.whatif().count(), 0);
     assert_eq!(app.label(cost), Label::Out);
-    assert!(!app.whatif.changed(cost));
+    assert!(!app.whatif().changed(cost));
 }
 
 #[test]
@@ -174,17 +176,17 @@ fn overlays_stack_and_esc_pops_the_top() {
     let mut app = app();
     app.update(Action::Help);
     app.update(Action::Tours);
-    assert_eq!(app.overlays.len(), 2);
-    assert!(matches!(app.overlays.last(), Some(Overlay::Tours { .. })));
+    assert_eq!(app.overlays().len(), 2);
+    assert!(matches!(app.overlays().last(), Some(Overlay::Tours(_))));
     app.update(Action::Close);
-    assert!(matches!(app.overlays.last(), Some(Overlay::Help { .. })));
+    assert!(matches!(app.overlays().last(), Some(Overlay::Help(_))));
     // Moving keys scroll the help, not the outline behind it.
     app.update(Action::Down);
-    assert_eq!(app.outline_cursor.selected, 0);
+    assert_eq!(app.outline().cursor.selected, 0);
     app.update(Action::Close);
-    assert!(app.overlays.is_empty());
+    assert!(app.overlays().is_empty());
     app.update(Action::Quit);
-    assert!(app.quit);
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -196,13 +198,13 @@ fn clicks_select_rows_and_panes() {
         col: areas.main.x + 3,
         row: areas.main.y + 3,
     });
-    assert_eq!(app.outline_cursor.selected, 2);
+    assert_eq!(app.outline().cursor.selected, 2);
     let detail = areas.detail.expect("wide enough for two panes");
     app.update(Action::Click {
         col: detail.x + 2,
         row: detail.y + 2,
     });
-    assert_eq!(app.pane, Pane::Detail);
+    assert_eq!(app.pane(), Pane::Detail);
     app.update(Action::Scroll {
         col: areas.main.x + 2,
         row: areas.main.y + 2,
@@ -285,7 +287,7 @@ fn monochrome_theme_keeps_selection_visible() {
 
 #[test]
 fn help_overlay_lists_every_binding_of_the_keymap() {
-    let lines = views::help::help_lines();
+    let lines = agon::tui::keymap::help_lines();
     for b in agon::tui::keymap::KEYMAP {
         assert!(
             lines
@@ -307,13 +309,13 @@ fn marks_cycle_and_notes_edit_without_triggering_commands() {
         }
     };
     press(&mut app, Key::Char('m'));
-    assert_eq!(app.mark_of(app.focus), Some(agon::state::Mark::Star));
-    assert!(app.state_dirty);
+    assert_eq!(app.mark_of(app.focused()), Some(agon::state::Mark::Star));
+    assert!(app.state_dirty());
     for _ in 0..3 {
         press(&mut app, Key::Char('m'));
     }
     assert_eq!(
-        app.mark_of(app.focus),
+        app.mark_of(app.focused()),
         None,
         "four presses come back to no mark"
     );
@@ -322,24 +324,24 @@ fn marks_cycle_and_notes_edit_without_triggering_commands() {
         press(&mut app, Key::Char(c));
     }
     press(&mut app, Key::Backspace);
-    assert!(!app.quit, "q in the note editor is text");
+    assert!(!app.should_quit(), "q in the note editor is text");
     press(&mut app, Key::Enter);
-    assert_eq!(app.note_of(app.focus), Some("q? o"));
+    assert_eq!(app.note_of(app.focused()), Some("q? o"));
     // Esc discards an edit.
     press(&mut app, Key::Char('n'));
     press(&mut app, Key::Char('x'));
     press(&mut app, Key::Esc);
-    assert_eq!(app.note_of(app.focus), Some("q? o"));
+    assert_eq!(app.note_of(app.focused()), Some("q? o"));
     app.update(Action::ShowView(View::Marks));
     assert_eq!(app.mark_rows().len(), 1);
 }
 
 #[test]
 fn brief_view_orders_points_and_links_into_the_explorer() {
-    use agon::tui::app::BriefRow;
+    use agon::tui::views::brief::BriefRow;
     let mut app = app();
     app.update(Action::ShowView(View::Brief));
-    let (brief, rows) = app.brief.clone().expect("brief built");
+    let (brief, rows) = app.brief().built.clone().expect("brief built");
     assert_eq!(brief.side, agon::brief::BriefSide::For);
     // Standing points come before fallen ones.
     let labels: Vec<Label> = brief.points.iter().map(|p| p.label).collect();
@@ -356,16 +358,16 @@ fn brief_view_orders_points_and_links_into_the_explorer() {
         .position(|r| matches!(r, BriefRow::Ours { .. }))
         .expect("a point");
     // Opening the brief puts the cursor on its first point, and focuses it.
-    assert_eq!(app.brief_cursor.selected, first);
-    assert_eq!(app.focus, brief.points[0].node);
+    assert_eq!(app.brief().cursor.selected, first);
+    assert_eq!(app.focused(), brief.points[0].node);
     app.update(Action::Activate);
-    assert_eq!(app.view, View::Outline);
-    assert_eq!(app.focus, brief.points[0].node);
+    assert_eq!(app.view(), View::Outline);
+    assert_eq!(app.focused(), brief.points[0].node);
     // s switches sides, and what-if rebuilds the brief.
     app.update(Action::ShowView(View::Brief));
     app.update(Action::ToggleSide);
     assert_eq!(
-        app.brief.as_ref().unwrap().0.side,
+        app.brief().built.as_ref().unwrap().0.side,
         agon::brief::BriefSide::Against
     );
 }
@@ -381,28 +383,28 @@ fn presenter_steps_reveals_and_explores() {
     };
     press(&mut app, Key::Char('t'));
     press(&mut app, Key::Enter);
-    assert!(app.presenting);
-    assert_eq!(id(&app, app.focus), "tram");
+    assert!(app.is_presenting());
+    assert_eq!(id(&app, app.focused()), "tram");
     press(&mut app, Key::Char(' '));
-    assert_eq!(id(&app, app.focus), "faster");
-    let p = app.presenter.as_ref().unwrap();
+    assert_eq!(id(&app, app.focused()), "faster");
+    let p = app.tour().unwrap();
     assert_eq!(p.counter(), (2, 4));
     let hidden = p.hidden_count();
     assert!(hidden > 0);
     press(&mut app, Key::Char('r'));
-    assert_eq!(app.presenter.as_ref().unwrap().hidden_count(), hidden - 1);
+    assert_eq!(app.tour().unwrap().hidden_count(), hidden - 1);
     // e jumps into the explorer at the step's node, e again returns.
     press(&mut app, Key::Char('e'));
-    assert!(!app.presenting);
-    assert_eq!(id(&app, app.focus), "faster");
+    assert!(!app.is_presenting());
+    assert_eq!(id(&app, app.focused()), "faster");
     press(&mut app, Key::Char('j'));
     press(&mut app, Key::Char('e'));
-    assert!(app.presenting);
+    assert!(app.is_presenting());
     press(&mut app, Key::Left);
-    assert_eq!(id(&app, app.focus), "tram");
+    assert_eq!(id(&app, app.focused()), "tram");
     // q leaves presenter mode, it does not quit agon.
     press(&mut app, Key::Char('q'));
-    assert!(!app.presenting && app.presenter.is_none() && !app.quit);
+    assert!(!app.is_presenting() && app.tour().is_none() && !app.should_quit());
 }
 
 #[test]
@@ -411,43 +413,43 @@ fn search_box_takes_typing_drops_stale_results_and_jumps() {
     use agon::tui::keymap::{Key, lookup};
     use std::sync::Arc;
     let mut app = app();
-    let index = Arc::new(SearchIndex::new(app.graph.clone()));
+    let index = Arc::new(SearchIndex::new(app.shared_graph()));
     let press = |app: &mut App, k: Key| {
         if let Some(a) = lookup(&app.contexts(), k) {
             app.update(a);
         }
     };
     app.update(Action::Down);
-    let origin = app.focus;
+    let origin = app.focused();
     press(&mut app, Key::Char('/'));
     for c in "qui".chars() {
         press(&mut app, Key::Char(c));
     }
-    assert!(!app.quit, "q typed into the search box is text");
-    assert_eq!(app.search_pending.as_deref(), Some("qui"));
+    assert!(!app.should_quit(), "q typed into the search box is text");
+    assert_eq!(app.search().and_then(|s| s.pending.as_deref()), Some("qui"));
     // Results for an older query are dropped; the current one's are kept.
     app.receive_search(search(&index, "qu", 50));
-    assert!(app.search.is_none(), "stale results were shown");
+    assert!(app.search().unwrap().results.is_none(), "stale results were shown");
     app.receive_search(search(&index, "qui", 50));
-    let top = app.search.as_ref().unwrap().hits[0].node;
+    let top = app.search().unwrap().results.as_ref().unwrap().hits[0].node;
     assert_eq!(id(&app, top), "quiet");
     press(&mut app, Key::Enter);
-    assert!(app.overlays.is_empty());
-    assert_eq!(id(&app, app.focus), "quiet");
+    assert!(app.overlays().is_empty());
+    assert_eq!(id(&app, app.focused()), "quiet");
     press(&mut app, Key::Backspace);
-    assert_eq!(app.focus, origin, "the jump is in the history");
+    assert_eq!(app.focused(), origin, "the jump is in the history");
 }
 
 #[test]
 fn search_esc_returns_to_where_the_user_was() {
     let mut app = app();
     app.update(Action::Down);
-    let origin = app.focus;
+    let origin = app.focused();
     app.update(Action::Search);
     app.update(Action::Input('x'));
     app.update(Action::Close);
-    assert!(app.overlays.is_empty());
-    assert_eq!(app.focus, origin);
+    assert!(app.overlays().is_empty());
+    assert_eq!(app.focused(), origin);
 }
 
 #[test]
@@ -455,7 +457,7 @@ fn enter_before_results_arrive_jumps_when_they_do() {
     use agon::search::{SearchIndex, search};
     use std::sync::Arc;
     let mut app = app();
-    let index = Arc::new(SearchIndex::new(app.graph.clone()));
+    let index = Arc::new(SearchIndex::new(app.shared_graph()));
     app.update(Action::Search);
     app.update(Action::Input('n'));
     app.receive_search(search(&index, "n", 50));
@@ -463,27 +465,27 @@ fn enter_before_results_arrive_jumps_when_they_do() {
     app.update(Action::Input('i'));
     // Results shown are for "n"; Enter must not jump to them.
     app.update(Action::Activate);
-    assert!(!app.overlays.is_empty(), "jumped to a stale result");
+    assert!(!app.overlays().is_empty(), "jumped to a stale result");
     app.receive_search(search(&index, "noi", 50));
-    assert!(app.overlays.is_empty());
-    assert_eq!(id(&app, app.focus), "noise");
+    assert!(app.overlays().is_empty());
+    assert_eq!(id(&app, app.focused()), "noise");
 }
 
 #[test]
 fn the_why_names_the_deciding_nodes_as_links() {
-    use agon::tui::app::{LinkGroup, detail_links};
+    use agon::tui::views::detail::{LinkGroup, detail_links};
     let mut app = app();
     let cost = ix(&app, "cost");
-    let links = detail_links(&app.graph, &app.whatif.eval, cost);
+    let links = detail_links(app.graph(), app.eval(), cost);
     assert_eq!(links[0], (LinkGroup::Why, ix(&app, "grants")));
     // Following it from the detail pane.
     app.visit(cost);
     app.update(Action::NextPane);
     app.update(Action::Activate);
-    assert_eq!(id(&app, app.focus), "grants");
+    assert_eq!(id(&app, app.focused()), "grants");
     // A node on the noise/quiet cycle names the cycle.
     let noise = ix(&app, "noise");
-    let links = detail_links(&app.graph, &app.whatif.eval, noise);
+    let links = detail_links(app.graph(), app.eval(), noise);
     assert!(links.contains(&(LinkGroup::Why, ix(&app, "quiet"))));
 }
 
@@ -494,9 +496,9 @@ fn enter_then_back_returns_in_one_step() {
     app.update(Action::Activate); // focus: records faster, keyboard to detail
     app.update(Action::Right); // second link: survey-times (first is "tram")
     app.update(Action::Activate);
-    assert_eq!(id(&app, app.focus), "survey-times");
+    assert_eq!(id(&app, app.focused()), "survey-times");
     app.update(Action::Back);
-    assert_eq!(id(&app, app.focus), "faster", "one Back, one step");
+    assert_eq!(id(&app, app.focused()), "faster", "one Back, one step");
 }
 
 #[test]
@@ -504,7 +506,7 @@ fn lists_move_the_focus_so_marks_act_on_the_selected_row() {
     let mut app = app();
     app.update(Action::ShowView(View::Sources));
     app.update(Action::Down);
-    assert_eq!(id(&app, app.focus), "survey-times");
+    assert_eq!(id(&app, app.focused()), "survey-times");
     app.update(Action::CycleMark);
     assert!(app.mark_of(ix(&app, "survey-times")).is_some());
     // In the marks view, moving selects and focuses.
@@ -512,11 +514,11 @@ fn lists_move_the_focus_so_marks_act_on_the_selected_row() {
     app.update(Action::CycleMark);
     app.update(Action::ShowView(View::Marks));
     app.update(Action::Down);
-    let row_node = match &app.mark_rows()[app.marks_cursor.selected] {
-        agon::tui::app::MarkRow::Node(n) => *n,
+    let row_node = match &app.mark_rows()[app.marks().cursor.selected] {
+        agon::tui::views::marks::MarkRow::Node(n) => *n,
         other => panic!("{other:?}"),
     };
-    assert_eq!(app.focus, row_node);
+    assert_eq!(app.focused(), row_node);
 }
 
 #[test]
@@ -524,7 +526,7 @@ fn presenter_mode_does_not_change_the_hidden_explorer() {
     let mut app = app();
     app.update(Action::Tours);
     app.update(Action::Activate);
-    let focus = app.focus;
+    let focus = app.focused();
     for a in [
         Action::ShowView(View::Sources),
         Action::Back,
@@ -534,10 +536,10 @@ fn presenter_mode_does_not_change_the_hidden_explorer() {
     ] {
         app.update(a);
     }
-    assert!(app.presenting);
-    assert_eq!(app.focus, focus);
-    assert_eq!(app.view, View::Outline);
-    assert_eq!(app.whatif.count(), 0);
+    assert!(app.is_presenting());
+    assert_eq!(app.focused(), focus);
+    assert_eq!(app.view(), View::Outline);
+    assert_eq!(app.whatif().count(), 0);
     assert!(app.mark_of(focus).is_none());
 }
 
@@ -551,15 +553,15 @@ fn detail_pane_scrolls_by_page_and_wheel_within_its_text() {
     app.visit(ix(&app, "tram"));
     app.update(Action::NextPane);
     app.update(Action::PageDown);
-    assert!(app.detail_scroll > 0);
+    assert!(app.detail().scroll > 0);
     for _ in 0..50 {
         app.update(Action::PageDown);
     }
-    let max = app.detail_scroll;
+    let max = app.detail().scroll;
     app.update(Action::PageDown);
-    assert_eq!(app.detail_scroll, max, "clamped at the end");
+    assert_eq!(app.detail().scroll, max, "clamped at the end");
     app.update(Action::PageUp);
-    assert!(app.detail_scroll < max);
+    assert!(app.detail().scroll < max);
 }
 
 #[test]
@@ -571,10 +573,10 @@ fn keys_do_nothing_while_the_screen_is_too_small() {
     });
     app.update(Action::Down);
     app.update(Action::WhatIf);
-    assert_eq!(app.outline_cursor.selected, 0);
-    assert_eq!(app.whatif.count(), 0);
+    assert_eq!(app.outline().cursor.selected, 0);
+    assert_eq!(app.whatif().count(), 0);
     app.update(Action::Quit);
-    assert!(app.quit);
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -587,7 +589,7 @@ fn clicks_work_in_every_list_view_and_on_detail_links() {
         col: areas.main.x + 4,
         row: areas.main.y + 2,
     });
-    assert_eq!(id(&app, app.focus), "survey-times");
+    assert_eq!(id(&app, app.focused()), "survey-times");
     // Columns: a click in the opposing column selects its row.
     app.visit(ix(&app, "tram"));
     app.update(Action::ShowView(View::Columns));
@@ -601,14 +603,15 @@ fn clicks_work_in_every_list_view_and_on_detail_links() {
         )
     };
     app.update(Action::Click { col, row });
-    assert_eq!(app.column, 1);
+    assert_eq!(app.columns_state().active.index(), 1);
     // Detail: click a link once to select it, twice to follow it.
     app.update(Action::ShowView(View::Outline));
     app.visit(ix(&app, "cost"));
     app.update(Action::NextPane);
     let detail = areas.detail.expect("two panes");
+    let lines = DetailLayout::new(&app, detail.width as usize - 2);
     let link_row = (detail.y..detail.y + detail.height)
-        .find(|&r| agon::tui::views::detail::link_at(&app, detail, true, r) == Some(0))
+        .find(|&r| lines.link_at(app.detail(), true, detail, r) == Some(0))
         .expect("the first link is on screen");
     app.update(Action::Click {
         col: detail.x + 4,
@@ -618,5 +621,5 @@ fn clicks_work_in_every_list_view_and_on_detail_links() {
         col: detail.x + 4,
         row: link_row,
     });
-    assert_eq!(id(&app, app.focus), "grants", "the why's first link");
+    assert_eq!(id(&app, app.focused()), "grants", "the why's first link");
 }

@@ -146,7 +146,7 @@ fn search_120x40() {
             Key::Char('a'),
         ],
     );
-    let index = std::sync::Arc::new(SearchIndex::new(a.graph.clone()));
+    let index = std::sync::Arc::new(SearchIndex::new(a.shared_graph()));
     a.receive_search(search(&index, "tra", 50));
     insta::assert_snapshot!(shot(&a, 120, 40));
 }
