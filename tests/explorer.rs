@@ -7,8 +7,8 @@ use agon::tui::action::{Action, View};
 use agon::tui::app::{App, Pane};
 use agon::tui::overlay::Overlay;
 use agon::tui::theme::Theme;
-use agon::tui::views::detail::DetailLayout;
 use agon::tui::views;
+use agon::tui::views::detail::DetailLayout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -54,7 +54,13 @@ fn screen(app: &App, theme: &Theme, w: u16, h: u16) -> String {
 fn opens_on_the_thesis_with_its_children_listed() {
     let app = app();
     assert_eq!(id(&app, app.focused()), "tram");
-    let ids: Vec<&str> = app.outline().tree.rows.iter().map(|r| id(&app, r.node)).collect();
+    let ids: Vec<&str> = app
+        .outline()
+        .tree
+        .rows
+        .iter()
+        .map(|r| id(&app, r.node))
+        .collect();
     assert_eq!(ids, ["tram", "faster", "quiet", "wide", "cost", "noise"]);
 }
 
@@ -66,9 +72,17 @@ fn down_moves_focus_and_right_expands_then_enters() {
     let before = app.outline().tree.rows.len();
     app.update(Action::Right);
     assert!(app.outline().tree.rows.len() > before, "expanded");
-    assert_eq!(id(&app, app.focused()), "faster", "expanding keeps the focus");
+    assert_eq!(
+        id(&app, app.focused()),
+        "faster",
+        "expanding keeps the focus"
+    );
     app.update(Action::Right);
-    assert_eq!(id(&app, app.focused()), "survey-times", "second right enters");
+    assert_eq!(
+        id(&app, app.focused()),
+        "survey-times",
+        "second right enters"
+    );
     app.update(Action::Left);
     assert_eq!(
         id(&app, app.focused()),
@@ -87,9 +101,15 @@ fn down_moves_focus_and_right_expands_then_enters() {
 fn top_bottom_and_pages_stay_in_bounds() {
     let mut app = app();
     app.update(Action::Bottom);
-    assert_eq!(app.outline().cursor.selected, app.outline().tree.rows.len() - 1);
+    assert_eq!(
+        app.outline().cursor.selected,
+        app.outline().tree.rows.len() - 1
+    );
     app.update(Action::PageDown);
-    assert_eq!(app.outline().cursor.selected, app.outline().tree.rows.len() - 1);
+    assert_eq!(
+        app.outline().cursor.selected,
+        app.outline().tree.rows.len() - 1
+    );
     app.update(Action::Top);
     assert_eq!(app.outline().cursor.selected, 0);
     app.update(Action::PageUp);
@@ -429,7 +449,10 @@ fn search_box_takes_typing_drops_stale_results_and_jumps() {
     assert_eq!(app.search().and_then(|s| s.pending.as_deref()), Some("qui"));
     // Results for an older query are dropped; the current one's are kept.
     app.receive_search(search(&index, "qu", 50));
-    assert!(app.search().unwrap().results.is_none(), "stale results were shown");
+    assert!(
+        app.search().unwrap().results.is_none(),
+        "stale results were shown"
+    );
     app.receive_search(search(&index, "qui", 50));
     let top = app.search().unwrap().results.as_ref().unwrap().hits[0].node;
     assert_eq!(id(&app, top), "quiet");

@@ -361,9 +361,7 @@ impl App {
     fn apply_global(&mut self, action: Action) -> bool {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help | Action::Tours | Action::Search | Action::EditNote => {
-                self.open(action)
-            }
+            Action::Help | Action::Tours | Action::Search | Action::EditNote => self.open(action),
             Action::Close => {
                 self.overlays.pop();
             }

@@ -169,7 +169,6 @@ impl Search {
             None => false,
         }
     }
-
 }
 
 fn event_loop(

@@ -3,6 +3,8 @@
 //! layer like the others.
 
 use super::{App, Visit};
+use crate::search::Results;
+use crate::tour::Presenter;
 use crate::tui::action::Action;
 use crate::tui::keymap;
 use crate::tui::layout;
@@ -11,8 +13,6 @@ use crate::tui::views::help::HelpState;
 use crate::tui::views::note::NoteState;
 use crate::tui::views::search::SearchState;
 use crate::tui::views::tours::ToursState;
-use crate::search::Results;
-use crate::tour::Presenter;
 
 impl App {
     /// What the layers need to know of the screen.
@@ -121,11 +121,7 @@ impl App {
         if self.model.tour.is_some() {
             self.show_card();
         } else {
-            let tours = keymap::key_name(
-                keymap::Context::Global,
-                Action::Tours,
-                keymap::first,
-            );
+            let tours = keymap::key_name(keymap::Context::Global, Action::Tours, keymap::first);
             self.message = Some(format!("No tour is running; {tours} lists the tours."));
         }
     }

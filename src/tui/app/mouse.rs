@@ -57,7 +57,9 @@ impl App {
         // A second click on the selected row unfolds or folds it.
         if again && row.children > 0 && !row.cycle {
             let outline = &mut self.views.outline;
-            outline.tree.set_expanded(&self.model.graph, &row.path, !row.expanded);
+            outline
+                .tree
+                .set_expanded(&self.model.graph, &row.path, !row.expanded);
         }
     }
 

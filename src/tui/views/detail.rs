@@ -110,7 +110,10 @@ impl DetailLayout {
         let g = app.graph();
         let ix = app.focused();
         let node = g.node(ix);
-        let mut out = Lines { lines: vec![DetailLine::Head], width };
+        let mut out = Lines {
+            lines: vec![DetailLine::Head],
+            width,
+        };
         if let Some(note) = app.note_of(ix) {
             out.blank();
             out.para(&format!("{} {note}", super::marks::NOTE), Role::Mark, "");
@@ -180,7 +183,13 @@ impl DetailLayout {
 
     /// The link shown at screen row `row` of the pane drawn in `area`, if
     /// any (for mouse clicks).
-    pub fn link_at(&self, state: &DetailState, focused: bool, area: Rect, row: u16) -> Option<usize> {
+    pub fn link_at(
+        &self,
+        state: &DetailState,
+        focused: bool,
+        area: Rect,
+        row: u16,
+    ) -> Option<usize> {
         let h = area.height.saturating_sub(2) as usize;
         let offset = self.offset(state, focused, h);
         let r = row.checked_sub(area.y + 1)? as usize;
@@ -280,7 +289,10 @@ impl Widget for DetailView<'_> {
                 DetailLine::Blank => vec![],
                 DetailLine::Text { text, role, indent } => {
                     let style = self.theme.style(*role);
-                    vec![Span::styled(*indent, style), Span::styled(text.clone(), style)]
+                    vec![
+                        Span::styled(*indent, style),
+                        Span::styled(text.clone(), style),
+                    ]
                 }
                 DetailLine::Link(i) => {
                     let (group, target) = layout.links[*i];

@@ -90,4 +90,3 @@ impl Widget for HelpOverlay<'_> {
         }
     }
 }
-

@@ -24,8 +24,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 use super::action::View;
 use super::app::{App, Pane};
-use super::overlay::Overlay;
 use super::layout;
+use super::overlay::Overlay;
 use super::theme::{Role, Theme};
 
 /// Draws the whole screen for the current state.

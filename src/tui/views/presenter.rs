@@ -8,7 +8,6 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use super::{put_line, symbols};
-use crate::graph::Relation;
 use crate::text::{sanitize_line, sanitize_text, truncate, wrap};
 use crate::tour::Presenter;
 use crate::tui::action::Action;
@@ -25,35 +24,96 @@ pub struct PresenterCard<'a> {
 /// Widest text line on the card, so lines stay easy to follow on a big screen.
 const MAX_TEXT_WIDTH: usize = 88;
 
+/// Lines of the card, each with its base style.
+type CardLines = Vec<(Vec<Span<'static>>, Style)>;
+
 impl Widget for PresenterCard<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (app, theme, p) = (self.app, self.theme, self.presenter);
+        let theme = self.theme;
         buf.set_style(area, theme.style(Role::Text));
-        let g = app.graph();
-        let stop = p.step();
-        let node = g.node(stop.node);
-        let tour = &g.tours[p.tour_index()];
-        let (at, total) = p.counter();
-
         // Wide margins on large screens, small ones on 80 columns.
         let margin = ((area.width as usize).saturating_sub(MAX_TEXT_WIDTH) / 2).max(2) as u16;
         let x = area.x + margin;
         let width = area.width.saturating_sub(margin * 2).max(1);
-        let w = width as usize;
-
-        let mut lines: Vec<(Vec<Span<'static>>, Style)> = Vec::new();
+        let top = area.y + 1;
+        let bottom = area.y + area.height.saturating_sub(3);
+        let room = bottom.saturating_sub(top + 2) as usize;
+        self.render_title(buf, x, top, width);
         let text = theme.style(Role::Text);
-        let add = |lines: &mut Vec<(Vec<Span<'static>>, Style)>,
-                   s: &str,
-                   style: Style,
-                   indent: &'static str| {
-            for l in wrap(s, w.saturating_sub(indent.len()).max(1)) {
-                lines.push((vec![Span::raw(indent), Span::styled(l, style)], text));
-            }
-        };
+        for (i, (spans, style)) in self.body(width as usize, room).iter().enumerate() {
+            put_line(buf, x, top + 2 + i as u16, width, spans, *style);
+        }
+        // The path so far, then the keys.
+        if area.height >= 6 {
+            let w = width as usize;
+            let g = self.app.graph();
+            let path: Vec<String> = self
+                .presenter
+                .path_so_far()
+                .iter()
+                .map(|&n| truncate(&sanitize_line(&g.node(n).title), 24))
+                .collect();
+            let path = truncate(&path.join(" › "), w);
+            let spans = [Span::styled(path, theme.style(Role::Dim))];
+            put_line(buf, x, bottom, width, &spans, text);
+        }
+        self.render_keys(buf, area);
+    }
+}
+
+impl PresenterCard<'_> {
+    /// The tour's title and the step counter, over a rule.
+    fn render_title(&self, buf: &mut Buffer, x: u16, top: u16, width: u16) {
+        let (theme, p) = (self.theme, self.presenter);
+        let w = width as usize;
+        let tour = &self.app.graph().tours[p.tour_index()];
+        let (at, total) = p.counter();
+        let counter = format!("Step {at} of {total}");
+        let title = truncate(
+            &sanitize_line(&tour.title),
+            w.saturating_sub(counter.len() + 2),
+        );
+        let pad = w.saturating_sub(crate::text::width(&title) + counter.len());
+        let text = theme.style(Role::Text);
+        let spans = [
+            Span::styled(title, theme.style(Role::Heading)),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(counter, theme.style(Role::Accent)),
+        ];
+        put_line(buf, x, top, width, &spans, text);
+        let rule = [Span::styled("─".repeat(w), theme.style(Role::Border))];
+        put_line(buf, x, top + 1, width, &rule, text);
+    }
+
+    /// What fits in `room` lines: the node's own text is the first thing
+    /// left out on a small screen. Still too long, the card keeps its top
+    /// (kind, title, the start of the narration) and the end of the
+    /// responses, where the newest reveal and the count of hidden ones are.
+    fn body(&self, w: usize, room: usize) -> CardLines {
+        let (mut body, optional) = self.step_lines(w);
+        let responses = self.response_lines(w);
+        if body.len() + optional.len() + responses.len() <= room {
+            body.extend(optional);
+        }
+        let keep_top = body.len().min(4);
+        let resp_room = responses.len().min(room.saturating_sub(keep_top));
+        body.truncate(room.saturating_sub(resp_room));
+        body.extend(responses.into_iter().rev().take(resp_room).rev());
+        body.truncate(room);
+        body
+    }
+
+    /// The step: kind and label, title, narration and quote; and apart,
+    /// the node's own text, shown when there is room.
+    fn step_lines(&self, w: usize) -> (CardLines, CardLines) {
+        let (app, theme) = (self.app, self.theme);
+        let g = app.graph();
+        let stop = self.presenter.step();
+        let node = g.node(stop.node);
+        let text = theme.style(Role::Text);
         let rel = symbols::first_relation(g, stop.node);
         let l = app.label(stop.node);
-        lines.push((
+        let mut lines: CardLines = vec![(
             vec![
                 Span::styled(
                     format!("{} {} ", symbols::stance(rel), node.kind.name()),
@@ -65,9 +125,11 @@ impl Widget for PresenterCard<'_> {
                 ),
             ],
             text,
-        ));
+        )];
         add(
             &mut lines,
+            text,
+            w,
             &sanitize_line(&node.title),
             theme.style(Role::Heading),
             "",
@@ -75,23 +137,28 @@ impl Widget for PresenterCard<'_> {
         lines.push((vec![], text));
         add(
             &mut lines,
+            text,
+            w,
             &sanitize_text(&stop.say),
             theme.style(Role::Accent),
             "",
         );
-        let mut optional: Vec<(Vec<Span<'static>>, Style)> = Vec::new();
+        let mut optional = CardLines::new();
         if let Some(t) = &node.text {
             optional.push((vec![], text));
-            add(&mut optional, &sanitize_text(t), theme.style(Role::Dim), "");
+            add(
+                &mut optional,
+                text,
+                w,
+                &sanitize_text(t),
+                theme.style(Role::Dim),
+                "",
+            );
         }
         if let Some(q) = &node.quote {
             lines.push((vec![], text));
-            add(
-                &mut lines,
-                &format!("“{}”", sanitize_text(q.trim())),
-                theme.style(Role::Quote),
-                "│ ",
-            );
+            let quote = format!("“{}”", sanitize_text(q.trim()));
+            add(&mut lines, text, w, &quote, theme.style(Role::Quote), "│ ");
             if let Some(src) = g.source_of(stop.node) {
                 let mut cite = sanitize_line(&src.title);
                 if let Some(loc) = &node.locator {
@@ -99,124 +166,62 @@ impl Widget for PresenterCard<'_> {
                 }
                 add(
                     &mut lines,
+                    text,
+                    w,
                     &format!("— {cite}"),
                     theme.style(Role::Dim),
                     "  ",
                 );
             }
         }
-        // Responses, revealed one by one.
-        let mut responses: Vec<(Vec<Span<'static>>, Style)> = Vec::new();
-        if !stop.related.is_empty() {
-            responses.push((vec![], text));
+        (lines, optional)
+    }
+
+    /// Responses, revealed one by one, and how many are still hidden.
+    fn response_lines(&self, w: usize) -> CardLines {
+        let (app, theme, p) = (self.app, self.theme, self.presenter);
+        let g = app.graph();
+        let text = theme.style(Role::Text);
+        let mut responses = CardLines::new();
+        if p.step().related.is_empty() {
+            return responses;
+        }
+        responses.push((vec![], text));
+        let heading = Span::styled("What is said in answer?", theme.style(Role::Heading));
+        responses.push((vec![heading], text));
+        for &(n, r) in p.revealed() {
+            let rl = app.label(n);
+            let rn = g.node(n);
+            let stance = Some(r);
             responses.push((
-                vec![Span::styled(
-                    "What is said in answer?",
-                    theme.style(Role::Heading),
-                )],
+                vec![
+                    Span::raw("  "),
+                    Span::styled(
+                        symbols::stance(stance),
+                        symbols::stance_style(theme, stance),
+                    ),
+                    Span::styled(symbols::kind(rn.kind), symbols::kind_style(theme, rn.kind)),
+                    Span::raw(" "),
+                    Span::styled(symbols::label(rl), symbols::label_style(theme, rl)),
+                    Span::raw(" "),
+                    Span::raw(truncate(&sanitize_line(&rn.title), w.saturating_sub(8))),
+                ],
                 text,
             ));
-            for &(n, r) in p.revealed() {
-                let rl = app.label(n);
-                let rn = g.node(n);
-                let stance = match r {
-                    Relation::Supports => Some(Relation::Supports),
-                    Relation::Attacks => Some(Relation::Attacks),
-                };
-                responses.push((
-                    vec![
-                        Span::raw("  "),
-                        Span::styled(
-                            symbols::stance(stance),
-                            symbols::stance_style(theme, stance),
-                        ),
-                        Span::styled(symbols::kind(rn.kind), symbols::kind_style(theme, rn.kind)),
-                        Span::raw(" "),
-                        Span::styled(symbols::label(rl), symbols::label_style(theme, rl)),
-                        Span::raw(" "),
-                        Span::raw(truncate(&sanitize_line(&rn.title), w.saturating_sub(8))),
-                    ],
-                    text,
-                ));
-            }
-            let hidden = p.hidden_count();
-            if hidden > 0 {
-                responses.push((
-                    vec![Span::styled(
-                        format!(
-                            "  {hidden} more hidden — press {} to reveal the next",
-                            keymap::key_name(keymap::Context::Presenter, Action::Reveal, keymap::first)
-                        ),
-                        theme.style(Role::Dim),
-                    )],
-                    text,
-                ));
-            }
         }
+        let hidden = p.hidden_count();
+        if hidden > 0 {
+            let reveal =
+                keymap::key_name(keymap::Context::Presenter, Action::Reveal, keymap::first);
+            let more = format!("  {hidden} more hidden — press {reveal} to reveal the next");
+            responses.push((vec![Span::styled(more, theme.style(Role::Dim))], text));
+        }
+        responses
+    }
 
-        // Header, footer and what fits between them: the node's own text is
-        // the first thing left out on a small screen.
-        let top = area.y + 1;
-        let bottom = area.y + area.height.saturating_sub(3);
-        let room = bottom.saturating_sub(top + 2) as usize;
-        let mut body = lines;
-        if body.len() + optional.len() + responses.len() <= room {
-            body.extend(optional);
-        }
-        // Still too long: keep the top of the card (kind, title, the start of
-        // the narration) and the end of the responses, where the newest
-        // reveal and the count of hidden ones are.
-        let keep_top = body.len().min(4);
-        let resp_room = responses.len().min(room.saturating_sub(keep_top));
-        body.truncate(room.saturating_sub(resp_room));
-        body.extend(responses.into_iter().rev().take(resp_room).rev());
-
-        let counter = format!("Step {at} of {total}");
-        let title = truncate(
-            &sanitize_line(&tour.title),
-            w.saturating_sub(counter.len() + 2),
-        );
-        let pad = w.saturating_sub(crate::text::width(&title) + counter.len());
-        put_line(
-            buf,
-            x,
-            top,
-            width,
-            &[
-                Span::styled(title, theme.style(Role::Heading)),
-                Span::raw(" ".repeat(pad)),
-                Span::styled(counter, theme.style(Role::Accent)),
-            ],
-            text,
-        );
-        put_line(
-            buf,
-            x,
-            top + 1,
-            width,
-            &[Span::styled("─".repeat(w), theme.style(Role::Border))],
-            text,
-        );
-        for (i, (spans, style)) in body.iter().take(room).enumerate() {
-            put_line(buf, x, top + 2 + i as u16, width, spans, *style);
-        }
-        // The path so far, then the keys.
-        if area.height >= 6 {
-            let path: Vec<String> = p
-                .path_so_far()
-                .iter()
-                .map(|&n| truncate(&sanitize_line(&g.node(n).title), 24))
-                .collect();
-            let path = truncate(&path.join(" › "), w);
-            put_line(
-                buf,
-                x,
-                bottom,
-                width,
-                &[Span::styled(path, theme.style(Role::Dim))],
-                text,
-            );
-        }
+    /// The bottom line: the keys, or the message of the moment.
+    fn render_keys(&self, buf: &mut Buffer, area: Rect) {
+        let (app, theme) = (self.app, self.theme);
         let mut hints = Vec::new();
         for (key, word) in keymap::hints(&app.contexts()) {
             hints.push(Span::styled(
@@ -238,5 +243,12 @@ impl Widget for PresenterCard<'_> {
             &hints,
             theme.style(Role::Status),
         );
+    }
+}
+
+/// Adds `s` wrapped to `w` cells less the indent, on lines of base style `text`.
+fn add(lines: &mut CardLines, text: Style, w: usize, s: &str, style: Style, indent: &'static str) {
+    for l in wrap(s, w.saturating_sub(indent.len()).max(1)) {
+        lines.push((vec![Span::raw(indent), Span::styled(l, style)], text));
     }
 }

@@ -79,7 +79,10 @@ impl SearchState {
     }
 
     fn jump(&self) -> Effect {
-        let hit = self.results.as_ref().and_then(|r| r.hits.get(self.cursor.selected));
+        let hit = self
+            .results
+            .as_ref()
+            .and_then(|r| r.hits.get(self.cursor.selected));
         match hit {
             Some(hit) => Effect::Jump(hit.node),
             None => Effect::Say("No result to jump to."),
