@@ -184,6 +184,50 @@ impl Widget for SearchOverlay<'_> {
         if inner.height < 3 || inner.width < 10 {
             return;
         }
+        self.render_query(buf, inner);
+        let body = Rect {
+            y: inner.y + 2,
+            height: inner.height - 2,
+            ..inner
+        };
+        let Some(results) = &self.state.results else {
+            return;
+        };
+        if results.hits.is_empty() {
+            super::empty_message(buf, body, theme, "No match.");
+            return;
+        }
+        let (list, preview) = split(body);
+        let h = list.height as usize;
+        let sel = self.state.cursor.selected.min(results.hits.len() - 1);
+        let offset = if sel >= h { sel + 1 - h } else { 0 };
+        for (i, hit) in results.hits.iter().enumerate().skip(offset).take(h) {
+            let spans = result_spans(app, theme, hit, list.width as usize);
+            let selected = i == sel;
+            let base = super::row_style(theme, selected);
+            put_row(
+                buf,
+                (list.x, list.y + (i - offset) as u16, list.width),
+                &spans,
+                base,
+                selected,
+            );
+        }
+        if let Some(p) = preview {
+            Preview {
+                app,
+                theme,
+                hit: &results.hits[sel],
+            }
+            .render(p, buf);
+        }
+    }
+}
+
+impl SearchOverlay<'_> {
+    /// The query line, with the count on the right, over a rule.
+    fn render_query(&self, buf: &mut Buffer, inner: Rect) {
+        let theme = self.theme;
         let text = theme.style(Role::Text);
         // The query line, with the count on the right.
         let status = match &self.state.results {
@@ -218,65 +262,35 @@ impl Widget for SearchOverlay<'_> {
             )],
             text,
         );
-        let body = Rect {
-            y: inner.y + 2,
-            height: inner.height - 2,
-            ..inner
-        };
-        let Some(results) = &self.state.results else {
-            return;
-        };
-        if results.hits.is_empty() {
-            super::empty_message(buf, body, theme, "No match.");
-            return;
-        }
-        let (list, preview) = if body.width >= 90 {
-            let w = body.width * 11 / 20;
-            (
-                Rect { width: w, ..body },
-                Some(Rect {
-                    x: body.x + w + 1,
-                    width: body.width - w - 1,
-                    ..body
-                }),
-            )
-        } else if body.height >= 16 {
-            // Narrow: the preview goes under the results.
-            let h = body.height / 2;
-            (
-                Rect { height: h, ..body },
-                Some(Rect {
-                    y: body.y + h + 1,
-                    height: body.height - h - 1,
-                    ..body
-                }),
-            )
-        } else {
-            (body, None)
-        };
-        let h = list.height as usize;
-        let sel = self.state.cursor.selected.min(results.hits.len() - 1);
-        let offset = if sel >= h { sel + 1 - h } else { 0 };
-        for (i, hit) in results.hits.iter().enumerate().skip(offset).take(h) {
-            let spans = result_spans(app, theme, hit, list.width as usize);
-            let selected = i == sel;
-            let base = super::row_style(theme, selected);
-            put_row(
-                buf,
-                (list.x, list.y + (i - offset) as u16, list.width),
-                &spans,
-                base,
-                selected,
-            );
-        }
-        if let Some(p) = preview {
-            Preview {
-                app,
-                theme,
-                hit: &results.hits[sel],
-            }
-            .render(p, buf);
-        }
+    }
+}
+
+/// The result list and the preview of the selected result: side by side
+/// when wide, the preview under the list when tall, else no preview.
+fn split(body: Rect) -> (Rect, Option<Rect>) {
+    if body.width >= 90 {
+        let w = body.width * 11 / 20;
+        (
+            Rect { width: w, ..body },
+            Some(Rect {
+                x: body.x + w + 1,
+                width: body.width - w - 1,
+                ..body
+            }),
+        )
+    } else if body.height >= 16 {
+        // Narrow: the preview goes under the results.
+        let h = body.height / 2;
+        (
+            Rect { height: h, ..body },
+            Some(Rect {
+                y: body.y + h + 1,
+                height: body.height - h - 1,
+                ..body
+            }),
+        )
+    } else {
+        (body, None)
     }
 }
 
