@@ -646,3 +646,31 @@ fn clicks_work_in_every_list_view_and_on_detail_links() {
     });
     assert_eq!(id(&app, app.focused()), "grants", "the why's first link");
 }
+
+#[test]
+fn the_tours_list_keeps_the_selected_tour_on_screen_when_they_do_not_all_fit() {
+    let mut g = graph();
+    let tour = g.tours[0].clone();
+    for i in 0..30 {
+        let mut t = tour.clone();
+        t.title = format!("Extra tour {i:02}");
+        g.tours.push(t);
+    }
+    let mut app = App::new(g, "explorer.ron".into());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::Tours);
+    for _ in 0..25 {
+        app.update(Action::Down);
+    }
+    let shown = screen(&app, &Theme::monochrome(), 80, 24);
+    assert!(
+        shown.contains("Extra tour 24"),
+        "the selected tour is drawn:\n{shown}"
+    );
+    app.update(Action::Activate);
+    assert!(app.is_presenting());
+    assert_eq!(app.tour().unwrap().tour_index(), 25);
+}
