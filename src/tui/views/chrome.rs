@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{put_line, symbols};
 use crate::text::{sanitize_line, truncate};
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
@@ -174,8 +175,10 @@ impl Widget for TooSmall<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.style(Role::Text));
         let text = format!(
-            "Terminal too small: agon needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Enlarge the window, or press q to quit.",
-            self.area.width, self.area.height
+            "Terminal too small: agon needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Enlarge the window, or press {} to quit.",
+            self.area.width,
+            self.area.height,
+            keymap::key_name(keymap::Context::Global, Action::Quit, keymap::first),
         );
         Paragraph::new(Line::styled(text, self.theme.style(Role::Warning)))
             .wrap(Wrap { trim: true })
