@@ -178,10 +178,6 @@ impl App {
         self.model.whatif.eval.label(ix)
     }
 
-    pub fn state(&self) -> &State {
-        &self.model.state
-    }
-
     /// The marks and notes when they changed since last asked (to save them).
     pub fn take_changed_state(&mut self) -> Option<&State> {
         std::mem::take(&mut self.model.dirty).then_some(&self.model.state)
