@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 
 use super::build::{self, Builder};
+use super::escape::{Within, find_unescaped, unescape};
 use crate::graph::{Diagnostic, Kind, Loaded, Pos, Relation, Source};
 
 /// A claim's marker after its number.
@@ -217,7 +218,7 @@ fn parse_source(line: &str) -> Option<(String, String, usize)> {
     let address = rest[close + 1..].trim();
     Some((
         number.to_string(),
-        super::argdown::unescape(address),
+        unescape(address),
         indent,
     ))
 }
@@ -242,6 +243,39 @@ enum Made {
 
 fn build_graph(b: &mut Builder, claims: &[RawClaim], sources: &[RawSource]) {
     let addresses = add_sources(b, sources);
+    let by_number = number_claims(b, claims);
+    // First pass: make the nodes, so links may point forward.
+    let made: Vec<Made> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if by_number.get(c.number.as_str()) == Some(&i) {
+                make_claim(b, c, i, &by_number, &addresses)
+            } else {
+                Made::Nothing
+            }
+        })
+        .collect();
+    let resolved = resolve_links(&made);
+    for (i, c) in claims.iter().enumerate() {
+        if matches!(made[i], Made::Link(_)) && matches!(resolved[i], Made::Nothing) {
+            b.error(
+                c.pos,
+                format!(
+                    "claim {}'s link leads only to other links in a loop; link to a written claim",
+                    c.number
+                ),
+            );
+        }
+    }
+    // Second pass: relations, now that every number is known.
+    for (i, c) in claims.iter().enumerate() {
+        relate_claim(b, c, made[i], &resolved, &by_number);
+    }
+}
+
+/// Each claim number's place in `claims`; a number written twice is an error.
+fn number_claims<'c>(b: &mut Builder, claims: &'c [RawClaim]) -> HashMap<&'c str, usize> {
     let mut by_number: HashMap<&str, usize> = HashMap::with_capacity(claims.len());
     for (i, c) in claims.iter().enumerate() {
         if let Some(&first) = by_number.get(c.number.as_str()) {
@@ -256,178 +290,201 @@ fn build_graph(b: &mut Builder, claims: &[RawClaim], sources: &[RawSource]) {
             by_number.insert(&c.number, i);
         }
     }
+    by_number
+}
 
-    // First pass: make the nodes, so links may point forward.
-    let mut made = vec![Made::Nothing; claims.len()];
-    let mut link_targets: Vec<Option<(usize, Pos)>> = vec![None; claims.len()];
-    for (i, c) in claims.iter().enumerate() {
-        if by_number.get(c.number.as_str()) != Some(&i) {
-            continue;
+/// Turns one claim into a node, a link, or the question.
+fn make_claim(
+    b: &mut Builder,
+    c: &RawClaim,
+    i: usize,
+    by_number: &HashMap<&str, usize>,
+    addresses: &HashMap<String, (String, String)>,
+) -> Made {
+    let joined = join_lines(&c.lines);
+    if c.marker == Marker::Question {
+        if c.number.contains('.') {
+            b.error(c.pos, format!("claim {} is marked `Question:`, but only the root (`1.`) may be the question", c.number));
+            return Made::Nothing;
         }
-        let joined = join_lines(&c.lines);
-        if c.marker == Marker::Question {
-            if c.number.contains('.') {
-                b.error(c.pos, format!("claim {} is marked `Question:`, but only the root (`1.`) may be the question", c.number));
-            } else {
-                b.debate.question = Some(clean_text(&joined).0);
-                made[i] = Made::Question;
-            }
-            continue;
-        }
-        if let Some(target) = link_target(&joined) {
-            match by_number.get(target) {
-                Some(&t) if t == i => b.error(
-                    c.pos,
-                    format!("claim {} links to itself; link to another claim", c.number),
-                ),
-                Some(&t) => {
-                    made[i] = Made::Link(t);
-                    link_targets[i] = Some((t, c.pos));
-                }
-                None => b.error(
-                    c.pos,
-                    format!(
-                        "claim {} links to claim {target}, which is not in the file",
-                        c.number
-                    ),
-                ),
-            }
-            continue;
-        }
-        let (cleaned, footnotes) = clean_text(&joined);
-        if cleaned.is_empty() {
-            b.error(
-                c.pos,
-                format!("claim {} has no text; write it after the number", c.number),
-            );
-            continue;
-        }
-        let (title, mut text) = build::title_and_text(&cleaned);
-        if let Some(note) = sources_note(b, c, &footnotes, &addresses) {
-            text = Some(match text {
-                Some(t) => format!("{t}\n\n{note}"),
-                None => note,
-            });
-        }
-        let fallback = format!("k-{}", c.number.replace('.', "-"));
-        let ix = b.add_node(title, text, &cleaned, &fallback, c.pos);
-        made[i] = Made::Node(ix);
+        b.debate.question = Some(clean_text(&joined).0);
+        return Made::Question;
     }
-
-    for (i, c) in claims.iter().enumerate() {
-        if matches!(made[i], Made::Link(_)) && matches!(resolve(&made, i), Made::Nothing) {
-            b.error(
+    if let Some(target) = link_target(&joined) {
+        match by_number.get(target) {
+            Some(&t) if t == i => b.error(
+                c.pos,
+                format!("claim {} links to itself; link to another claim", c.number),
+            ),
+            Some(&t) => return Made::Link(t),
+            None => b.error(
                 c.pos,
                 format!(
-                    "claim {}'s link leads only to other links in a loop; link to a written claim",
+                    "claim {} links to claim {target}, which is not in the file",
                     c.number
                 ),
-            );
+            ),
         }
+        return Made::Nothing;
     }
+    let (cleaned, footnotes) = clean_text(&joined);
+    if cleaned.is_empty() {
+        b.error(
+            c.pos,
+            format!("claim {} has no text; write it after the number", c.number),
+        );
+        return Made::Nothing;
+    }
+    let (title, mut text) = build::title_and_text(&cleaned);
+    if let Some(note) = sources_note(b, c, &footnotes, addresses) {
+        text = Some(match text {
+            Some(t) => format!("{t}\n\n{note}"),
+            None => note,
+        });
+    }
+    let fallback = format!("k-{}", c.number.replace('.', "-"));
+    Made::Node(b.add_node(title, text, &cleaned, &fallback, c.pos))
+}
 
-    // Second pass: relations, now that every number is known.
-    for (i, c) in claims.iter().enumerate() {
-        let Some(parent_number) = c.number.rsplit_once('.').map(|(p, _)| p) else {
-            if let Made::Node(ix) = made[i] {
-                if matches!(c.marker, Marker::Pro | Marker::Con) {
-                    b.warn(
-                        c.pos,
-                        format!(
-                            "the root claim {} is marked `Pro:`/`Con:`; it is read as the thesis",
-                            c.number
-                        ),
-                    );
-                }
-                b.node_mut(ix).kind = Kind::Thesis;
-            } else if let Made::Link(_) = made[i] {
+/// Gives the claim its relation to its parent, or makes it a thesis.
+fn relate_claim(
+    b: &mut Builder,
+    c: &RawClaim,
+    made: Made,
+    resolved: &[Made],
+    by_number: &HashMap<&str, usize>,
+) {
+    let Some(parent_number) = c.number.rsplit_once('.').map(|(p, _)| p) else {
+        root_claim(b, c, made);
+        return;
+    };
+    let Some(&parent) = by_number.get(parent_number) else {
+        b.error(
+            c.pos,
+            format!(
+                "claim {} has no parent: there is no claim {parent_number} in the file",
+                c.number
+            ),
+        );
+        return;
+    };
+    let parent_made = resolved[parent];
+    let stance = match c.marker {
+        Marker::Pro => Relation::Supports,
+        Marker::Con => Relation::Attacks,
+        Marker::Thesis | Marker::None if matches!(parent_made, Made::Question) => {
+            thesis_under_question(b, c, made, None);
+            return;
+        }
+        Marker::Thesis => {
+            b.error(c.pos, format!("claim {} is marked `Thesis:`, but theses stand directly under a `Question:` root; mark it `Pro:` or `Con:`", c.number));
+            return;
+        }
+        Marker::Question | Marker::None => return,
+    };
+    if matches!(parent_made, Made::Question) {
+        let warning = format!("claim {} stands directly under the question and is marked `Pro:`/`Con:`; it is read as a thesis", c.number);
+        thesis_under_question(b, c, made, Some(warning));
+        return;
+    }
+    let Made::Node(to) = parent_made else {
+        return;
+    };
+    let from = match made {
+        Made::Node(ix) => ix,
+        Made::Link(t) => match resolved[t] {
+            Made::Node(ix) => ix,
+            Made::Question => {
                 b.error(
                     c.pos,
-                    "the root claim cannot be a link; write the thesis itself",
+                    format!(
+                        "claim {} links to the question; only claims can be linked",
+                        c.number
+                    ),
                 );
+                return;
             }
-            continue;
-        };
-        let Some(&parent) = by_number.get(parent_number) else {
-            b.error(
+            _ => return,
+        },
+        _ => return,
+    };
+    b.relate(from, stance, to, c.pos);
+}
+
+/// The root claim is the thesis.
+fn root_claim(b: &mut Builder, c: &RawClaim, made: Made) {
+    if let Made::Node(ix) = made {
+        if matches!(c.marker, Marker::Pro | Marker::Con) {
+            b.warn(
                 c.pos,
                 format!(
-                    "claim {} has no parent: there is no claim {parent_number} in the file",
+                    "the root claim {} is marked `Pro:`/`Con:`; it is read as the thesis",
                     c.number
                 ),
             );
-            continue;
-        };
-        let parent_made = resolve(&made, parent);
-        let stance = match c.marker {
-            Marker::Pro => Relation::Supports,
-            Marker::Con => Relation::Attacks,
-            Marker::Thesis | Marker::None if matches!(parent_made, Made::Question) => {
-                if let Made::Node(ix) = made[i] {
-                    b.node_mut(ix).kind = Kind::Thesis;
-                } else if let Made::Link(_) = made[i] {
-                    b.error(
-                        c.pos,
-                        "a thesis under the question cannot be a link; write the thesis itself",
-                    );
-                }
-                continue;
-            }
-            Marker::Thesis => {
-                b.error(c.pos, format!("claim {} is marked `Thesis:`, but theses stand directly under a `Question:` root; mark it `Pro:` or `Con:`", c.number));
-                continue;
-            }
-            Marker::Question | Marker::None => continue,
-        };
-        if matches!(parent_made, Made::Question) {
-            match made[i] {
-                Made::Node(ix) => {
-                    b.warn(c.pos, format!("claim {} stands directly under the question and is marked `Pro:`/`Con:`; it is read as a thesis", c.number));
-                    b.node_mut(ix).kind = Kind::Thesis;
-                }
-                Made::Link(_) => b.error(
-                    c.pos,
-                    "a thesis under the question cannot be a link; write the thesis itself",
-                ),
-                _ => {}
-            }
-            continue;
         }
-        let Made::Node(to) = parent_made else {
-            continue;
-        };
-        let from = match made[i] {
-            Made::Node(ix) => ix,
-            Made::Link(_) => match link_targets[i].map(|(t, _)| resolve(&made, t)) {
-                Some(Made::Node(ix)) => ix,
-                Some(Made::Question) => {
-                    b.error(
-                        c.pos,
-                        format!(
-                            "claim {} links to the question; only claims can be linked",
-                            c.number
-                        ),
-                    );
-                    continue;
-                }
-                _ => continue,
-            },
-            _ => continue,
-        };
-        b.relate(from, stance, to, c.pos);
+        b.node_mut(ix).kind = Kind::Thesis;
+    } else if let Made::Link(_) = made {
+        b.error(
+            c.pos,
+            "the root claim cannot be a link; write the thesis itself",
+        );
     }
 }
 
-/// Follows links to the claim they stand for; a loop of links gives nothing.
-/// Chains are short in practice, so the bound only guards against loops.
-fn resolve(made: &[Made], mut i: usize) -> Made {
-    for _ in 0..=made.len().min(64) {
-        match made[i] {
-            Made::Link(t) => i = t,
-            other => return other,
+/// A claim right under the question is a thesis (with `warning`, if any).
+fn thesis_under_question(b: &mut Builder, c: &RawClaim, made: Made, warning: Option<String>) {
+    match made {
+        Made::Node(ix) => {
+            if let Some(w) = warning {
+                b.warn(c.pos, w);
+            }
+            b.node_mut(ix).kind = Kind::Thesis;
+        }
+        Made::Link(_) => b.error(
+            c.pos,
+            "a thesis under the question cannot be a link; write the thesis itself",
+        ),
+        _ => {}
+    }
+}
+
+/// What each claim stands for once links are followed: a link gives what
+/// its target gives, and a loop of links gives nothing. Each claim joins a
+/// walk once, so chains of any length cost linear time.
+fn resolve_links(made: &[Made]) -> Vec<Made> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        OnPath,
+        Done,
+    }
+    let mut out = made.to_vec();
+    let mut state = vec![State::New; made.len()];
+    let mut path = Vec::new();
+    for start in 0..made.len() {
+        let mut i = start;
+        let end = loop {
+            match (state[i], made[i]) {
+                (State::Done, _) => break out[i],
+                (State::OnPath, _) => break Made::Nothing,
+                (State::New, Made::Link(t)) => {
+                    state[i] = State::OnPath;
+                    path.push(i);
+                    i = t;
+                }
+                (State::New, other) => {
+                    state[i] = State::Done;
+                    break other;
+                }
+            }
+        };
+        for j in path.drain(..) {
+            out[j] = end;
+            state[j] = State::Done;
         }
     }
-    Made::Nothing
+    out
 }
 
 /// Adds the sources; returns each footnote number's address.
@@ -446,21 +503,42 @@ fn add_sources(b: &mut Builder, sources: &[RawSource]) -> HashMap<String, (Strin
         }
         let id = format!("source-{}", s.number);
         let looks_like_address = s.address.contains("://") || s.address.starts_with("www.");
+        // A footnote may be longer than a title may be: the title is then
+        // its start, and the whole footnote is kept as the url or note.
+        let title = short_title(&s.address);
+        let whole = (title != s.address || looks_like_address).then(|| s.address.clone());
+        let (url, note) = if looks_like_address {
+            (whole, None)
+        } else {
+            (None, whole)
+        };
         b.add_source(
             Source {
                 id: id.clone(),
-                title: s.address.clone(),
+                title,
                 outlet: None,
                 author: None,
                 date: None,
-                url: looks_like_address.then(|| s.address.clone()),
-                note: None,
+                url,
+                note,
             },
             s.pos,
         );
         addresses.insert(s.number.clone(), (id, s.address.clone()));
     }
     addresses
+}
+
+/// A footnote as a source title: whole when it fits, else its first
+/// characters and `…`.
+fn short_title(address: &str) -> String {
+    const KEEP: usize = 200;
+    if address.chars().count() <= crate::graph::MAX_TITLE_CHARS {
+        return address.to_string();
+    }
+    let mut title: String = address.chars().take(KEEP).collect();
+    title.push('…');
+    title
 }
 
 /// `Sources: [1] ADDRESS; [2] ADDRESS` for the footnotes a claim cites.
@@ -530,71 +608,96 @@ fn link_target(text: &str) -> Option<&str> {
 fn clean_text(raw: &str) -> (String, Vec<String>) {
     let mut out = String::with_capacity(raw.len());
     let mut footnotes = Vec::new();
-    let mut rest = raw;
-    while let Some(c) = rest.chars().next() {
+    let mut closers = Closers::default();
+    let mut at = 0;
+    while let Some(c) = raw[at..].chars().next() {
         if c == '\\' {
-            let mut chars = rest[1..].chars();
-            match chars.next() {
+            match raw[at + 1..].chars().next() {
                 Some(next) if next.is_ascii_punctuation() => {
                     out.push(next);
-                    rest = &rest[1 + next.len_utf8()..];
+                    at += 1 + next.len_utf8();
                 }
                 _ => {
                     out.push('\\');
-                    rest = &rest[1..];
+                    at += 1;
                 }
             }
             continue;
         }
         if c == '['
-            && let Some((consumed, piece)) = bracket(rest, &mut footnotes)
+            && let Some((end, piece)) = bracket(raw, at, &mut closers, &mut footnotes)
         {
             out.push_str(&piece);
-            rest = &rest[consumed..];
+            at = end;
             continue;
         }
         out.push(c);
-        rest = &rest[c.len_utf8()..];
+        at += c.len_utf8();
     }
     (out.trim().to_string(), footnotes)
 }
 
-/// A `[n]` footnote (kept as written) or a `[text](url)` link, at the
-/// start of `s`; returns the bytes consumed and what to write.
-fn bracket(s: &str, footnotes: &mut Vec<String>) -> Option<(usize, String)> {
-    let close = find_unescaped(s, 1, ']')?;
-    let inner = &s[1..close];
-    let after = &s[close + 1..];
-    if let Some(url_part) = after.strip_prefix('(') {
-        let end = find_unescaped(url_part, 0, ')')?;
-        let url = &url_part[..end];
-        let text = super::argdown::unescape(inner);
-        let consumed = close + 2 + end + 1;
-        return Some((
-            consumed,
-            format!("{text} ({})", super::argdown::unescape(url)),
-        ));
+/// The next unescaped `]` and `)` on the line, remembered between searches so
+/// that a run of `[` (or of `[x](`) is read in linear time: each search
+/// starts where the text is not escaped, so the answer found from an earlier
+/// place holds for every later place up to it.
+#[derive(Default)]
+struct Closers {
+    bracket: Option<Found>,
+    paren: Option<Found>,
+}
+
+/// A search's answer: the closer at `at`, or none before `at` (a line break
+/// or the end of the text).
+#[derive(Clone, Copy)]
+struct Found {
+    at: usize,
+    found: bool,
+}
+
+impl Closers {
+    fn next(&mut self, s: &str, from: usize, want: char) -> Option<usize> {
+        let slot = if want == ']' {
+            &mut self.bracket
+        } else {
+            &mut self.paren
+        };
+        let hit = match *slot {
+            Some(f) if from <= f.at => f,
+            _ => {
+                let f = match find_unescaped(s, from, want, Within::Line) {
+                    Some(at) => Found { at, found: true },
+                    None => Found {
+                        at: s[from..].find('\n').map_or(s.len(), |i| from + i),
+                        found: false,
+                    },
+                };
+                *slot = Some(f);
+                f
+            }
+        };
+        hit.found.then_some(hit.at)
+    }
+}
+
+/// A `[n]` footnote (kept as written) or a `[text](url)` link at byte
+/// `open` of `s`; returns where it ends and what to write.
+fn bracket(
+    s: &str,
+    open: usize,
+    closers: &mut Closers,
+    footnotes: &mut Vec<String>,
+) -> Option<(usize, String)> {
+    let close = closers.next(s, open + 1, ']')?;
+    let inner = &s[open + 1..close];
+    if s[close + 1..].starts_with('(') {
+        let end = closers.next(s, close + 2, ')')?;
+        let url = &s[close + 2..end];
+        return Some((end + 1, format!("{} ({})", unescape(inner), unescape(url))));
     }
     if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
         footnotes.push(inner.to_string());
         return Some((close + 1, format!("[{inner}]")));
-    }
-    None
-}
-
-/// The byte index of the first `want` at or after `from` not preceded by `\`.
-fn find_unescaped(s: &str, from: usize, want: char) -> Option<usize> {
-    let mut escaped = false;
-    for (i, c) in s.get(from..)?.char_indices() {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == want {
-            return Some(from + i);
-        } else if c == '\n' {
-            return None;
-        }
     }
     None
 }

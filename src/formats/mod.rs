@@ -10,6 +10,7 @@ pub mod aif;
 pub mod argdown;
 mod build;
 mod dispatch;
+mod escape;
 mod json_common;
 mod json_locate;
 pub mod kialo;

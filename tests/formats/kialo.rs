@@ -201,3 +201,60 @@ fn windows_line_endings_and_a_byte_order_mark_change_nothing() {
         assert_eq!(b.to_file(), a.to_file(), "{name}");
     }
 }
+
+#[test]
+fn a_footnote_longer_than_a_title_is_kept_whole() {
+    let url = format!("https://example.org/{}", "a".repeat(650));
+    let text = format!(
+        "Discussion Title: Long notes\n\n1. Thesis cites [1].\n1.1. Pro: Reason.\n\nSources:\n[1] {url}\n"
+    );
+    let l = load(Kialo, &text).expect("a long footnote is not an error");
+    let source = &l.graph.sources[0];
+    assert_eq!(source.url.as_deref(), Some(url.as_str()));
+    assert!(source.title.chars().count() <= agon::graph::MAX_TITLE_CHARS);
+    assert!(text_of(&l.graph, "Thesis cites [1].").contains(&url));
+}
+
+fn chain(links: usize, looped: bool) -> String {
+    // 1.1 is the claim; 1.2 … link each to the next, the last to 1.1 (or,
+    // looped, to the first link).
+    let mut text = String::from("Discussion Title: Chains\n\n1. Thesis.\n1.1. Pro: Claim.\n");
+    for k in 0..links {
+        let target = if k + 1 < links {
+            format!("1.{}", k + 3)
+        } else if looped {
+            "1.2".to_string()
+        } else {
+            "1.1".to_string()
+        };
+        text.push_str(&format!("1.{}. Pro: -> See {target}.\n", k + 2));
+    }
+    text
+}
+
+#[test]
+fn link_chains_of_any_length_resolve_and_loops_are_still_reported() {
+    for links in [68, 5000] {
+        let l = load(Kialo, &chain(links, false));
+        assert!(l.is_ok(), "a chain of {links} links is valid");
+        assert_eq!(l.map(|l| l.graph.len()).ok(), Some(2));
+    }
+    let errors = errors_of(Kialo, &chain(68, true));
+    assert!(
+        errors.iter().any(|d| d.message.contains("loop")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn runs_of_brackets_read_in_linear_time() {
+    // Read quadratically, 90,000 brackets would take a scan of the rest of
+    // the line per bracket: billions of steps, so the suite would stall.
+    for run in ["[", "[x](", "[]"] {
+        let body = run.repeat(90_000 / run.len());
+        let text = format!("Discussion Title: Runs\n\n1. {body}\n");
+        let l = load(Kialo, &text);
+        assert!(l.is_ok(), "brackets are text");
+        assert_eq!(l.map(|l| l.graph.len()).ok(), Some(1));
+    }
+}

@@ -3,6 +3,9 @@
 //! Byte offsets are kept equal to the original file's so that positions
 //! can be computed on the original lines.
 
+use crate::formats::escape::{Within, find_unescaped};
+pub use crate::formats::escape::unescape;
+
 /// How a relation line relates its element to the element above it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
@@ -261,7 +264,7 @@ pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Elemen
             };
         }
     };
-    let Some(end) = find_unescaped(rest, 1, close) else {
+    let Some(end) = find_unescaped(rest, 1, close, Within::Text) else {
         problems.push(LineProblem {
             at,
             message: format!(
@@ -403,39 +406,6 @@ fn find_data_block(body: &str) -> Option<usize> {
         }
     }
     None
-}
-
-/// The byte index of the first unescaped `want` at or after `from`.
-fn find_unescaped(s: &str, from: usize, want: char) -> Option<usize> {
-    let mut escaped = false;
-    for (i, c) in s.get(from..)?.char_indices() {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == want {
-            return Some(from + i);
-        }
-    }
-    None
-}
-
-/// `\x` becomes `x` for any punctuation `x`.
-pub fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\'
-            && let Some(&next) = chars.peek()
-            && next.is_ascii_punctuation()
-        {
-            out.push(next);
-            chars.next();
-            continue;
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
