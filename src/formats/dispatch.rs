@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{aif, argdown, kialo};
+use super::{aif, argdown, kialo, tgf};
 use crate::graph::{self, Diagnostic, LoadError, Loaded, Pos, Severity};
 
 /// The formats agon reads.
@@ -17,6 +17,8 @@ pub enum InputFormat {
     Aif,
     /// Argdown (`.argdown`, `.ad`).
     Argdown,
+    /// Trivial Graph Format (`.tgf`): an abstract argumentation framework.
+    Tgf,
 }
 
 impl InputFormat {
@@ -28,6 +30,7 @@ impl InputFormat {
             "txt" => Some(InputFormat::Kialo),
             "json" => Some(InputFormat::Aif),
             "argdown" | "ad" => Some(InputFormat::Argdown),
+            "tgf" => Some(InputFormat::Tgf),
             _ => None,
         }
     }
@@ -76,7 +79,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             pos: Pos { line: 1, col: 1 },
             severity: Severity::Error,
             message: "cannot tell this file's format; agon reads .ron (its own), .txt (Kialo), \
-                      .json (AIF) and .argdown or .ad (Argdown): rename the file with one of these extensions"
+                      .json (AIF), .argdown or .ad (Argdown) and .tgf (TGF): rename the file with one of these extensions"
                 .into(),
             line_text: graph::diag::line_text(text, 1),
         }])),
@@ -90,5 +93,6 @@ pub fn load_str_as(format: InputFormat, file: &str, text: &str) -> Result<Loaded
         InputFormat::Kialo => kialo::load_str(file, text),
         InputFormat::Aif => aif::load_str(file, text),
         InputFormat::Argdown => argdown::load_str(file, text),
+        InputFormat::Tgf => tgf::load_str(file, text),
     }
 }

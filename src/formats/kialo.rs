@@ -216,11 +216,7 @@ fn parse_source(line: &str) -> Option<(String, String, usize)> {
         return None;
     }
     let address = rest[close + 1..].trim();
-    Some((
-        number.to_string(),
-        unescape(address),
-        indent,
-    ))
+    Some((number.to_string(), unescape(address), indent))
 }
 
 fn next_is_source(lines: &[&str], from: usize) -> bool {
@@ -304,7 +300,13 @@ fn make_claim(
     let joined = join_lines(&c.lines);
     if c.marker == Marker::Question {
         if c.number.contains('.') {
-            b.error(c.pos, format!("claim {} is marked `Question:`, but only the root (`1.`) may be the question", c.number));
+            b.error(
+                c.pos,
+                format!(
+                    "claim {} is marked `Question:`, but only the root (`1.`) may be the question",
+                    c.number
+                ),
+            );
             return Made::Nothing;
         }
         b.debate.question = Some(clean_text(&joined).0);
@@ -383,7 +385,10 @@ fn relate_claim(
         Marker::Question | Marker::None => return,
     };
     if matches!(parent_made, Made::Question) {
-        let warning = format!("claim {} stands directly under the question and is marked `Pro:`/`Con:`; it is read as a thesis", c.number);
+        let warning = format!(
+            "claim {} stands directly under the question and is marked `Pro:`/`Con:`; it is read as a thesis",
+            c.number
+        );
         thesis_under_question(b, c, made, Some(warning));
         return;
     }

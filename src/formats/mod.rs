@@ -49,10 +49,4 @@ impl Input {
     }
 }
 
-/// Loads a debate file of any format agon reads.
-pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    if tgf::is_tgf(path) {
-        return tgf::load_path(path);
-    }
-    dispatch::load_path(path)
-}
+pub use dispatch::load_path;

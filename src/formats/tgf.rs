@@ -11,10 +11,11 @@
 //! kept once, with a warning.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
 use crate::graph::diag::{self, Diagnostic, Pos, Severity};
-use crate::graph::{self, DebateFile, Graph, Kind, LoadError, Loaded, MAX_TITLE_CHARS, Node};
+use std::path::Path;
+
+use crate::graph::{DebateFile, Graph, Kind, Loaded, MAX_TITLE_CHARS, Node};
 
 /// After this many errors the rest of the file is not read: a file that
 /// wrong is probably not TGF at all, and the list would only bury the first.
@@ -24,20 +25,6 @@ const MAX_ERRORS: usize = 200;
 const MAX_SUGGESTIONS: usize = 50;
 
 const MISSING_SEPARATOR: &str = "no line `#` separates the arguments from the attacks";
-
-/// Whether `path` names a TGF file, by its extension.
-pub fn is_tgf(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("tgf"))
-}
-
-/// Reads and loads a TGF file from disk.
-pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let file = path.display().to_string();
-    let bytes = graph::read_file(path)?;
-    let text = graph::utf8(&file, &bytes).map_err(LoadError::Invalid)?;
-    load_str(&file, text).map_err(LoadError::Invalid)
-}
 
 /// Loads TGF text: `Ok` with any warnings, or `Err` with every error
 /// (up to a limit), each naming its line and column.
@@ -273,9 +260,10 @@ impl<'f, 't> Reader<'f, 't> {
                     format!("{MISSING_SEPARATOR}; this line looks like the first attack"),
                 );
             }
+            // After the last line read, or on it when the file ends there.
             None => self.report(
                 Severity::Error,
-                (last_line + 1, 1),
+                ((last_line + 1).min(text.split('\n').count()), 1),
                 None,
                 format!("{MISSING_SEPARATOR}; a TGF file lists arguments, then `#`, then one attack per line"),
             ),
@@ -476,10 +464,12 @@ mod tests {
 
     #[test]
     fn recognises_the_extension_in_any_case() {
-        assert!(is_tgf(Path::new("x/frame.tgf")));
-        assert!(is_tgf(Path::new("FRAME.TGF")));
-        assert!(!is_tgf(Path::new("frame.ron")));
-        assert!(!is_tgf(Path::new("tgf")));
+        use crate::formats::InputFormat;
+        let tgf = Some(InputFormat::Tgf);
+        assert_eq!(InputFormat::from_extension(Path::new("x/frame.tgf")), tgf);
+        assert_eq!(InputFormat::from_extension(Path::new("FRAME.TGF")), tgf);
+        assert_ne!(InputFormat::from_extension(Path::new("frame.ron")), tgf);
+        assert_eq!(InputFormat::from_extension(Path::new("tgf")), None);
     }
 
     proptest::proptest! {

@@ -3,8 +3,8 @@
 //! Byte offsets are kept equal to the original file's so that positions
 //! can be computed on the original lines.
 
-use crate::formats::escape::{Within, find_unescaped};
 pub use crate::formats::escape::unescape;
+use crate::formats::escape::{Within, find_unescaped};
 
 /// How a relation line relates its element to the element above it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
