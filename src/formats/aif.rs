@@ -254,131 +254,48 @@ fn read_edges(
 }
 
 fn build_graph(b: &mut Builder, nodes: &[AifNode], edges: &[Edge]) {
-    let n = nodes.len();
-    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for e in edges {
-        incoming[e.to].push(e.from);
-        outgoing[e.from].push(e.to);
-    }
-    let is_i = |i: usize| nodes[i].kind == "I";
-
+    let g = AifGraph::new(nodes, edges);
     // Claims first, so every scheme node can name them.
-    let mut claim_of: Vec<Option<usize>> = vec![None; n];
-    for (i, node) in nodes.iter().enumerate() {
-        if is_i(i) {
-            let (title, text) = build::title_and_text(&node.text);
-            let fallback = format!("aif-{}", node.id);
-            claim_of[i] = Some(b.add_node(title.clone(), text, &title, &fallback, node.pos));
-        }
-    }
-    // I-nodes an S-node concludes to; an S-node target stands for its own conclusions.
-    let conclusions = |s: usize| -> Vec<usize> {
-        let mut out = Vec::new();
-        for &t in &outgoing[s] {
-            if is_i(t) {
-                out.push(t);
-            } else if matches!(nodes[t].kind.as_str(), "RA" | "CA") {
-                out.extend(outgoing[t].iter().copied().filter(|&c| is_i(c)));
-            }
-        }
-        out
-    };
-    let premises =
-        |s: usize| -> Vec<usize> { incoming[s].iter().copied().filter(|&p| is_i(p)).collect() };
-
-    let mut notes: Vec<Vec<String>> = vec![Vec::new(); n];
-    let mut anchored_locutions = vec![false; n];
-    // Per type: how many were set aside, and where the first one is.
-    let mut set_aside: Vec<(String, usize, Pos)> = Vec::new();
-    let mut aside = |kind: &str, pos: Pos| match set_aside.iter_mut().find(|(k, _, _)| k == kind) {
-        Some(entry) => entry.1 += 1,
-        None => set_aside.push((kind.to_string(), 1, pos)),
-    };
+    let claim_of: Vec<Option<usize>> = (0..nodes.len())
+        .map(|i| {
+            g.is_i(i).then(|| {
+                let node = &nodes[i];
+                let (title, text) = build::title_and_text(&node.text);
+                let fallback = format!("aif-{}", node.id);
+                b.add_node(title.clone(), text, &title, &fallback, node.pos)
+            })
+        })
+        .collect();
+    let mut notes: Vec<Vec<String>> = vec![Vec::new(); nodes.len()];
+    let mut anchored_locutions = vec![false; nodes.len()];
+    let mut aside = SetAside::default();
     for (s, node) in nodes.iter().enumerate() {
         match node.kind.as_str() {
             "I" | "L" => {}
-            kind @ ("RA" | "CA") => {
-                let relation = if kind == "RA" {
-                    Relation::Supports
-                } else {
-                    Relation::Attacks
-                };
-                let (from, to) = (premises(s), conclusions(s));
-                if from.is_empty() || to.is_empty() {
-                    let missing = if from.is_empty() {
-                        "no claim leading into it"
-                    } else {
-                        "no claim it leads to"
-                    };
-                    b.warn(
-                        node.pos,
-                        format!("{kind} node {} has {missing}; it is ignored", node.id),
-                    );
-                    continue;
-                }
-                for &p in &from {
-                    for &c in &to {
-                        if let (Some(p), Some(c)) = (claim_of[p], claim_of[c]) {
-                            b.relate(p, relation, c, node.pos);
-                        }
-                    }
-                }
-            }
+            "RA" => g.relate(b, s, Relation::Supports, &claim_of),
+            "CA" => g.relate(b, s, Relation::Attacks, &claim_of),
             "MA" => {
-                for &p in &premises(s) {
-                    for &c in &conclusions(s) {
+                for &p in &g.premises(s) {
+                    for &c in &g.conclusions(s) {
                         let other = build::one_line(&nodes[c].text);
                         notes[p].push(format!("Rephrases: “{other}”"));
                     }
                 }
             }
             "YA" => {
-                let speakers: Vec<usize> = incoming[s]
-                    .iter()
-                    .copied()
-                    .filter(|&l| nodes[l].kind == "L")
-                    .collect();
-                let claims: Vec<usize> = outgoing[s].iter().copied().filter(|&c| is_i(c)).collect();
-                if speakers.is_empty() || claims.is_empty() {
-                    aside("YA", node.pos);
-                    continue;
-                }
-                let force = build::one_line(&node.text);
-                for &l in &speakers {
-                    anchored_locutions[l] = true;
-                    for &c in &claims {
-                        let said = build::one_line(&nodes[l].text);
-                        let how = if force.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" ({force})")
-                        };
-                        notes[c].push(format!("Locution: “{said}”{how}"));
-                    }
+                if !g.anchor(s, &mut notes, &mut anchored_locutions) {
+                    aside.add("YA", node.pos);
                 }
             }
-            other => aside(other, node.pos),
+            other => aside.add(other, node.pos),
         }
     }
     for (l, node) in nodes.iter().enumerate() {
         if node.kind == "L" && !anchored_locutions[l] {
-            aside("L", node.pos);
+            aside.add("L", node.pos);
         }
     }
-    for (kind, count, pos) in set_aside {
-        let what = match kind.as_str() {
-            "L" => "locutions anchored to no claim",
-            "YA" => "anchors that tie no locution to a claim",
-            "TA" => "dialogue transitions",
-            "PA" => "preferences",
-            _ => "a type agon does not read",
-        };
-        b.warn(
-            pos,
-            format!("set aside {count} node(s) of type \"{kind}\" ({what}); agon keeps claims, their supports and attacks, and notes from anchored locutions"),
-        );
-    }
+    aside.report(b);
     for (i, list) in notes.into_iter().enumerate() {
         if let (Some(c), false) = (claim_of[i], list.is_empty()) {
             let node = b.node_mut(c);
@@ -390,4 +307,143 @@ fn build_graph(b: &mut Builder, nodes: &[AifNode], edges: &[Edge]) {
         }
     }
     b.roots_become_theses();
+}
+
+/// The AIF nodes with their edges, both ways.
+struct AifGraph<'a> {
+    nodes: &'a [AifNode],
+    incoming: Vec<Vec<usize>>,
+    outgoing: Vec<Vec<usize>>,
+}
+
+impl<'a> AifGraph<'a> {
+    fn new(nodes: &'a [AifNode], edges: &[Edge]) -> AifGraph<'a> {
+        let mut incoming = vec![Vec::new(); nodes.len()];
+        let mut outgoing = vec![Vec::new(); nodes.len()];
+        for e in edges {
+            incoming[e.to].push(e.from);
+            outgoing[e.from].push(e.to);
+        }
+        AifGraph {
+            nodes,
+            incoming,
+            outgoing,
+        }
+    }
+
+    fn is_i(&self, i: usize) -> bool {
+        self.nodes[i].kind == "I"
+    }
+
+    /// I-nodes an S-node concludes to; an S-node target stands for its own
+    /// conclusions.
+    fn conclusions(&self, s: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &t in &self.outgoing[s] {
+            if self.is_i(t) {
+                out.push(t);
+            } else if matches!(self.nodes[t].kind.as_str(), "RA" | "CA") {
+                out.extend(self.outgoing[t].iter().copied().filter(|&c| self.is_i(c)));
+            }
+        }
+        out
+    }
+
+    fn premises(&self, s: usize) -> Vec<usize> {
+        self.incoming[s]
+            .iter()
+            .copied()
+            .filter(|&p| self.is_i(p))
+            .collect()
+    }
+
+    /// An RA or CA node: each premise supports or attacks each conclusion.
+    fn relate(&self, b: &mut Builder, s: usize, relation: Relation, claim_of: &[Option<usize>]) {
+        let node = &self.nodes[s];
+        let (from, to) = (self.premises(s), self.conclusions(s));
+        if from.is_empty() || to.is_empty() {
+            let missing = if from.is_empty() {
+                "no claim leading into it"
+            } else {
+                "no claim it leads to"
+            };
+            b.warn(
+                node.pos,
+                format!(
+                    "{} node {} has {missing}; it is ignored",
+                    node.kind, node.id
+                ),
+            );
+            return;
+        }
+        for &p in &from {
+            for &c in &to {
+                if let (Some(p), Some(c)) = (claim_of[p], claim_of[c]) {
+                    b.relate(p, relation, c, node.pos);
+                }
+            }
+        }
+    }
+
+    /// A YA node tying locutions to claims: each claim gets a note of what
+    /// was said. False when it ties nothing.
+    fn anchor(&self, s: usize, notes: &mut [Vec<String>], anchored: &mut [bool]) -> bool {
+        let speakers: Vec<usize> = self.incoming[s]
+            .iter()
+            .copied()
+            .filter(|&l| self.nodes[l].kind == "L")
+            .collect();
+        let claims: Vec<usize> = self.outgoing[s]
+            .iter()
+            .copied()
+            .filter(|&c| self.is_i(c))
+            .collect();
+        if speakers.is_empty() || claims.is_empty() {
+            return false;
+        }
+        let force = build::one_line(&self.nodes[s].text);
+        let how = if force.is_empty() {
+            String::new()
+        } else {
+            format!(" ({force})")
+        };
+        for &l in &speakers {
+            anchored[l] = true;
+            let said = build::one_line(&self.nodes[l].text);
+            for &c in &claims {
+                notes[c].push(format!("Locution: “{said}”{how}"));
+            }
+        }
+        true
+    }
+}
+
+/// Nodes set aside, per type: how many, and where the first one is.
+#[derive(Default)]
+struct SetAside(Vec<(String, usize, Pos)>);
+
+impl SetAside {
+    fn add(&mut self, kind: &str, pos: Pos) {
+        match self.0.iter_mut().find(|(k, _, _)| k == kind) {
+            Some(entry) => entry.1 += 1,
+            None => self.0.push((kind.to_string(), 1, pos)),
+        }
+    }
+
+    /// One warning per type, at its first node.
+    fn report(self, b: &mut Builder) {
+        for (kind, count, pos) in self.0 {
+            let what = match kind.as_str() {
+                "L" => "locutions anchored to no claim",
+                "YA" => "anchors that tie no locution to a claim",
+                "TA" => "dialogue transitions",
+                "PA" => "preferences",
+                _ => "a type agon does not read",
+            };
+            b.warn(
+                pos,
+                format!("set aside {count} node(s) of type \"{kind}\" ({what}); agon keeps claims, their supports and attacks, and notes from anchored locutions"),
+            );
+        }
+    }
 }
