@@ -3,7 +3,9 @@
 
 mod aif;
 mod argdown;
+mod argdown_reference;
 mod kialo;
+mod reference;
 mod robustness;
 mod roundtrip;
 
