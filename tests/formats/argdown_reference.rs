@@ -16,7 +16,11 @@ fn corpus() -> Vec<(String, String)> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "argdown"))
         .map(|p| {
-            let name = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+            let name = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
             (name, std::fs::read_to_string(&p).expect("corpus file"))
         })
         .collect();
@@ -44,9 +48,16 @@ fn compare(name: &str, text: &str, reference: &Option<serde_json::Value>) -> Res
     match load(InputFormat::Argdown, text) {
         Ok(l) => {
             let diff = expected.diff(&shape_of_graph(&l.graph));
-            if diff.is_empty() { Ok(()) } else { Err(diff.join("\n")) }
+            if diff.is_empty() {
+                Ok(())
+            } else {
+                Err(diff.join("\n"))
+            }
         }
-        Err(e) => Err(format!("agon refuses {name}: {:?}", e.first().map(|d| &d.message))),
+        Err(e) => Err(format!(
+            "agon refuses {name}: {:?}",
+            e.first().map(|d| &d.message)
+        )),
     }
 }
 
@@ -78,14 +89,27 @@ fn agon_reads_every_corpus_file_as_the_reference_does() {
         .filter(|(n, _)| !known.contains(n))
         .map(|(n, e)| format!("{n}:\n{e}"))
         .collect();
-    let stale: Vec<&String> = known.iter().filter(|n| !differing.contains_key(*n)).collect();
-    assert!(unexpected.is_empty(), "agon differs from the reference:\n{}", unexpected.join("\n\n"));
-    assert!(stale.is_empty(), "listed as differing but now agreeing: {stale:?}");
+    let stale: Vec<&String> = known
+        .iter()
+        .filter(|n| !differing.contains_key(*n))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "agon differs from the reference:\n{}",
+        unexpected.join("\n\n")
+    );
+    assert!(
+        stale.is_empty(),
+        "listed as differing but now agreeing: {stale:?}"
+    );
 }
 
 /// agon's Argdown export of `g`, named for the report.
 fn exported(name: &str, g: &agon::graph::Graph) -> (String, String) {
-    (name.to_string(), export(g, Format::Argdown).expect("argdown export"))
+    (
+        name.to_string(),
+        export(g, Format::Argdown).expect("argdown export"),
+    )
 }
 
 /// The reference reads each export with no error and finds the graph agon
@@ -95,13 +119,19 @@ fn check_exports(argdown: &std::path::Path, exports: &[(String, String)]) {
     let mut failures = Vec::new();
     for (name, text) in exports {
         let Some(json) = &results[name] else {
-            failures.push(format!("{name}: the reference refuses the export:\n{}", short(text)));
+            failures.push(format!(
+                "{name}: the reference refuses the export:\n{}",
+                short(text)
+            ));
             continue;
         };
         let back = match load(InputFormat::Argdown, text) {
             Ok(l) => shape_of_graph(&l.graph),
             Err(e) => {
-                failures.push(format!("{name}: agon refuses its own export: {:?}", e.first()));
+                failures.push(format!(
+                    "{name}: agon refuses its own export: {:?}",
+                    e.first()
+                ));
                 continue;
             }
         };
@@ -118,7 +148,10 @@ fn the_reference_reads_every_export_as_agon_does() {
     let Some(argdown) = reference::argdown("argdown export") else {
         return;
     };
-    let mut exports = vec![exported("builtin", &agon::graph::builtin().expect("builtin").graph)];
+    let mut exports = vec![exported(
+        "builtin",
+        &agon::graph::builtin().expect("builtin").graph,
+    )];
     let mut fixtures: Vec<String> = [
         "kialo-old.txt",
         "kialo-new.txt",
@@ -129,7 +162,11 @@ fn the_reference_reads_every_export_as_agon_does() {
     ]
     .map(String::from)
     .to_vec();
-    fixtures.extend(corpus().into_iter().map(|(n, _)| format!("argdown/{n}.argdown")));
+    fixtures.extend(
+        corpus()
+            .into_iter()
+            .map(|(n, _)| format!("argdown/{n}.argdown")),
+    );
     for name in &fixtures {
         // Corpus files the reference refuses are not agon's to export.
         if let Ok(l) = agon::formats::load_path(&fixture_path(name)) {
@@ -139,9 +176,12 @@ fn the_reference_reads_every_export_as_agon_does() {
     check_exports(&argdown, &exports);
 }
 
-
 /// The start of an export, for a failure message.
 fn short(text: &str) -> String {
     let cut: String = text.chars().take(600).collect();
-    if cut.len() < text.len() { cut + "…" } else { cut }
+    if cut.len() < text.len() {
+        cut + "…"
+    } else {
+        cut
+    }
 }

@@ -22,7 +22,8 @@ use serde_json::Value;
 /// Missing, a test skips, saying so, except in CI (`CI=true`), where the
 /// reference must run.
 pub fn argdown(test: &str) -> Option<PathBuf> {
-    let local = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/argdown/node_modules/.bin/argdown");
+    let local =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/argdown/node_modules/.bin/argdown");
     let found = if local.exists() {
         Some(local)
     } else {
@@ -39,7 +40,9 @@ pub fn argdown(test: &str) -> Option<PathBuf> {
             !in_ci,
             "{test}: the Argdown reference parser is missing; `npm ci --prefix tests/argdown` installs it"
         );
-        eprintln!("{test}: skipped, the Argdown reference parser is not installed (npm ci --prefix tests/argdown)");
+        eprintln!(
+            "{test}: skipped, the Argdown reference parser is not installed (npm ci --prefix tests/argdown)"
+        );
     }
     found
 }
@@ -60,7 +63,8 @@ pub fn run(argdown: &Path, texts: &[(String, String)]) -> BTreeMap<String, Optio
         .arg(&output)
         .output()
         .expect("argdown runs");
-    let log = String::from_utf8_lossy(&run.stdout).to_string() + &String::from_utf8_lossy(&run.stderr);
+    let log =
+        String::from_utf8_lossy(&run.stdout).to_string() + &String::from_utf8_lossy(&run.stderr);
     texts
         .iter()
         .map(|(name, _)| {
@@ -108,7 +112,10 @@ impl Shape {
             out.push(format!("+ {r:?}"));
         }
         if self.tags != agon.tags {
-            out.push(format!("tags: reference {:?}, agon {:?}", self.tags, agon.tags));
+            out.push(format!(
+                "tags: reference {:?}, agon {:?}",
+                self.tags, agon.tags
+            ));
         }
         out
     }
@@ -179,7 +186,10 @@ pub fn shape_of_json(v: &Value) -> Shape {
     let key = |kind: &Value, title: &Value| -> String {
         let title = title.as_str().unwrap_or_default().to_string();
         let argument = kind.as_str() == Some("argument");
-        key_of.get(&(argument, title.clone())).cloned().unwrap_or(title)
+        key_of
+            .get(&(argument, title.clone()))
+            .cloned()
+            .unwrap_or(title)
     };
     for r in v["relations"].as_array().into_iter().flatten() {
         let from = key(&r["fromType"], &r["from"]);
@@ -188,14 +198,18 @@ pub fn shape_of_json(v: &Value) -> Shape {
             "support" | "entails" => shape.relations.insert((from, "supports", to)),
             "attack" | "undercut" | "contrary" => shape.relations.insert((from, "attacks", to)),
             "contradictory" => {
-                shape.relations.insert((to.clone(), "attacks", from.clone()));
+                shape
+                    .relations
+                    .insert((to.clone(), "attacks", from.clone()));
                 shape.relations.insert((from, "attacks", to))
             }
             other => shape.relations.insert((from, other.to_string().leak(), to)),
         };
     }
     for (title, arg) in arguments {
-        pcs_relations(&mut shape, &squash(title), &arg["pcs"], &|t| key(&Value::from("statement"), &Value::from(t)));
+        pcs_relations(&mut shape, &squash(title), &arg["pcs"], &|t| {
+            key(&Value::from("statement"), &Value::from(t))
+        });
     }
     shape
 }
@@ -225,7 +239,9 @@ fn pcs_relations(shape: &mut Shape, argument: &str, pcs: &Value, key: &dyn Fn(&s
                     shape.relations.insert((p, "supports", k.clone()));
                 }
                 if role == "main-conclusion" {
-                    shape.relations.insert((argument.to_string(), "supports", k.clone()));
+                    shape
+                        .relations
+                        .insert((argument.to_string(), "supports", k.clone()));
                 }
                 pending.push(k);
             }

@@ -75,8 +75,14 @@ pub enum Line {
     },
     /// `(1) statement` in a premise–conclusion structure.
     Pcs(Element),
-    /// `----` or `-- rule --` before a conclusion.
-    Inference,
+    /// `----` or `-- rule --` before a conclusion; `rule` is the text
+    /// between the dashes, if any.
+    Inference {
+        rule: Option<String>,
+    },
+    /// A line `--` alone: an inference whose rule and data follow on the
+    /// next lines, up to another `--`.
+    InferenceOpen,
     /// A construct outside the subset agon reads, named for the warning.
     Unsupported {
         what: &'static str,
@@ -105,7 +111,15 @@ pub fn blank_comments(text: &str) -> (String, Option<usize>) {
             && bytes.get(i + 1) == Some(&b'/')
             && (i == 0 || bytes[i - 1].is_ascii_whitespace())
             && (i == 0 || bytes[i - 1] != b'\\');
-        if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
+        if bytes[i..].starts_with(b"<!--") {
+            let end = text[i + 4..].find("-->").map(|e| i + 4 + e + 3);
+            if end.is_none() {
+                unclosed = Some(i);
+            }
+            let end = end.unwrap_or(bytes.len());
+            blank(&mut out, i, end);
+            i = end;
+        } else if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
             let end = text[i + 2..].find("*/").map(|e| i + 2 + e + 2);
             if end.is_none() {
                 unclosed = Some(i);
@@ -164,8 +178,18 @@ pub fn classify(line: &str, problems: &mut Vec<LineProblem>) -> Line {
     {
         return h;
     }
+    if rest == "--" {
+        return Line::InferenceOpen;
+    }
     if rest.starts_with("--") {
-        return Line::Inference;
+        let rule = rest.trim_matches('-').trim();
+        return Line::Inference {
+            rule: (!rule.is_empty()).then(|| rule.to_string()),
+        };
+    }
+    // A list item is the element after its marker.
+    if let Some(marker) = list_marker(rest) {
+        return Line::Element(element(line, start + marker, problems));
     }
     if let Some(after) = pcs_number(rest) {
         let at = start + (rest.len() - after.len());
@@ -218,6 +242,16 @@ fn relation_op(rest: &str) -> Option<(Op, usize)> {
     })
 }
 
+/// The length of a list item's marker (`* `, `12. `), if the line has one.
+fn list_marker(rest: &str) -> Option<usize> {
+    if rest.starts_with("* ") || rest.starts_with("*\t") {
+        return Some(2);
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &rest[digits..];
+    (digits > 0 && (after.starts_with(". ") || after.starts_with(".\t"))).then_some(digits + 2)
+}
+
 /// Constructs of full Argdown that agon does not read.
 fn unsupported(rest: &str) -> Option<&'static str> {
     if rest.starts_with("===") {
@@ -225,13 +259,6 @@ fn unsupported(rest: &str) -> Option<&'static str> {
     }
     if rest.starts_with('{') {
         return Some("a data block `{...}`");
-    }
-    if rest.starts_with("* ") || rest.starts_with("*\t") {
-        return Some("a list item");
-    }
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && rest[digits..].starts_with(". ") {
-        return Some("a numbered list item");
     }
     let op_run = rest
         .bytes()
@@ -281,6 +308,17 @@ pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Elemen
             at,
         };
     };
+    if kind == ElemKind::Statement && rest[end + 1..].starts_with('(') {
+        // `[text](url)`: a Markdown link starting a line of text.
+        let (text, tags) = text_and_tags(rest, at, problems);
+        return Element {
+            kind: ElemKind::Anonymous,
+            title: String::new(),
+            text: Some(text).filter(|t| !t.is_empty()),
+            tags,
+            at,
+        };
+    }
     let title = unescape(rest[1..end].trim());
     if title.is_empty() {
         problems.push(LineProblem {
@@ -458,8 +496,21 @@ mod tests {
         assert!(matches!(line("# Heading"), Line::Heading { level: 1, .. }));
         assert!(matches!(line("#tag only"), Line::Element(_)));
         assert!(matches!(line("(2) premise"), Line::Pcs(_)));
-        assert!(matches!(line("-- modus ponens --"), Line::Inference));
-        assert!(matches!(line("* item"), Line::Unsupported { .. }));
+        assert!(matches!(
+            line("-- modus ponens --"),
+            Line::Inference { rule: Some(_) }
+        ));
+        assert!(matches!(line("----"), Line::Inference { rule: None }));
+        assert!(matches!(line("--"), Line::InferenceOpen));
+        assert!(matches!(line("* item"), Line::Element(_)));
+        assert!(matches!(line("12. item"), Line::Element(_)));
+        assert!(matches!(
+            line("[link](http://x.org) text"),
+            Line::Element(Element {
+                kind: ElemKind::Anonymous,
+                ..
+            })
+        ));
         assert!(matches!(line("  >> [B]"), Line::Unsupported { .. }));
     }
 

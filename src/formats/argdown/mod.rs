@@ -16,7 +16,7 @@ mod lex;
 
 pub use lex::unescape;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::build::{self, Builder};
 use crate::graph::{Diagnostic, Loaded, Pos, Relation};
@@ -48,13 +48,21 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         last_argument: None,
         heading_title: None,
         continues: None,
+        untitled_arguments: 0,
+        relations: Vec::new(),
+        conclusion_of: HashMap::new(),
+        block: None,
+        anonymous: HashSet::new(),
     };
     let (clean, unclosed) = lex::blank_comments(text);
     if let Some(offset) = unclosed {
         let pos = crate::graph::diag::pos_of_offset(text, offset);
-        reader
-            .b
-            .error(pos, "this `/*` comment is never closed with `*/`");
+        let message = if text[offset..].starts_with("<!--") {
+            "this `<!--` comment is never closed with `-->`"
+        } else {
+            "this `/*` comment is never closed with `*/`"
+        };
+        reader.b.error(pos, message);
     }
     let originals: Vec<&str> = text.split('\n').collect();
     let mut in_front_matter = false;
@@ -72,7 +80,11 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             in_front_matter = line.trim() != "===";
             continue;
         }
+        if reader.in_block(line, &at) {
+            continue;
+        }
         let mut problems = Vec::new();
+        let line = reader.open_data_block(line, &at);
         let classified = lex::classify(line, &mut problems);
         for p in problems {
             report(&mut reader.b, at(p.at), p);
@@ -80,6 +92,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         reader.line(classified, line, &at);
     }
     reader.end_pcs();
+    reader.apply_relations();
     let Reader {
         mut b,
         heading_title,
@@ -106,7 +119,7 @@ fn report(b: &mut Builder, pos: Pos, p: LineProblem) {
 
 /// A premise–conclusion structure being read.
 struct Pcs {
-    argument: Option<usize>,
+    argument: usize,
     premises: Vec<usize>,
     last_conclusion: Option<usize>,
     /// Where the pending `----` is, when the next statement is a conclusion.
@@ -127,6 +140,25 @@ struct Reader<'a> {
     heading_title: Option<String>,
     /// The node whose text a following plain line continues.
     continues: Option<usize>,
+    /// Premise–conclusion structures with no argument above them so far;
+    /// each gets one, titled `Untitled N` as Argdown titles it.
+    untitled_arguments: usize,
+    /// Relations as written: applied at the end, once every argument's
+    /// conclusion is known (a reconstructed argument's outgoing relations
+    /// are its main conclusion's, as in Argdown).
+    relations: Vec<(usize, Relation, usize, Pos)>,
+    conclusion_of: HashMap<usize, usize>,
+    /// A multi-line block being skipped: an expanded inference's rule and
+    /// data between `--` lines, or a data block `{` … `}`.
+    block: Option<Block>,
+    /// Statements with no title, titled by their text.
+    anonymous: HashSet<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Inference,
+    Data,
 }
 
 impl Reader<'_> {
@@ -156,55 +188,13 @@ impl Reader<'_> {
                 self.continues = Some(ix);
             }
             Line::Relation { op, op_at, element } => {
-                let pos = at(op_at);
-                while self.stack.last().is_some_and(|&(i, _)| i >= indent) {
-                    self.stack.pop();
-                }
-                let Some(&(_, parent)) = self.stack.last() else {
-                    self.b.error(pos, "this relation has nothing above it to relate to; indent it under the statement or argument it belongs to");
-                    return;
-                };
-                let child = self.node_for(&element, at(element.at));
-                self.relate(op, parent, child, pos);
-                self.stack.push((indent, child));
-                self.continues = Some(child);
+                self.relation_line(op, indent, at(op_at), &element, at(element.at));
             }
-            Line::Pcs(e) => {
-                let pos = at(e.at);
-                let ix = self.node_for(&e, pos);
-                let argument = self.last_argument.take();
-                let pcs = self.pcs.get_or_insert(Pcs {
-                    argument,
-                    premises: Vec::new(),
-                    last_conclusion: None,
-                    inference: None,
-                    start: pos,
-                });
-                if pcs.inference.take().is_some() {
-                    let mut from = std::mem::take(&mut pcs.premises);
-                    from.extend(pcs.last_conclusion);
-                    pcs.last_conclusion = Some(ix);
-                    for p in from {
-                        self.b.relate(p, Relation::Supports, ix, pos);
-                    }
-                } else {
-                    pcs.premises.push(ix);
-                }
-                self.stack = vec![(indent, ix)];
-                self.continues = Some(ix);
-            }
-            Line::Inference => {
-                let pos = at(indent);
-                match &mut self.pcs {
-                    Some(pcs) if pcs.inference.is_none() => pcs.inference = Some(pos),
-                    Some(_) => self
-                        .b
-                        .warn(pos, "a second inference line in a row; one is enough"),
-                    None => self.b.error(
-                        pos,
-                        "this inference line `----` has no premises `(1) …` above it",
-                    ),
-                }
+            Line::Pcs(e) => self.pcs_line(&e, indent, at(e.at)),
+            Line::Inference { rule } => self.inference(indent, at(indent), rule.is_some()),
+            Line::InferenceOpen => {
+                self.inference(indent, at(indent), true);
+                self.block = Some(Block::Inference);
             }
             Line::Unsupported { what, at: byte } => {
                 self.b.warn(
@@ -212,6 +202,137 @@ impl Reader<'_> {
                     format!("{what} is not in the Argdown subset agon reads; the line is ignored"),
                 );
             }
+        }
+    }
+
+    /// Inside a block being skipped: whether this line belongs to it.
+    fn in_block(&mut self, line: &str, at: &dyn Fn(usize) -> Pos) -> bool {
+        let Some(block) = self.block else {
+            return false;
+        };
+        let trimmed = line.trim();
+        let closes = match block {
+            Block::Inference => trimmed.starts_with("--"),
+            Block::Data => trimmed.starts_with('}'),
+        };
+        if closes {
+            self.block = None;
+            if block == Block::Data && trimmed.len() > 1 {
+                let (_, start) = lex::indent_of(line);
+                self.b.warn(
+                    at(start + 1),
+                    "text after the `}` closing a data block is ignored",
+                );
+            }
+        }
+        true
+    }
+
+    /// A line ending in `{` opens a multi-line data block, which agon does
+    /// not keep: warns, and gives the line without it.
+    fn open_data_block<'l>(&mut self, line: &'l str, at: &dyn Fn(usize) -> Pos) -> &'l str {
+        let trimmed = line.trim_end();
+        let opens = trimmed.ends_with('{')
+            && !trimmed.ends_with("\\{")
+            && (trimmed.len() == 1 || trimmed[..trimmed.len() - 1].ends_with(char::is_whitespace));
+        if !opens {
+            return line;
+        }
+        let open = trimmed.len() - 1;
+        self.b.warn(
+            at(open),
+            "data blocks `{...}` are not in the Argdown subset agon reads; ignored",
+        );
+        self.block = Some(Block::Data);
+        &line[..open]
+    }
+
+    fn relation_line(&mut self, op: Op, indent: usize, pos: Pos, element: &Element, el_pos: Pos) {
+        while self.stack.last().is_some_and(|&(i, _)| i >= indent) {
+            self.stack.pop();
+        }
+        let Some(&(_, parent)) = self.stack.last() else {
+            self.b.error(pos, "this relation has nothing above it to relate to; indent it under the statement or argument it belongs to");
+            return;
+        };
+        let child = self.node_for(element, el_pos);
+        self.relate(op, parent, child, pos);
+        self.stack.push((indent, child));
+        self.continues = Some(child);
+    }
+
+    /// `(n) statement`: a premise, or the conclusion after an inference line.
+    fn pcs_line(&mut self, e: &Element, indent: usize, pos: Pos) {
+        let ix = self.node_for(e, pos);
+        if self.pcs.is_none() {
+            let argument = match self.last_argument.take() {
+                Some(a) => a,
+                None => self.untitled_argument(pos),
+            };
+            self.pcs = Some(Pcs {
+                argument,
+                premises: Vec::new(),
+                last_conclusion: None,
+                inference: None,
+                start: pos,
+            });
+        }
+        let Some(pcs) = self.pcs.as_mut() else { return };
+        if pcs.inference.take().is_some() {
+            let mut from = std::mem::take(&mut pcs.premises);
+            from.extend(pcs.last_conclusion);
+            pcs.last_conclusion = Some(ix);
+            for p in from {
+                self.relations.push((p, Relation::Supports, ix, pos));
+            }
+        } else {
+            pcs.premises.push(ix);
+        }
+        self.stack = vec![(indent, ix)];
+        self.continues = Some(ix);
+    }
+
+    /// An argument for a structure written with none above it.
+    fn untitled_argument(&mut self, pos: Pos) -> usize {
+        self.untitled_arguments += 1;
+        let title = format!("Untitled {}", self.untitled_arguments);
+        let ix = self
+            .b
+            .add_node(title.clone(), None, &title, "argument", pos);
+        self.arguments.insert(title, ix);
+        ix
+    }
+
+    /// An inference line; relations indented below it concern the
+    /// inference, which agon represents by the argument.
+    fn inference(&mut self, indent: usize, pos: Pos, has_rule: bool) {
+        match &mut self.pcs {
+            Some(pcs) if pcs.inference.is_none() => {
+                pcs.inference = Some(pos);
+                self.stack = vec![(indent, pcs.argument)];
+            }
+            Some(_) => self
+                .b
+                .warn(pos, "a second inference line in a row; one is enough"),
+            None => self.b.error(
+                pos,
+                "this inference line `----` has no premises `(1) …` above it",
+            ),
+        }
+        if has_rule {
+            self.b.warn(
+                pos,
+                "agon does not keep inference rules and their data; the rule is ignored",
+            );
+        }
+    }
+
+    /// Applies the relations read, a reconstructed argument's outgoing
+    /// ones from its main conclusion.
+    fn apply_relations(&mut self) {
+        for (from, relation, to, pos) in std::mem::take(&mut self.relations) {
+            let from = self.conclusion_of.get(&from).copied().unwrap_or(from);
+            self.b.relate(from, relation, to, pos);
         }
     }
 
@@ -230,6 +351,7 @@ impl Reader<'_> {
                     .b
                     .add_node(title.clone(), text, &title, "statement", pos);
                 self.b.node_mut(ix).tags = e.tags.clone();
+                self.anonymous.insert(ix);
                 return ix;
             }
         };
@@ -262,12 +384,22 @@ impl Reader<'_> {
     }
 
     fn continue_text(&mut self, ix: usize, e: &Element) {
-        let Some(more) = &e.text else { return };
+        let anonymous = self.anonymous.contains(&ix);
         let node = self.b.node_mut(ix);
-        node.text = Some(match node.text.take() {
-            Some(t) => format!("{t} {more}"),
-            None => more.clone(),
-        });
+        if let Some(more) = &e.text {
+            if anonymous {
+                // Its title is its text, so both grow.
+                let wording = node.text.take().unwrap_or_else(|| node.title.clone());
+                let (title, text) = build::title_and_text(&format!("{wording} {more}"));
+                node.title = title;
+                node.text = text;
+            } else {
+                node.text = Some(match node.text.take() {
+                    Some(t) => format!("{t} {more}"),
+                    None => more.clone(),
+                });
+            }
+        }
         for tag in &e.tags {
             if !node.tags.contains(tag) {
                 node.tags.push(tag.clone());
@@ -276,14 +408,15 @@ impl Reader<'_> {
     }
 
     fn relate(&mut self, op: Op, parent: usize, child: usize, pos: Pos) {
+        let mut push = |from, relation, to| self.relations.push((from, relation, to, pos));
         match op {
-            Op::SupportedBy => self.b.relate(child, Relation::Supports, parent, pos),
-            Op::AttackedBy | Op::UndercutBy => self.b.relate(child, Relation::Attacks, parent, pos),
-            Op::Supports => self.b.relate(parent, Relation::Supports, child, pos),
-            Op::Attacks | Op::Undercuts => self.b.relate(parent, Relation::Attacks, child, pos),
+            Op::SupportedBy => push(child, Relation::Supports, parent),
+            Op::AttackedBy | Op::UndercutBy => push(child, Relation::Attacks, parent),
+            Op::Supports => push(parent, Relation::Supports, child),
+            Op::Attacks | Op::Undercuts => push(parent, Relation::Attacks, child),
             Op::Contradicts => {
-                self.b.relate(parent, Relation::Attacks, child, pos);
-                self.b.relate(child, Relation::Attacks, parent, pos);
+                push(parent, Relation::Attacks, child);
+                push(child, Relation::Attacks, parent);
             }
         }
     }
@@ -309,9 +442,10 @@ impl Reader<'_> {
                 "this premise–conclusion structure ends with a premise; end it with `----` and a conclusion",
             ),
             Some(conclusion) => {
-                if let Some(argument) = pcs.argument {
-                    self.b.relate(argument, Relation::Supports, conclusion, pcs.start);
-                }
+                // Not through `relations`, which would move it to the conclusion.
+                self.b
+                    .relate(pcs.argument, Relation::Supports, conclusion, pcs.start);
+                self.conclusion_of.insert(pcs.argument, conclusion);
             }
         }
     }
