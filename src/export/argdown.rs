@@ -84,7 +84,7 @@ fn body(graph: &Graph, ix: NodeIx) -> String {
         .map(String::as_str)
         .chain(node.origin.note())
     {
-        parts.push(format!("#({})", one_line(tag).replace(['(', ')'], "")));
+        parts.push(format!("#({})", tag_text(tag)));
     }
     parts.join(" ")
 }
@@ -96,30 +96,38 @@ fn one_line(s: &str) -> String {
         .join(" ")
 }
 
-/// A title inside `[...]`: the brackets, backslashes and comment starts are escaped.
+/// A title inside `[...]`. Argdown reads titles as written, with no
+/// escapes, up to the first `]`: square brackets become parentheses.
 fn escape_title(s: &str) -> String {
-    escape(s, &['\\', '[', ']'])
+    s.replace('[', "(").replace(']', ")")
 }
 
-/// Text after `:`: also escapes what would start a tag or a data block.
+/// A tag inside `#(...)`, also read as written: parentheses go, and a
+/// comment start is split so that it stays text.
+fn tag_text(tag: &str) -> String {
+    let mut t = one_line(tag).replace(['(', ')'], "");
+    while t.contains("/*") || t.contains("//") {
+        t = t.replace("/*", "/ *").replace("//", "/ /");
+    }
+    t
+}
+
+/// Text after `:` and in the heading: escapes what would start a tag, a
+/// data block, a title, a mention, or Markdown emphasis.
 fn escape_text(s: &str) -> String {
-    escape(s, &['\\', '#', '{', '}'])
+    escape(s, &['\\', '#', '{', '}', '[', ']', '<', '>', '_', '*', '@'])
 }
 
 /// Backslash before each of `always`, and before `/` where it would start a
-/// comment: `/*` anywhere, `//` at the start of a word (so addresses such as
-/// `https://…` stay as they are).
+/// comment (`/*` or `//`).
 fn escape(s: &str, always: &[char]) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
-    let mut word_start = true;
     while let Some(c) = chars.next() {
-        let comment =
-            c == '/' && (chars.peek() == Some(&'*') || (word_start && chars.peek() == Some(&'/')));
+        let comment = c == '/' && (chars.peek() == Some(&'*') || chars.peek() == Some(&'/'));
         if always.contains(&c) || comment {
             out.push('\\');
         }
-        word_start = c.is_whitespace();
         out.push(c);
     }
     out
@@ -132,11 +140,13 @@ mod tests {
     #[test]
     fn escapes_survive_the_argdown_reader() {
         let tricky = r"a #tag // not a comment /* nor this */ {data} \ end";
-        let title = r"x [y] \z // w /* v";
+        let title = r"x \z // w /* v _a *b";
         let text = format!("[{}]: {}\n", escape_title(title), escape_text(tricky));
         let loaded = crate::formats::argdown::load_str("t.argdown", &text).expect("loads");
         let node = &loaded.graph.nodes[0];
         assert_eq!(node.title, title);
+        assert_eq!(escape_title("a [1] b"), "a (1) b");
+        assert_eq!(tag_text("x //* y (z)"), "x / / * y z");
         assert_eq!(node.text.as_deref(), Some(tricky));
         assert!(node.tags.is_empty(), "{:?}", node.tags);
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);

@@ -19,19 +19,11 @@ pub fn unescape(s: &str) -> String {
     out
 }
 
-/// Where a search for a closing character ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Within {
-    /// The rest of the text, line breaks included (Argdown titles).
-    Text,
-    /// The rest of the line (Kialo's links and footnotes never span lines).
-    Line,
-}
-
-/// The byte index of the first `want` at or after `from` that no `\`
-/// escapes; `from` must not fall between a backslash and the character it
-/// escapes. With [`Within::Line`] the search gives up at a line break.
-pub fn find_unescaped(s: &str, from: usize, want: char, within: Within) -> Option<usize> {
+/// The byte index of the first `want` at or after `from`, on the same
+/// line, that no `\` escapes; `from` must not fall between a backslash and
+/// the character it escapes. (Kialo's links and footnotes never span
+/// lines; Argdown's titles need no search, having no escapes.)
+pub fn find_unescaped(s: &str, from: usize, want: char) -> Option<usize> {
     let mut escaped = false;
     for (i, c) in s.get(from..)?.char_indices() {
         if escaped {
@@ -40,7 +32,7 @@ pub fn find_unescaped(s: &str, from: usize, want: char, within: Within) -> Optio
             escaped = true;
         } else if c == want {
             return Some(from + i);
-        } else if c == '\n' && within == Within::Line {
+        } else if c == '\n' {
             return None;
         }
     }
@@ -52,11 +44,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_are_skipped_and_lines_bound_only_when_asked() {
-        assert_eq!(find_unescaped(r"[a\]b]", 1, ']', Within::Text), Some(5));
-        assert_eq!(find_unescaped("[a\nb]", 1, ']', Within::Text), Some(4));
-        assert_eq!(find_unescaped("[a\nb]", 1, ']', Within::Line), None);
-        assert_eq!(find_unescaped("[a", 9, ']', Within::Text), None);
+    fn escapes_are_skipped_and_lines_bound_the_search() {
+        assert_eq!(find_unescaped(r"[a\]b]", 1, ']'), Some(5));
+        assert_eq!(find_unescaped("[a\nb]", 1, ']'), None);
+        assert_eq!(find_unescaped("[a", 9, ']'), None);
         assert_eq!(unescape(r"\[x\] \é \\"), r"[x] \é \");
     }
 }

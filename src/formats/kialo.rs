@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 
 use super::build::{self, Builder};
-use super::escape::{Within, find_unescaped, unescape};
+use super::escape::{find_unescaped, unescape};
 use crate::graph::{Diagnostic, Kind, Loaded, Pos, Relation, Source};
 
 /// A claim's marker after its number.
@@ -670,7 +670,7 @@ impl Closers {
         let hit = match *slot {
             Some(f) if from <= f.at => f,
             _ => {
-                let f = match find_unescaped(s, from, want, Within::Line) {
+                let f = match find_unescaped(s, from, want) {
                     Some(at) => Found { at, found: true },
                     None => Found {
                         at: s[from..].find('\n').map_or(s.len(), |i| from + i),

@@ -170,9 +170,9 @@ pub fn shape_of_json(v: &Value) -> Shape {
                 .into_iter()
                 .flatten()
                 .filter_map(|m| m["text"].as_str())
-                .find(|t| !t.trim().is_empty())
-                .unwrap_or("");
-            text_without_tags(text)
+                .find(|t| !t.trim().is_empty());
+            // `[Untitled 1]` written as a title, with no text, is a title.
+            text.map_or_else(|| squash(title), text_without_tags)
         } else {
             squash(title)
         };

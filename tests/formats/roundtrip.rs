@@ -21,6 +21,26 @@ fn reimport(g: &Graph, format: Format) -> Graph {
     }
 }
 
+/// What a title becomes in `format`: Argdown titles cannot hold square
+/// brackets, so the export writes parentheses.
+fn as_written(format: Format, title: &str) -> String {
+    match format {
+        Format::Argdown => title.replace('[', "(").replace(']', ")"),
+        _ => title.to_string(),
+    }
+}
+
+fn titles_in(format: Format, g: &Graph) -> BTreeSet<String> {
+    titles(g).iter().map(|t| as_written(format, t)).collect()
+}
+
+fn relations_in(format: Format, g: &Graph) -> BTreeSet<(String, &'static str, String)> {
+    relations(g)
+        .into_iter()
+        .map(|(a, r, b)| (as_written(format, &a), r, as_written(format, &b)))
+        .collect()
+}
+
 fn builtin() -> Graph {
     agon::graph::builtin().expect("built-in debate loads").graph
 }
@@ -45,8 +65,18 @@ fn aif_and_argdown_keep_titles_and_relations() {
     for g in &sources {
         for format in [Format::Aif, Format::Argdown, Format::Ron] {
             let back = reimport(g, format);
-            assert_eq!(titles(&back), titles(g), "{format:?} of {}", g.title);
-            assert_eq!(relations(&back), relations(g), "{format:?} of {}", g.title);
+            assert_eq!(
+                titles(&back),
+                titles_in(format, g),
+                "{format:?} of {}",
+                g.title
+            );
+            assert_eq!(
+                relations(&back),
+                relations_in(format, g),
+                "{format:?} of {}",
+                g.title
+            );
         }
     }
 }
@@ -162,8 +192,8 @@ proptest! {
         let g = Graph::from_file(file);
         for format in [Format::Ron, Format::Json, Format::Aif, Format::Argdown] {
             let back = reimport(&g, format);
-            prop_assert_eq!(titles(&back), titles(&g), "{:?}", format);
-            prop_assert_eq!(relations(&back), relations(&g), "{:?}", format);
+            prop_assert_eq!(titles(&back), titles_in(format, &g), "{:?}", format);
+            prop_assert_eq!(relations(&back), relations_in(format, &g), "{:?}", format);
         }
     }
 }

@@ -4,7 +4,6 @@
 //! can be computed on the original lines.
 
 pub use crate::formats::escape::unescape;
-use crate::formats::escape::{Within, find_unescaped};
 
 /// How a relation line relates its element to the element above it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +132,9 @@ pub fn blank_comments(text: &str) -> (String, Option<usize>) {
             i = end;
         } else if bytes[i] == b'\\' {
             i += 2;
+        } else if let Some(len) = title_len(text, i) {
+            // Titles are read as written: `//` in `[a // b]` is no comment.
+            i += len;
         } else {
             i += 1;
         }
@@ -140,6 +142,18 @@ pub fn blank_comments(text: &str) -> (String, Option<usize>) {
     // Only ASCII bytes of whole characters were replaced by ASCII spaces,
     // except inside comments, where every byte became a space: still UTF-8.
     (String::from_utf8(out).unwrap_or_default(), unclosed)
+}
+
+/// The length of a `[title]` or `<title>` starting at byte `i`, closed on
+/// the same line.
+fn title_len(text: &str, i: usize) -> Option<usize> {
+    let close = match text.as_bytes()[i] {
+        b'[' => b']',
+        b'<' => b'>',
+        _ => return None,
+    };
+    let line_end = memchr::memchr(b'\n', &text.as_bytes()[i..]).unwrap_or(text.len() - i);
+    memchr::memchr(close, &text.as_bytes()[i + 1..i + line_end]).map(|e| e + 2)
 }
 
 fn blank(out: &mut [u8], from: usize, to: usize) {
@@ -291,7 +305,7 @@ pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Elemen
             };
         }
     };
-    let Some(end) = find_unescaped(rest, 1, close, Within::Text) else {
+    let Some(end) = rest[1..].find(close).map(|i| i + 1) else {
         problems.push(LineProblem {
             at,
             message: format!(
@@ -302,7 +316,7 @@ pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Elemen
         });
         return Element {
             kind,
-            title: unescape(rest[1..].trim()),
+            title: rest[1..].trim().to_string(),
             text: None,
             tags: Vec::new(),
             at,
@@ -319,7 +333,8 @@ pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Elemen
             at,
         };
     }
-    let title = unescape(rest[1..end].trim());
+    // Argdown reads titles as written: no escapes.
+    let title = rest[1..end].trim().to_string();
     if title.is_empty() {
         problems.push(LineProblem {
             at,
