@@ -61,7 +61,7 @@ const WITH_ERRORS: &str = r#"Debate(
     nodes: [
         Node(id: "t", kind: Thesis, title: "T"),
         Node(id: "c", kind: Claim, title: "C", supports: ["tt"]),
-        Node(id: "d", kind: Claim, title: "D", attacks: ["d", "c"]),
+        Node(id: "d", kind: Claim, title: "D", supports: ["d"], attacks: ["c"]),
     ],
 )
 "#;
@@ -150,7 +150,7 @@ fn errors_are_printed_as_file_line_col_and_exit_1() {
         headlines[0]
     );
     assert!(
-        headlines[1].starts_with(&format!("{f}:6:58: error: ")) && headlines[1].contains("\"d\""),
+        headlines[1].starts_with(&format!("{f}:6:59: error: ")) && headlines[1].contains("\"d\""),
         "{}",
         headlines[1]
     );

@@ -117,22 +117,29 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
     let node_ids = node_ids(d, &mut c);
     let source_ids = sources(d, &mut c);
     tours(d, &node_ids, &mut c);
-    if !d.nodes.iter().any(|n| n.kind == Kind::Thesis) {
-        c.err(
+    // A map with no thesis is legal (an abstract argumentation framework),
+    // but a hand-written debate without one probably forgot it.
+    let has_thesis = d.nodes.iter().any(|n| n.kind == Kind::Thesis);
+    if !has_thesis {
+        c.warn(
             "nodes".into(),
-            "the debate has no thesis; add a node with `kind: Thesis`".into(),
+            "the debate has no thesis; add a node with `kind: Thesis` unless the map is meant to have none".into(),
         );
     }
     let relations = nodes(d, &node_ids, &source_ids, &mut c);
     support_cycles(d, &relations.supports, &mut c);
-    let errors_so_far = c.out.len();
+    let errors_so_far = c
+        .out
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     // The same relation written twice counts once in spirit, but twice in
     // the index: most likely a slip when editing.
     for (path, message) in relations.repeats {
         c.warn(path, message);
     }
     evidence_warnings(d, &mut c);
-    if errors_so_far == 0 {
+    if errors_so_far == 0 && has_thesis {
         for i in unreachable(d, &relations.supports, &relations.attacks) {
             c.warn(
                 format!("nodes[{i}].id"),
@@ -406,14 +413,18 @@ impl RelationList<'_, '_> {
             let path = || format!("nodes[{i}].{relation}[{j}]");
             let resolved = self.node_ids.get(target.as_str()).copied();
             if target == &n.id {
-                c.err(
-                    path(),
-                    format!(
-                        "node {} {relation} itself; remove {} from its `{relation}`",
-                        q(&n.id),
-                        q(target)
-                    ),
+                // A self-attack is legal (abstract frameworks have them),
+                // but in a hand-written debate it is more likely a slip.
+                let message = format!(
+                    "node {} {relation} itself; remove {} from its `{relation}`",
+                    q(&n.id),
+                    q(target)
                 );
+                if relation == "attacks" {
+                    c.warn(path(), message + " unless the self-attack is meant");
+                } else {
+                    c.err(path(), message);
+                }
                 continue;
             }
             let Some(t) = resolved else {

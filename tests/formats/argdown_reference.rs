@@ -158,6 +158,7 @@ fn the_reference_reads_every_export_as_agon_does() {
         "aif-plain.json",
         "aif-wrapped.json",
         "argdown-all.argdown",
+        "tgf/mixed.tgf",
     ]
     .map(String::from)
     .to_vec();

@@ -197,3 +197,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_framework_with_no_thesis_and_a_self_attack_round_trips_in_every_format() {
+    let g = load_fixture("tgf/mixed.tgf").graph;
+    assert!(
+        relations(&g)
+            .iter()
+            .any(|(a, r, b)| a == b && *r == "attacks")
+    );
+    for format in [Format::Ron, Format::Json, Format::Aif, Format::Argdown] {
+        let back = reimport(&g, format);
+        assert_eq!(titles(&back), titles_in(format, &g), "{format:?}");
+        assert_eq!(relations(&back), relations_in(format, &g), "{format:?}");
+    }
+    assert_eq!(reimport(&g, Format::Ron).to_file(), g.to_file());
+}
