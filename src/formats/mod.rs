@@ -16,6 +16,8 @@ mod json_locate;
 pub mod kialo;
 pub mod tgf;
 
+/// How an importer titles a long wording (tests compare with it).
+pub use build::title_and_text;
 pub use dispatch::{InputFormat, load_str_as};
 
 /// Where a debate comes from: a file, or the one built in.

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use agon::graph::Graph;
+use agon::graph::{Graph, NodeIx, Relation};
 use serde_json::Value;
 
 /// The `argdown` command: the project's pinned install, else one on PATH.
@@ -125,6 +125,34 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A key without Markdown: the reference gives statement texts rendered
+/// (`[text](url)` as `text`, no `*` or `_` emphasis), agon keeps them as
+/// written, so both sides are compared without it.
+fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let link = after.find("](").and_then(|close| {
+            let url = &after[close + 2..];
+            url.find(')').map(|end| (close, close + 2 + end + 1))
+        });
+        match link {
+            Some((close, end)) => {
+                out.push_str(&after[..close]);
+                rest = &after[end..];
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    squash(&out.replace(['*', '_'], ""))
+}
+
 fn is_untitled(title: &str) -> bool {
     title
         .strip_prefix("Untitled ")
@@ -172,16 +200,16 @@ pub fn shape_of_json(v: &Value) -> Shape {
                 .filter_map(|m| m["text"].as_str())
                 .find(|t| !t.trim().is_empty());
             // `[Untitled 1]` written as a title, with no text, is a title.
-            text.map_or_else(|| squash(title), text_without_tags)
+            text.map_or_else(|| plain(title), |t| plain(&text_without_tags(t)))
         } else {
-            squash(title)
+            plain(title)
         };
         key_of.insert((false, title.clone()), key.clone());
         note_node(&mut shape, key, &ec["tags"]);
     }
     for (title, arg) in arguments {
-        key_of.insert((true, title.clone()), squash(title));
-        note_node(&mut shape, squash(title), &arg["tags"]);
+        key_of.insert((true, title.clone()), plain(title));
+        note_node(&mut shape, plain(title), &arg["tags"]);
     }
     let key = |kind: &Value, title: &Value| -> String {
         let title = title.as_str().unwrap_or_default().to_string();
@@ -207,7 +235,7 @@ pub fn shape_of_json(v: &Value) -> Shape {
         };
     }
     for (title, arg) in arguments {
-        pcs_relations(&mut shape, &squash(title), &arg["pcs"], &|t| {
+        pcs_relations(&mut shape, &plain(title), &arg["pcs"], &|t| {
             key(&Value::from("statement"), &Value::from(t))
         });
     }
@@ -249,20 +277,36 @@ fn pcs_relations(shape: &mut Shape, argument: &str, pcs: &Value, key: &dyn Fn(&s
     }
 }
 
+/// A node's key: its title, or its whole wording when the title was cut
+/// from that (an anonymous statement longer than a title may be).
+fn key_of(g: &Graph, ix: NodeIx) -> String {
+    let n = g.node(ix);
+    match &n.text {
+        Some(text) if agon::formats::title_and_text(text).0 == n.title => plain(text),
+        _ => plain(&n.title),
+    }
+}
+
 /// agon's graph under the same mapping.
 pub fn shape_of_graph(g: &Graph) -> Shape {
     let mut shape = Shape::default();
     for ix in g.indices() {
         let n = g.node(ix);
-        let key = squash(&n.title);
+        let key = key_of(g, ix);
         if !n.tags.is_empty() {
             let tags = n.tags.iter().map(|t| squash(t));
             shape.tags.entry(key.clone()).or_default().extend(tags);
         }
         *shape.nodes.entry(key).or_default() += 1;
     }
-    for (from, name, to) in super::relations(g) {
-        shape.relations.insert((squash(&from), name, squash(&to)));
+    for ix in g.indices() {
+        for (to, rel) in g.parents(ix) {
+            let name = match rel {
+                Relation::Supports => "supports",
+                Relation::Attacks => "attacks",
+            };
+            shape.relations.insert((key_of(g, ix), name, key_of(g, to)));
+        }
     }
     shape
 }

@@ -435,6 +435,17 @@ fn text_and_tags(
     (text, tags)
 }
 
+/// A heading's text without a trailing data block `{...}` and tags.
+pub fn strip_data(text: &str) -> String {
+    let text = text.trim_end();
+    let text = match find_data_block(text) {
+        Some(open) if text.ends_with('}') => &text[..open],
+        _ => text,
+    };
+    let (plain, _) = text_and_tags(text, 0, &mut Vec::new());
+    plain
+}
+
 /// Where a trailing `{...}` block opens, when the text ends with one.
 /// Escaped braces (`\{`, `\}`) are text, not a block.
 fn find_data_block(body: &str) -> Option<usize> {

@@ -53,6 +53,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         conclusion_of: HashMap::new(),
         block: None,
         anonymous: HashSet::new(),
+        heading_open: None,
     };
     let (clean, unclosed) = lex::blank_comments(text);
     if let Some(offset) = unclosed {
@@ -80,7 +81,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             in_front_matter = line.trim() != "===";
             continue;
         }
-        if reader.in_block(line, &at) {
+        if reader.in_block(line, &at) || reader.heading_goes_on(line) {
             continue;
         }
         let mut problems = Vec::new();
@@ -98,7 +99,9 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         heading_title,
         ..
     } = reader;
-    b.debate.title = heading_title.unwrap_or_else(|| build::file_stem(file));
+    b.debate.title = heading_title
+        .map(|t| lex::strip_data(&t))
+        .unwrap_or_else(|| build::file_stem(file));
     if b.node_count() == 0 && !b.has_errors() {
         b.error(
             Pos { line: 1, col: 1 },
@@ -153,6 +156,9 @@ struct Reader<'a> {
     block: Option<Block>,
     /// Statements with no title, titled by their text.
     anonymous: HashSet<usize>,
+    /// A heading being read (as written: `strip_data` unescapes it), which goes on to the next blank line; true
+    /// when it gives the debate's title.
+    heading_open: Option<bool>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -171,9 +177,11 @@ impl Reader<'_> {
                 self.end_pcs();
                 self.stack.clear();
                 self.last_argument = None;
-                if level == 1 && self.heading_title.is_none() && !text.is_empty() {
-                    self.heading_title = Some(lex::unescape(&text));
+                let titles = level == 1 && self.heading_title.is_none() && !text.is_empty();
+                if titles {
+                    self.heading_title = Some(text);
                 }
+                self.heading_open = Some(titles);
             }
             Line::Element(e) if e.kind == ElemKind::Anonymous && continues.is_some() => {
                 let ix = continues.unwrap_or_default();
@@ -331,9 +339,31 @@ impl Reader<'_> {
     /// ones from its main conclusion.
     fn apply_relations(&mut self) {
         for (from, relation, to, pos) in std::mem::take(&mut self.relations) {
-            let from = self.conclusion_of.get(&from).copied().unwrap_or(from);
-            self.b.relate(from, relation, to, pos);
+            let moved = self.conclusion_of.get(&from).copied().unwrap_or(from);
+            match (moved == to, relation) {
+                // An argument said to support its own conclusion: the
+                // structure already says so.
+                (true, Relation::Supports) => {}
+                (true, Relation::Attacks) => self.b.relate(from, relation, to, pos),
+                (false, _) => self.b.relate(moved, relation, to, pos),
+            }
         }
+    }
+
+    /// A heading goes on until a blank line; a line of it is no element.
+    fn heading_goes_on(&mut self, line: &str) -> bool {
+        let Some(titles) = self.heading_open else {
+            return false;
+        };
+        if line.trim().is_empty() {
+            self.heading_open = None;
+            return false;
+        }
+        if titles && let Some(title) = &mut self.heading_title {
+            title.push(' ');
+            title.push_str(line.trim());
+        }
+        true
     }
 
     /// The node a statement or argument names, made on first mention.
