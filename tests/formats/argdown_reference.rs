@@ -200,3 +200,145 @@ fn short(text: &str) -> String {
         cut
     }
 }
+
+/// Pieces of text holding what Argdown treats specially.
+const PIECES: [&str; 24] = [
+    "plain",
+    "[n]",
+    "[Donetsk]",
+    "a_b",
+    "_x_",
+    "*",
+    "**b**",
+    "/*",
+    "*/",
+    "//",
+    "a//b",
+    "#tag",
+    "#(t)",
+    "<arg>",
+    ">",
+    "{d: 1}",
+    "}",
+    "\\",
+    "@[m]",
+    "é",
+    "日本",
+    "😀",
+    "line\nbreak",
+    "1.",
+];
+
+/// A random debate whose titles, texts, tags and title hold `PIECES`.
+fn tricky_debate() -> impl proptest::strategy::Strategy<Value = agon::graph::DebateFile> {
+    use agon::graph::{DebateFile, Kind, Node};
+    use proptest::prelude::*;
+    let words = || prop::collection::vec(prop::sample::select(PIECES.to_vec()), 1..5);
+    let node = (
+        words(),
+        prop::option::of(words()),
+        prop::collection::vec(words(), 0..2),
+        any::<prop::sample::Index>(),
+        0u8..3,
+    );
+    (words(), prop::collection::vec(node, 1..8)).prop_map(|(title, specs)| {
+        let mut nodes: Vec<Node> = Vec::new();
+        for (i, (t, text, tags, pick, how)) in specs.into_iter().enumerate() {
+            let kind = if i == 0 { Kind::Thesis } else { Kind::Claim };
+            // The number keeps titles apart; line breaks have no place in one.
+            let mut n = Node::new(
+                format!("n{i}"),
+                kind,
+                format!("{} {i}", t.join(" ").replace('\n', " ")),
+            );
+            n.text = text.map(|w| w.join(" "));
+            n.tags = tags
+                .into_iter()
+                .map(|w| w.join(" ").replace('\n', " "))
+                .collect();
+            n.tags.dedup();
+            if i > 0 {
+                let to = format!("n{}", pick.index(i));
+                if how == 0 {
+                    n.attacks.push(to)
+                } else {
+                    n.supports.push(to)
+                }
+            }
+            nodes.push(n);
+        }
+        DebateFile {
+            title: title.join(" ").replace('\n', " "),
+            description: None,
+            question: None,
+            sources: Vec::new(),
+            nodes,
+            tours: Vec::new(),
+        }
+    })
+}
+
+#[test]
+fn the_reference_reads_exports_of_debates_full_of_special_characters() {
+    use proptest::strategy::{Strategy, ValueTree};
+    let Some(argdown) = reference::argdown("argdown export of generated debates") else {
+        return;
+    };
+    // One run of the reference over many debates: each run costs a second.
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = tricky_debate();
+    let exports: Vec<(String, String)> = (0..60)
+        .map(|i| {
+            let file = strategy.new_tree(&mut runner).expect("a debate").current();
+            let g = agon::graph::Graph::from_file(file);
+            let (name, text) = exported(&format!("generated-{i}"), &g);
+            keeps_what_argdown_holds(&g, &text);
+            (name, text)
+        })
+        .collect();
+    check_exports(&argdown, &exports);
+}
+
+/// agon reads its export back with the same titles (square brackets as
+/// parentheses), relations, texts (line breaks as spaces) and tags (as
+/// `#(...)` can hold them).
+fn keeps_what_argdown_holds(g: &agon::graph::Graph, export: &str) {
+    let back = match load(InputFormat::Argdown, export) {
+        Ok(l) => l.graph,
+        Err(e) => panic!(
+            "agon refuses its own export: {:?}\n{}",
+            e.first(),
+            short(export)
+        ),
+    };
+    let written = |t: &str| t.replace('[', "(").replace(']', ")");
+    let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(back.len(), g.len(), "{}", short(export));
+    for ix in g.indices() {
+        let n = g.node(ix);
+        let m = back.node(by_title(&back, &written(&n.title)));
+        assert_eq!(
+            m.text.as_deref().map(squash),
+            n.text.as_deref().map(squash),
+            "text of {}",
+            n.title
+        );
+        // `#(...)` cannot hold parentheses, and comment starts are split.
+        let tag = |t: &str| {
+            let mut t = squash(&t.replace(['(', ')'], ""));
+            while t.contains("/*") || t.contains("//") {
+                t = t.replace("/*", "/ *").replace("//", "/ /");
+            }
+            t
+        };
+        let tags: Vec<String> = n.tags.iter().map(|t| tag(t)).collect();
+        assert_eq!(m.tags, tags, "tags of {}", n.title);
+    }
+    let relations = |g: &agon::graph::Graph| -> BTreeSet<(String, &str, String)> {
+        relations(g)
+            .into_iter()
+            .map(|(a, r, b)| (written(&a), r, written(&b)))
+            .collect()
+    };
+    assert_eq!(relations(&back), relations(g));
+}
