@@ -21,24 +21,46 @@ fn reimport(g: &Graph, format: Format) -> Graph {
     }
 }
 
-/// What a title becomes in `format`: Argdown titles cannot hold square
-/// brackets, so the export writes parentheses.
-fn as_written(format: Format, title: &str) -> String {
-    match format {
-        Format::Argdown => title.replace('[', "(").replace(']', ")"),
-        _ => title.to_string(),
+/// What each node's title becomes in `format`: Argdown titles cannot hold
+/// square brackets, so the export writes parentheses, and a title two
+/// nodes share gets ` (id)`, since Argdown merges equal titles.
+fn written_titles(format: Format, g: &Graph) -> Vec<String> {
+    let plain: Vec<String> = g.indices().map(|ix| g.node(ix).title.clone()).collect();
+    if format != Format::Argdown {
+        return plain;
     }
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shared = |t: &String| plain.iter().filter(|u| one_line(u) == one_line(t)).count() > 1;
+    g.indices()
+        .zip(&plain)
+        .map(|(ix, t)| {
+            let t = if shared(t) {
+                format!("{} ({})", one_line(t), g.node(ix).id)
+            } else {
+                t.clone()
+            };
+            t.replace('[', "(").replace(']', ")")
+        })
+        .collect()
 }
 
 fn titles_in(format: Format, g: &Graph) -> BTreeSet<String> {
-    titles(g).iter().map(|t| as_written(format, t)).collect()
+    written_titles(format, g).into_iter().collect()
 }
 
 fn relations_in(format: Format, g: &Graph) -> BTreeSet<(String, &'static str, String)> {
-    relations(g)
-        .into_iter()
-        .map(|(a, r, b)| (as_written(format, &a), r, as_written(format, &b)))
-        .collect()
+    let titles = written_titles(format, g);
+    let mut out = BTreeSet::new();
+    for ix in g.indices() {
+        for (to, rel) in g.parents(ix) {
+            let name = match rel {
+                agon::graph::Relation::Supports => "supports",
+                agon::graph::Relation::Attacks => "attacks",
+            };
+            out.insert((titles[ix.index()].clone(), name, titles[to.index()].clone()));
+        }
+    }
+    out
 }
 
 fn builtin() -> Graph {
@@ -54,14 +76,25 @@ fn ron_and_json_keep_everything() {
 }
 
 #[test]
-fn aif_and_argdown_keep_titles_and_relations() {
-    let sources = [
+fn every_fixture_keeps_titles_and_relations_through_every_format() {
+    // Every fixture of every format agon reads, through every format it
+    // writes that reads back.
+    let mut sources = vec![
         builtin(),
         load_fixture("kialo-old.txt").graph,
         load_fixture("kialo-new.txt").graph,
         load_fixture("aif-plain.json").graph,
+        load_fixture("aif-wrapped.json").graph,
         load_fixture("argdown-all.argdown").graph,
+        load_fixture("tgf/mixed.tgf").graph,
     ];
+    let corpus = std::fs::read_dir(fixture_path("argdown")).expect("argdown corpus");
+    for entry in corpus.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".argdown") {
+            sources.push(load_fixture(&format!("argdown/{name}")).graph);
+        }
+    }
     for g in &sources {
         for format in [Format::Aif, Format::Argdown, Format::Ron] {
             let back = reimport(g, format);
@@ -138,29 +171,36 @@ fn title() -> impl Strategy<Value = String> {
 }
 
 /// A random valid debate: supports only point to earlier nodes (so no
-/// cycles), attacks anywhere else, the first node a thesis.
+/// cycles), attacks anywhere else, the first node a thesis. With
+/// `framework`, an abstract framework instead: no thesis, and nodes may
+/// attack themselves.
 fn debate() -> impl Strategy<Value = DebateFile> {
-    (2usize..12)
-        .prop_flat_map(|n| {
+    (2usize..12, any::<bool>())
+        .prop_flat_map(|(n, framework)| {
             (
                 prop::collection::vec(title(), n),
-                prop::collection::vec((any::<prop::sample::Index>(), 0u8..4), n),
+                prop::collection::vec((any::<prop::sample::Index>(), 0u8..5), n),
+                Just(framework),
             )
         })
-        .prop_map(|(titles, links)| {
+        .prop_map(|(titles, links, framework)| {
             let mut nodes: Vec<Node> = Vec::new();
             for (i, (t, (pick, how))) in titles.into_iter().zip(links).enumerate() {
+                let kind = if i == 0 && !framework {
+                    Kind::Thesis
+                } else {
+                    Kind::Claim
+                };
                 // Titles must differ; the index makes them so.
-                let mut node = Node::new(
-                    format!("n{i}"),
-                    if i == 0 { Kind::Thesis } else { Kind::Claim },
-                    format!("{t} {i}"),
-                );
+                let mut node = Node::new(format!("n{i}"), kind, format!("{t} {i}"));
+                if framework && how == 4 {
+                    node.attacks.push(node.id.clone());
+                }
                 if i > 0 {
                     let to = format!("n{}", pick.index(i));
                     match how {
                         0 | 1 => node.supports.push(to),
-                        2 => node.attacks.push(to),
+                        2 | 4 => node.attacks.push(to),
                         _ => {
                             node.attacks.push(to);
                             let other = format!("n{}", (pick.index(i) + 1) % i);
