@@ -127,3 +127,15 @@ fn windows_line_endings_change_nothing() {
         .graph;
     assert_eq!(b.to_file(), a.to_file());
 }
+
+#[test]
+fn runs_of_openers_read_in_linear_time() {
+    // Read quadratically, each opener would scan the rest of the line:
+    // billions of steps for 90,000 of them, and the suite would stall.
+    for run in ["[", "<", " #(x", "\\[", "/*["] {
+        let body = run.repeat(90_000 / run.len());
+        let text = format!("[T]: text {body}\n");
+        let _ = load(Argdown, &text);
+        let _ = load(Argdown, &body);
+    }
+}

@@ -97,29 +97,26 @@ pub struct LineProblem {
     pub is_error: bool,
 }
 
-/// Replaces `/* */` and `//` comments with spaces, keeping newlines and
-/// byte lengths, so every offset still points at the same place. Returns
-/// the offset of an unclosed `/*`, if any.
+/// Replaces `/* */`, `<!-- -->` and `//` comments with spaces, keeping
+/// newlines and byte lengths, so every offset still points at the same
+/// place. Returns the offset of an unclosed `/*` or `<!--`, if any.
 pub fn blank_comments(text: &str) -> (String, Option<usize>) {
     let bytes = text.as_bytes();
     let mut out = bytes.to_vec();
     let mut unclosed = None;
+    let mut titles = TitleEnds::default();
     let mut i = 0;
     while i < bytes.len() {
         let starts_line_comment = bytes[i] == b'/'
             && bytes.get(i + 1) == Some(&b'/')
             && (i == 0 || bytes[i - 1].is_ascii_whitespace())
             && (i == 0 || bytes[i - 1] != b'\\');
-        if bytes[i..].starts_with(b"<!--") {
-            let end = text[i + 4..].find("-->").map(|e| i + 4 + e + 3);
-            if end.is_none() {
-                unclosed = Some(i);
-            }
-            let end = end.unwrap_or(bytes.len());
-            blank(&mut out, i, end);
-            i = end;
-        } else if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
-            let end = text[i + 2..].find("*/").map(|e| i + 2 + e + 2);
+        let block = [("<!--", "-->"), ("/*", "*/")]
+            .into_iter()
+            .find(|(open, _)| bytes[i..].starts_with(open.as_bytes()));
+        if let Some((open, close)) = block {
+            let from = i + open.len();
+            let end = text[from..].find(close).map(|e| from + e + close.len());
             if end.is_none() {
                 unclosed = Some(i);
             }
@@ -132,9 +129,9 @@ pub fn blank_comments(text: &str) -> (String, Option<usize>) {
             i = end;
         } else if bytes[i] == b'\\' {
             i += 2;
-        } else if let Some(len) = title_len(text, i) {
+        } else if let Some(end) = titles.end(text, i) {
             // Titles are read as written: `//` in `[a // b]` is no comment.
-            i += len;
+            i = end;
         } else {
             i += 1;
         }
@@ -144,16 +141,37 @@ pub fn blank_comments(text: &str) -> (String, Option<usize>) {
     (String::from_utf8(out).unwrap_or_default(), unclosed)
 }
 
-/// The length of a `[title]` or `<title>` starting at byte `i`, closed on
-/// the same line.
-fn title_len(text: &str, i: usize) -> Option<usize> {
-    let close = match text.as_bytes()[i] {
-        b'[' => b']',
-        b'<' => b'>',
-        _ => return None,
-    };
-    let line_end = memchr::memchr(b'\n', &text.as_bytes()[i..]).unwrap_or(text.len() - i);
-    memchr::memchr(close, &text.as_bytes()[i + 1..i + line_end]).map(|e| e + 2)
+/// Where `[title]` and `<title>` close, remembered between searches so a
+/// run of `[` costs linear time: a search from an earlier place answers
+/// every later place up to where it stopped.
+#[derive(Default)]
+struct TitleEnds {
+    /// Per closer (`]`, `>`): where the last search stopped, and whether a
+    /// closer is there (else the line ended).
+    last: [Option<(usize, bool)>; 2],
+}
+
+impl TitleEnds {
+    /// The byte after the title opening at `i`, when it closes on its line.
+    fn end(&mut self, text: &str, i: usize) -> Option<usize> {
+        let (slot, close) = match text.as_bytes()[i] {
+            b'[' => (0, b']'),
+            b'<' => (1, b'>'),
+            _ => return None,
+        };
+        let (at, found) = match self.last[slot] {
+            Some((at, found)) if i < at => (at, found),
+            _ => {
+                let rest = &text.as_bytes()[i + 1..];
+                let line = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+                let hit = memchr::memchr(close, &rest[..line]);
+                let stop = (i + 1 + hit.unwrap_or(line), hit.is_some());
+                self.last[slot] = Some(stop);
+                stop
+            }
+        };
+        found.then_some(at + 1)
+    }
 }
 
 fn blank(out: &mut [u8], from: usize, to: usize) {
@@ -397,6 +415,7 @@ fn text_and_tags(
     let mut text = String::with_capacity(body.len());
     let mut tags = Vec::new();
     let mut i = 0;
+    let mut no_close_paren = false;
     let bytes = body.as_bytes();
     while i < bytes.len() {
         let at_word_start = i == 0 || bytes[i - 1].is_ascii_whitespace();
@@ -408,9 +427,14 @@ fn text_and_tags(
             continue;
         }
         if bytes[i] == b'#' && at_word_start {
-            if body[i + 1..].starts_with('(')
-                && let Some(close) = body[i + 2..].find(')')
-            {
+            // Once no `)` follows, none follows a later `#(` either: the
+            // search is not repeated, so a run of `#(` costs linear time.
+            let close = match body[i + 1..].starts_with('(') && !no_close_paren {
+                true => body[i + 2..].find(')'),
+                false => None,
+            };
+            no_close_paren |= body[i + 1..].starts_with('(') && close.is_none();
+            if let Some(close) = close {
                 let tag = body[i + 2..i + 2 + close].trim();
                 if !tag.is_empty() {
                     tags.push(tag.to_string());
