@@ -192,17 +192,20 @@ pub fn shape_of_json(v: &Value) -> Shape {
     let statements = v["statements"].as_object().unwrap_or(&empty);
     let arguments = v["arguments"].as_object().unwrap_or(&empty);
     for (title, ec) in statements {
-        let key = if is_untitled(title) {
-            let text = ec["members"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|m| m["text"].as_str())
-                .find(|t| !t.trim().is_empty());
+        let text = ec["members"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| m["text"].as_str())
+            .find(|t| !t.trim().is_empty())
+            .map(text_without_tags);
+        let key = match text {
             // `[Untitled 1]` written as a title, with no text, is a title.
-            text.map_or_else(|| plain(title), |t| plain(&text_without_tags(t)))
-        } else {
-            plain(title)
+            Some(text) if is_untitled(title) => plain(&text),
+            // The rule agon's side follows (`key_of`): a title cut from
+            // its own text stands for the whole text.
+            Some(text) if agon::formats::title_and_text(&text).0 == squash(title) => plain(&text),
+            _ => plain(title),
         };
         key_of.insert((false, title.clone()), key.clone());
         note_node(&mut shape, key, &ec["tags"]);
