@@ -51,14 +51,25 @@ fn every_construct_of_the_subset_is_read() {
         text_of(g, "Survey doubt"),
         "The survey asked only a few parents and most were governors."
     );
-    // The inference rule `-- and so --` has no place in agon: dropped, said so.
-    assert_eq!(lines(&l.warnings), vec![23], "{:#?}", l.warnings);
+    // The inference rule `-- and so --` is kept in the argument's text.
+    assert_eq!(
+        text_of(g, "Focus"),
+        "Fewer distractions in class. Inference: and so"
+    );
+    assert!(l.warnings.is_empty(), "{:#?}", l.warnings);
 }
 
 #[test]
 fn unsupported_constructs_are_warnings_with_their_lines() {
     let l = load_fixture("argdown-unsupported.argdown");
-    assert_eq!(lines(&l.warnings), vec![1, 5, 7, 10], "{:#?}", l.warnings);
+    // Front matter and data are kept (as the description and as text);
+    // an unknown operator and a data block standing alone are not.
+    assert_eq!(lines(&l.warnings), vec![7, 10], "{:#?}", l.warnings);
+    assert_eq!(l.graph.description.as_deref(), Some("title: Not supported"));
+    assert_eq!(
+        text_of(&l.graph, "Main"),
+        "A claim with data. {color: \"red\"}"
+    );
     assert_eq!(
         relations(&l.graph),
         BTreeSet::from([rel("Reason", "supports", "Main")])

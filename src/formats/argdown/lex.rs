@@ -313,7 +313,7 @@ pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Elemen
         Some(b'[') => (ElemKind::Statement, ']'),
         Some(b'<') => (ElemKind::Argument, '>'),
         _ => {
-            let (text, tags) = text_and_tags(rest, at, problems);
+            let (text, tags) = text_and_tags(rest);
             return Element {
                 kind: ElemKind::Anonymous,
                 title: String::new(),
@@ -342,7 +342,7 @@ pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Elemen
     };
     if kind == ElemKind::Statement && rest[end + 1..].starts_with('(') {
         // `[text](url)`: a Markdown link starting a line of text.
-        let (text, tags) = text_and_tags(rest, at, problems);
+        let (text, tags) = text_and_tags(rest);
         return Element {
             kind: ElemKind::Anonymous,
             title: String::new(),
@@ -370,8 +370,8 @@ pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Elemen
     }
     let after = &rest[end + 1..];
     let after_at = at + end + 1;
-    let (body, body_at) = match after.trim_start().strip_prefix(':') {
-        Some(b) => (b, after_at + (after.len() - b.len())),
+    let body = match after.trim_start().strip_prefix(':') {
+        Some(b) => b,
         None => {
             let trimmed = after.trim_start();
             if !trimmed.is_empty() && !trimmed.starts_with('#') && !trimmed.starts_with('{') {
@@ -381,10 +381,10 @@ pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Elemen
                     is_error: false,
                 });
             }
-            (after, after_at)
+            after
         }
     };
-    let (text, tags) = text_and_tags(body, body_at, problems);
+    let (text, tags) = text_and_tags(body);
     Element {
         kind,
         title,
@@ -394,24 +394,15 @@ pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Elemen
     }
 }
 
-/// Splits `#tag` and `#(two words)` out of a text, drops a trailing data
-/// block with a warning, and unescapes what remains.
-fn text_and_tags(
-    body: &str,
-    body_at: usize,
-    problems: &mut Vec<LineProblem>,
-) -> (String, Vec<String>) {
-    let mut body = body.trim_end();
-    if body.ends_with('}')
-        && let Some(open) = find_data_block(body)
-    {
-        problems.push(LineProblem {
-            at: body_at + open,
-            message: "data blocks `{...}` are not in the Argdown subset agon reads; ignored".into(),
-            is_error: false,
-        });
-        body = &body[..open];
-    }
+/// Splits `#tag` and `#(two words)` out of a text and unescapes what
+/// remains. A trailing data block `{...}` stays in the text, as written
+/// (agon has no place for its data), with its tags-like `#` left alone.
+fn text_and_tags(body: &str) -> (String, Vec<String>) {
+    let body = body.trim_end();
+    let (body, data) = match find_data_block(body) {
+        Some(open) if body.ends_with('}') => (&body[..open], Some(body[open..].trim())),
+        _ => (body, None),
+    };
     let mut text = String::with_capacity(body.len());
     let mut tags = Vec::new();
     let mut i = 0;
@@ -455,7 +446,13 @@ fn text_and_tags(
         text.push_str(&body[i..i + len]);
         i += len;
     }
-    let text = unescape(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    let mut text = unescape(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    if let Some(data) = data {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(data);
+    }
     (text, tags)
 }
 
@@ -466,8 +463,7 @@ pub fn strip_data(text: &str) -> String {
         Some(open) if text.ends_with('}') => &text[..open],
         _ => text,
     };
-    let (plain, _) = text_and_tags(text, 0, &mut Vec::new());
-    plain
+    text_and_tags(text).0
 }
 
 /// Where a trailing `{...}` block opens, when the text ends with one.

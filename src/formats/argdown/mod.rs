@@ -54,6 +54,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         block: None,
         anonymous: HashSet::new(),
         heading_open: None,
+        block_lines: Vec::new(),
     };
     let (clean, unclosed) = lex::blank_comments(text);
     if let Some(offset) = unclosed {
@@ -66,26 +67,32 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         reader.b.error(pos, message);
     }
     let originals: Vec<&str> = text.split('\n').collect();
-    let mut in_front_matter = false;
+    let mut front_matter: Option<Vec<&str>> = None;
     for (i, line) in clean.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let original = originals.get(i).copied().unwrap_or("");
         let at = |byte: usize| build::pos_in_line(i, original, byte);
-        // Front matter: `===` on the first line opens it, the next `===` closes it.
+        // Front matter: `===` on the first line opens it, the next `===`
+        // closes it; it becomes the debate's description, as written.
         if i == 0 && line.trim() == "===" {
-            reader.b.warn(at(0), "front matter (`===` … `===`) is not in the Argdown subset agon reads; it is ignored");
-            in_front_matter = true;
+            front_matter = Some(Vec::new());
             continue;
         }
-        if in_front_matter {
-            in_front_matter = line.trim() != "===";
+        if let Some(lines) = &mut front_matter {
+            if line.trim() == "===" {
+                let kept = lines.join("\n").trim().to_string();
+                reader.b.debate.description = (!kept.is_empty()).then_some(kept);
+                front_matter = None;
+            } else {
+                lines.push(line);
+            }
             continue;
         }
-        if reader.in_block(line, &at) || reader.heading_goes_on(line) {
+        if reader.in_block(line) || reader.heading_goes_on(line) {
             continue;
         }
         let mut problems = Vec::new();
-        let line = reader.open_data_block(line, &at);
+        let line = reader.open_data_block(line);
         let classified = lex::classify(line, &mut problems);
         for p in problems {
             report(&mut reader.b, at(p.at), p);
@@ -154,6 +161,7 @@ struct Reader<'a> {
     /// A multi-line block being skipped: an expanded inference's rule and
     /// data between `--` lines, or a data block `{` … `}`.
     block: Option<Block>,
+    block_lines: Vec<String>,
     /// Statements with no title, titled by their text.
     anonymous: HashSet<usize>,
     /// A heading being read (as written: `strip_data` unescapes it), which goes on to the next blank line; true
@@ -199,9 +207,12 @@ impl Reader<'_> {
                 self.relation_line(op, indent, at(op_at), &element, at(element.at));
             }
             Line::Pcs(e) => self.pcs_line(&e, indent, at(e.at)),
-            Line::Inference { rule } => self.inference(indent, at(indent), rule.is_some()),
+            Line::Inference { rule } => {
+                self.inference(indent, at(indent));
+                self.note_rule(rule.as_deref().unwrap_or_default());
+            }
             Line::InferenceOpen => {
-                self.inference(indent, at(indent), true);
+                self.inference(indent, at(indent));
                 self.block = Some(Block::Inference);
             }
             Line::Unsupported { what, at: byte } => {
@@ -214,7 +225,7 @@ impl Reader<'_> {
     }
 
     /// Inside a block being skipped: whether this line belongs to it.
-    fn in_block(&mut self, line: &str, at: &dyn Fn(usize) -> Pos) -> bool {
+    fn in_block(&mut self, line: &str) -> bool {
         let Some(block) = self.block else {
             return false;
         };
@@ -223,22 +234,28 @@ impl Reader<'_> {
             Block::Inference => trimmed.starts_with("--"),
             Block::Data => trimmed.starts_with('}'),
         };
-        if closes {
-            self.block = None;
-            if block == Block::Data && trimmed.len() > 1 {
-                let (_, start) = lex::indent_of(line);
-                self.b.warn(
-                    at(start + 1),
-                    "text after the `}` closing a data block is ignored",
-                );
+        if !closes {
+            self.block_lines.push(trimmed.to_string());
+            return true;
+        }
+        self.block = None;
+        let lines = std::mem::take(&mut self.block_lines);
+        match block {
+            Block::Inference => self.note_rule(&lines.join(" ")),
+            Block::Data => {
+                // Kept as written at the end of the element's text.
+                let data = format!("{{ {} {trimmed}", lines.join(" "));
+                if let Some(ix) = self.continues {
+                    append(&mut self.b.node_mut(ix).text, &data, " ");
+                }
             }
         }
         true
     }
 
-    /// A line ending in `{` opens a multi-line data block, which agon does
-    /// not keep: warns, and gives the line without it.
-    fn open_data_block<'l>(&mut self, line: &'l str, at: &dyn Fn(usize) -> Pos) -> &'l str {
+    /// A line ending in `{` opens a multi-line data block, kept as text:
+    /// gives the line without it.
+    fn open_data_block<'l>(&mut self, line: &'l str) -> &'l str {
         let trimmed = line.trim_end();
         let opens = trimmed.ends_with('{')
             && !trimmed.ends_with("\\{")
@@ -246,13 +263,22 @@ impl Reader<'_> {
         if !opens {
             return line;
         }
-        let open = trimmed.len() - 1;
-        self.b.warn(
-            at(open),
-            "data blocks `{...}` are not in the Argdown subset agon reads; ignored",
-        );
         self.block = Some(Block::Data);
-        &line[..open]
+        &line[..trimmed.len() - 1]
+    }
+
+    /// An inference rule and its data, kept in the argument's text (agon
+    /// has no place of its own for them).
+    fn note_rule(&mut self, rule: &str) {
+        let rule = rule.trim();
+        if let (Some(pcs), false) = (&self.pcs, rule.is_empty()) {
+            let argument = pcs.argument;
+            append(
+                &mut self.b.node_mut(argument).text,
+                &format!("Inference: {rule}"),
+                " ",
+            );
+        }
     }
 
     fn relation_line(&mut self, op: Op, indent: usize, pos: Pos, element: &Element, el_pos: Pos) {
@@ -313,7 +339,7 @@ impl Reader<'_> {
 
     /// An inference line; relations indented below it concern the
     /// inference, which agon represents by the argument.
-    fn inference(&mut self, indent: usize, pos: Pos, has_rule: bool) {
+    fn inference(&mut self, indent: usize, pos: Pos) {
         match &mut self.pcs {
             Some(pcs) if pcs.inference.is_none() => {
                 pcs.inference = Some(pos);
@@ -326,12 +352,6 @@ impl Reader<'_> {
                 pos,
                 "this inference line `----` has no premises `(1) …` above it",
             ),
-        }
-        if has_rule {
-            self.b.warn(
-                pos,
-                "agon does not keep inference rules and their data; the rule is ignored",
-            );
         }
     }
 
@@ -401,9 +421,16 @@ impl Reader<'_> {
             }
         };
         let node = self.b.node_mut(ix);
-        // Argdown lets a statement be written with several texts; the first is kept.
-        if node.text.is_none() {
-            node.text = e.text.clone();
+        // Argdown lets a statement be written with several texts: each
+        // new one is kept, after the others (on one line, as Argdown
+        // writes a text, so the export reads back the same).
+        if let Some(more) = &e.text
+            && !node
+                .text
+                .as_deref()
+                .is_some_and(|t| t.contains(more.as_str()))
+        {
+            append(&mut node.text, more, " ");
         }
         for tag in &e.tags {
             if !node.tags.contains(tag) {
@@ -478,5 +505,16 @@ impl Reader<'_> {
                 self.conclusion_of.insert(pcs.argument, conclusion);
             }
         }
+    }
+}
+
+/// Adds `more` to a text, after `sep` when there is text already.
+fn append(text: &mut Option<String>, more: &str, sep: &str) {
+    match text {
+        Some(t) => {
+            t.push_str(sep);
+            t.push_str(more);
+        }
+        None => *text = Some(more.to_string()),
     }
 }
