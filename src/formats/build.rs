@@ -71,6 +71,27 @@ impl<'a> Builder<'a> {
         self.debate.nodes.len() - 1
     }
 
+    /// A text longer than agon keeps is cut, with a warning at its node's
+    /// line: a real file is never refused for its length.
+    fn shorten_long_texts(&mut self) {
+        const KEEP: usize = crate::graph::MAX_TEXT_CHARS - 1;
+        for ix in 0..self.debate.nodes.len() {
+            let node = &mut self.debate.nodes[ix];
+            let Some(text) = &mut node.text else { continue };
+            let Some((cut, _)) = text.char_indices().nth(KEEP) else {
+                continue;
+            };
+            text.truncate(cut);
+            text.push('…');
+            let message = format!(
+                "this text is longer than the {} characters agon keeps; the rest is cut",
+                crate::graph::MAX_TEXT_CHARS
+            );
+            let pos = self.node_pos[ix];
+            self.warn(pos, message);
+        }
+    }
+
     pub fn node_mut(&mut self, ix: usize) -> &mut Node {
         &mut self.debate.nodes[ix]
     }
@@ -155,6 +176,7 @@ impl<'a> Builder<'a> {
     /// rules every agon file obeys, and reports each problem where the
     /// offending node or relation was written in the imported file.
     pub fn finish(mut self) -> Result<Loaded, Vec<Diagnostic>> {
+        self.shorten_long_texts();
         // Positions of each written relation, parallel to the id lists.
         let n = self.debate.nodes.len();
         let mut support_pos: Vec<Vec<Pos>> = vec![Vec::new(); n];

@@ -11,8 +11,8 @@ mod rules;
 
 pub use diag::{Diagnostic, Pos, Severity};
 pub use index::{Graph, Index, NodeIx, Relation, Side};
-pub use load::MAX_TITLE_CHARS;
 pub use load::{LoadError, Loaded, load_bytes, load_path, load_str, read_file, utf8};
+pub use load::{MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 pub use model::*;
 pub use rules::{Problem, validate};
 

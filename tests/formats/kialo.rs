@@ -258,3 +258,22 @@ fn runs_of_brackets_read_in_linear_time() {
         assert_eq!(l.map(|l| l.graph.len()).ok(), Some(1));
     }
 }
+
+#[test]
+fn a_claim_longer_than_agon_keeps_is_cut_with_a_warning_on_its_line() {
+    let long = "word ".repeat(30_000);
+    let text = format!("Discussion Title: Long\n\n1. Thesis.\n1.1. Pro: {long}\n");
+    let l = load(Kialo, &text);
+    assert!(l.is_ok(), "a long claim is not an error");
+    let l = l.unwrap_or_else(|_| unreachable!());
+    assert_eq!(lines(&l.warnings), vec![4]);
+    let n = l.graph.node(by_title(&l.graph, "Thesis."));
+    assert_eq!(n.title, "Thesis.");
+    let cut = l
+        .graph
+        .indices()
+        .map(|ix| l.graph.node(ix))
+        .find(|n| n.title != "Thesis.");
+    let cut_len = cut.and_then(|n| n.text.as_ref()).map(|t| t.chars().count());
+    assert_eq!(cut_len, Some(agon::graph::MAX_TEXT_CHARS));
+}
