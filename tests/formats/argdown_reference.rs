@@ -20,7 +20,7 @@ fn corpus() -> Vec<(String, String)> {
 }
 
 fn corpus_in(dir: &std::path::Path) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
         .expect("corpus directory")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "argdown"))
