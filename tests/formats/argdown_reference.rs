@@ -158,6 +158,9 @@ fn check_exports(argdown: &std::path::Path, exports: &[(String, String)]) {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// The reference reads agon's Argdown export of the built-in debate, of
+/// every fixture of every format, and of generated debates full of what
+/// Argdown treats specially.
 #[test]
 fn the_reference_reads_every_export_as_agon_does() {
     let Some(argdown) = reference::argdown("argdown export") else {
@@ -188,6 +191,8 @@ fn the_reference_reads_every_export_as_agon_does() {
             exports.push(exported(&name.replace(['/', '.'], "-"), &l.graph));
         }
     }
+    exports.extend(generated_exports());
+    // One run of the reference for all: each run costs seconds.
     check_exports(&argdown, &exports);
 }
 
@@ -278,27 +283,6 @@ fn tricky_debate() -> impl proptest::strategy::Strategy<Value = agon::graph::Deb
     })
 }
 
-#[test]
-fn the_reference_reads_exports_of_debates_full_of_special_characters() {
-    use proptest::strategy::{Strategy, ValueTree};
-    let Some(argdown) = reference::argdown("argdown export of generated debates") else {
-        return;
-    };
-    // One run of the reference over many debates: each run costs a second.
-    let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let strategy = tricky_debate();
-    let exports: Vec<(String, String)> = (0..60)
-        .map(|i| {
-            let file = strategy.new_tree(&mut runner).expect("a debate").current();
-            let g = agon::graph::Graph::from_file(file);
-            let (name, text) = exported(&format!("generated-{i}"), &g);
-            keeps_what_argdown_holds(&g, &text);
-            (name, text)
-        })
-        .collect();
-    check_exports(&argdown, &exports);
-}
-
 /// agon reads its export back with the same titles (square brackets as
 /// parentheses), relations, texts (line breaks as spaces) and tags (as
 /// `#(...)` can hold them).
@@ -341,4 +325,21 @@ fn keeps_what_argdown_holds(g: &agon::graph::Graph, export: &str) {
             .collect()
     };
     assert_eq!(relations(&back), relations(g));
+}
+
+/// Exports of 60 deterministic debates made by `tricky_debate`, each
+/// checked to read back in agon with what Argdown can hold.
+fn generated_exports() -> Vec<(String, String)> {
+    use proptest::strategy::{Strategy, ValueTree};
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = tricky_debate();
+    (0..60)
+        .map(|i| {
+            let file = strategy.new_tree(&mut runner).expect("a debate").current();
+            let g = agon::graph::Graph::from_file(file);
+            let (name, text) = exported(&format!("generated-{i}"), &g);
+            keeps_what_argdown_holds(&g, &text);
+            (name, text)
+        })
+        .collect()
 }
