@@ -304,6 +304,18 @@ fn unsupported(rest: &str) -> Option<&'static str> {
     None
 }
 
+/// Text with no title, starting at byte `at`.
+fn anonymous(rest: &str, at: usize) -> Element {
+    let (text, tags) = text_and_tags(rest);
+    Element {
+        kind: ElemKind::Anonymous,
+        title: String::new(),
+        text: Some(text).filter(|t| !t.is_empty()),
+        tags,
+        at,
+    }
+}
+
 /// Parses `[Title]: text #tag`, `<Title>: text` or plain text starting at
 /// byte `at` of `line`.
 pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Element {
@@ -312,44 +324,23 @@ pub fn element(line: &str, at: usize, problems: &mut Vec<LineProblem>) -> Elemen
     let (kind, close) = match rest.as_bytes().first() {
         Some(b'[') => (ElemKind::Statement, ']'),
         Some(b'<') => (ElemKind::Argument, '>'),
-        _ => {
-            let (text, tags) = text_and_tags(rest);
-            return Element {
-                kind: ElemKind::Anonymous,
-                title: String::new(),
-                text: Some(text).filter(|t| !t.is_empty()),
-                tags,
-                at,
-            };
-        }
+        _ => return anonymous(rest, at),
     };
     let Some(end) = rest[1..].find(close).map(|i| i + 1) else {
+        // As Argdown reads it: text that happens to start with a bracket.
         problems.push(LineProblem {
             at,
             message: format!(
-                "`{}` opens a title that is never closed with `{close}` on this line",
+                "`{}` is never closed with `{close}` on this line, so it opens no title; the line is read as text",
                 &rest[..1]
             ),
-            is_error: true,
+            is_error: false,
         });
-        return Element {
-            kind,
-            title: rest[1..].trim().to_string(),
-            text: None,
-            tags: Vec::new(),
-            at,
-        };
+        return anonymous(rest, at);
     };
     if kind == ElemKind::Statement && rest[end + 1..].starts_with('(') {
         // `[text](url)`: a Markdown link starting a line of text.
-        let (text, tags) = text_and_tags(rest);
-        return Element {
-            kind: ElemKind::Anonymous,
-            title: String::new(),
-            text: Some(text).filter(|t| !t.is_empty()),
-            tags,
-            at,
-        };
+        return anonymous(rest, at);
     }
     // Argdown reads titles as written: no escapes.
     let title = rest[1..end].trim().to_string();
@@ -561,10 +552,17 @@ mod tests {
     }
 
     #[test]
-    fn unclosed_titles_are_errors() {
+    fn unclosed_titles_are_text_with_a_warning() {
         let mut problems = Vec::new();
-        classify("[Sleep: text", &mut problems);
-        assert!(problems[0].is_error, "{problems:?}");
+        let line = classify("[Sleep: text", &mut problems);
+        assert!(!problems[0].is_error, "{problems:?}");
+        assert!(matches!(
+            line,
+            Line::Element(Element {
+                kind: ElemKind::Anonymous,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -39,23 +39,7 @@ pub fn sniff(text: &str) -> bool {
 /// Imports an Argdown file.
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = Reader {
-        b: Builder::new(file, text, String::new()),
-        statements: HashMap::new(),
-        arguments: HashMap::new(),
-        stack: Vec::new(),
-        pcs: None,
-        last_argument: None,
-        heading_title: None,
-        continues: None,
-        untitled_arguments: 0,
-        relations: Vec::new(),
-        conclusion_of: HashMap::new(),
-        block: None,
-        anonymous: HashSet::new(),
-        heading_open: None,
-        block_lines: Vec::new(),
-    };
+    let mut reader = Reader::new(file, text);
     let (clean, unclosed) = lex::blank_comments(text);
     if let Some(offset) = unclosed {
         let pos = crate::graph::diag::pos_of_offset(text, offset);
@@ -67,25 +51,14 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         reader.b.error(pos, message);
     }
     let originals: Vec<&str> = text.split('\n').collect();
-    let mut front_matter: Option<Vec<&str>> = None;
     for (i, line) in clean.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let original = originals.get(i).copied().unwrap_or("");
         let at = |byte: usize| build::pos_in_line(i, original, byte);
         // Front matter: `===` on the first line opens it, the next `===`
-        // closes it; it becomes the debate's description, as written.
+        // closes it.
         if i == 0 && line.trim() == "===" {
-            front_matter = Some(Vec::new());
-            continue;
-        }
-        if let Some(lines) = &mut front_matter {
-            if line.trim() == "===" {
-                let kept = lines.join("\n").trim().to_string();
-                reader.b.debate.description = (!kept.is_empty()).then_some(kept);
-                front_matter = None;
-            } else {
-                lines.push(line);
-            }
+            reader.block = Some(Block::FrontMatter);
             continue;
         }
         if reader.in_block(line) || reader.heading_goes_on(line) {
@@ -158,8 +131,9 @@ struct Reader<'a> {
     /// are its main conclusion's, as in Argdown).
     relations: Vec<(usize, Relation, usize, Pos)>,
     conclusion_of: HashMap<usize, usize>,
-    /// A multi-line block being skipped: an expanded inference's rule and
-    /// data between `--` lines, or a data block `{` … `}`.
+    /// A multi-line block being read: front matter, an expanded
+    /// inference's rule and data between `--` lines, or a data block
+    /// `{` … `}`.
     block: Option<Block>,
     block_lines: Vec<String>,
     /// Statements with no title, titled by their text.
@@ -171,11 +145,33 @@ struct Reader<'a> {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Block {
+    /// `===` … `===` at the start: the debate's description, as written.
+    FrontMatter,
     Inference,
     Data,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(file: &'a str, text: &'a str) -> Reader<'a> {
+        Reader {
+            b: Builder::new(file, text, String::new()),
+            statements: HashMap::new(),
+            arguments: HashMap::new(),
+            stack: Vec::new(),
+            pcs: None,
+            last_argument: None,
+            heading_title: None,
+            continues: None,
+            untitled_arguments: 0,
+            relations: Vec::new(),
+            conclusion_of: HashMap::new(),
+            block: None,
+            anonymous: HashSet::new(),
+            heading_open: None,
+            block_lines: Vec::new(),
+        }
+    }
+
     fn line(&mut self, line: Line, raw: &str, at: &dyn Fn(usize) -> Pos) {
         let (indent, _) = lex::indent_of(raw);
         let continues = self.continues.take();
@@ -231,16 +227,26 @@ impl Reader<'_> {
         };
         let trimmed = line.trim();
         let closes = match block {
+            Block::FrontMatter => trimmed == "===",
             Block::Inference => trimmed.starts_with("--"),
             Block::Data => trimmed.starts_with('}'),
         };
         if !closes {
-            self.block_lines.push(trimmed.to_string());
+            let kept = if block == Block::FrontMatter {
+                line
+            } else {
+                trimmed
+            };
+            self.block_lines.push(kept.to_string());
             return true;
         }
         self.block = None;
         let lines = std::mem::take(&mut self.block_lines);
         match block {
+            Block::FrontMatter => {
+                let kept = lines.join("\n").trim().to_string();
+                self.b.debate.description = (!kept.is_empty()).then_some(kept);
+            }
             Block::Inference => self.note_rule(&lines.join(" ")),
             Block::Data => {
                 // Kept as written at the end of the element's text.
