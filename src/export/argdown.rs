@@ -1,4 +1,5 @@
-//! Argdown text in the subset agon reads back: each node a statement
+//! Argdown text that Argdown's own parser and agon read back alike: each
+//! node a statement
 //! `[Title]: text`, written in full where it first appears in the outline
 //! and by its title alone elsewhere, with `+` (supports the statement
 //! above) and `-` (attacks it) relation lines below it. Titles that two

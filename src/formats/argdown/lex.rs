@@ -82,7 +82,7 @@ pub enum Line {
     /// A line `--` alone: an inference whose rule and data follow on the
     /// next lines, up to another `--`.
     InferenceOpen,
-    /// A construct outside the subset agon reads, named for the warning.
+    /// A construct agon has no place for, named for the warning.
     Unsupported {
         what: &'static str,
         at: usize,

@@ -1,16 +1,18 @@
-//! Argdown (`.argdown`, `.ad`), a documented subset (see `data/FORMATS.md`):
-//! statements `[Title]: text`, arguments `<Title>: text`, relations on
-//! indented lines below them (`+`, `-`, `_`, `><`, `+>`, `<+`, `->`, `<-`,
-//! `_>`, `<_`), premise–conclusion structures (`(1) …`, `----`, `(3) …`),
-//! `#tags`, `# Headings` and comments. Anything else is reported as a
-//! warning with its line, never dropped silently.
+//! Argdown (`.argdown`, `.ad`), read as Argdown's own parser reads it
+//! (the conformance tests hold it to `@argdown/cli`; every construct and
+//! what it maps to is in `data/FORMATS.md`): statements `[Title]: text`,
+//! arguments `<Title>: text`, elements that wrap onto the next lines,
+//! relations on indented lines below them (`+`, `-`, `_`, `><`, `+>`,
+//! `<+`, `->`, `<-`, `_>`, `<_`), premise–conclusion structures, lists,
+//! `#tags`, headings, comments, front matter and data.
 //!
 //! Mapping: an Argdown title is the node's title and its text the node's
 //! text; statements and arguments are claims, and those that support or
 //! attack nothing become theses. In a premise–conclusion structure each
 //! premise (and an intermediate conclusion) supports the next conclusion,
-//! and the argument named just above the structure supports its final
-//! conclusion.
+//! and the argument supports its main conclusion. What agon has no place
+//! for (inference rules, data, front matter) is kept as text; only what is
+//! kept nowhere is a warning.
 
 mod lex;
 
@@ -214,7 +216,7 @@ impl<'a> Reader<'a> {
             Line::Unsupported { what, at: byte } => {
                 self.b.warn(
                     at(byte),
-                    format!("{what} is not in the Argdown subset agon reads; the line is ignored"),
+                    format!("{what} has no place in agon; the line is ignored"),
                 );
             }
         }
