@@ -145,7 +145,7 @@ fn an_existing_output_is_replaced_whole() {
 fn a_bad_input_reports_its_position_and_fails() {
     let dir = tempfile::tempdir().expect("temp dir");
     let input = dir.path().join("bad.argdown");
-    std::fs::write(&input, "[A]: fine\n  + [B: unclosed\n").expect("write");
+    std::fs::write(&input, "[A]: fine\n  + []: an empty title\n").expect("write");
     let run = agon(&[os("export"), input.as_os_str(), os("--format"), os("json")]);
     assert_eq!(run.status.code(), Some(1));
     let err = String::from_utf8_lossy(&run.stderr);
