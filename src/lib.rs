@@ -1,5 +1,7 @@
-//! agon: a terminal argument explorer. The library holds everything that does
-//! not need a terminal: the graph, loading, search, evaluation and export.
+//! agon: a terminal argument explorer. Everything but the explorer needs no
+//! terminal: the graph, loading, search, evaluation, export and the command
+//! line. The explorer (`tui`) is the `tui` feature, on by default; without
+//! it the library does not depend on ratatui or crossterm.
 
 pub mod brief;
 pub mod cli;
@@ -8,9 +10,11 @@ pub mod export;
 pub mod formats;
 pub mod graph;
 mod md;
+mod report;
 pub mod search;
 pub mod state;
 pub mod synth;
 pub mod text;
 pub mod tour;
+#[cfg(feature = "tui")]
 pub mod tui;

@@ -36,7 +36,7 @@ pub fn run(args: BriefArgs) -> ExitCode {
     let input = Input::from_arg(args.file.as_deref());
     let graph = match input.load() {
         Ok(loaded) => loaded.graph,
-        Err(err) => return crate::cli::report_load_error(&err),
+        Err(err) => return crate::report::load_error(&err),
     };
     let thesis = match choose_thesis(&graph, args.thesis.as_deref()) {
         Ok(t) => t,

@@ -33,7 +33,7 @@ pub struct EvalArgs {
 pub fn run(args: EvalArgs) -> ExitCode {
     let loaded = match Input::from_arg(args.file.as_deref()).load() {
         Ok(loaded) => loaded,
-        Err(err) => return crate::cli::report_load_error(&err),
+        Err(err) => return crate::report::load_error(&err),
     };
     let graph = &loaded.graph;
     let suspended = match resolve(graph, &args.suspend) {

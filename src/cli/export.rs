@@ -64,7 +64,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
     let input = Input::from_arg(args.file.as_deref());
     let loaded = match input.load() {
         Ok(l) => l,
-        Err(err) => return crate::cli::report_load_error(&err),
+        Err(err) => return crate::report::load_error(&err),
     };
     for w in &loaded.warnings {
         eprintln!("{w}");

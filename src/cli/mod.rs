@@ -23,6 +23,7 @@ pub use check::summary as check_summary;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[cfg(feature = "tui")]
     #[command(flatten)]
     pub explore: crate::tui::ExploreArgs,
 }
@@ -61,7 +62,15 @@ pub enum Command {
 /// Runs the command line; returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
+        #[cfg(feature = "tui")]
         None => crate::tui::run(cli.explore),
+        #[cfg(not(feature = "tui"))]
+        None => {
+            eprintln!(
+                "agon: this build has no explorer (built without the `tui` feature); use agon check, search, eval, brief, tour or export"
+            );
+            ExitCode::from(2)
+        }
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Brief(args)) => brief::run(args),
         Some(Command::Tour(args)) => tour::run(args),
@@ -77,9 +86,3 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// An optional input file argument: the built-in debate when absent.
 pub type FileArg = Option<PathBuf>;
-
-/// Prints a load error the same way everywhere and returns its exit status.
-pub fn report_load_error(err: &crate::graph::LoadError) -> ExitCode {
-    eprintln!("{err}");
-    ExitCode::from(err.exit_code())
-}

@@ -37,7 +37,7 @@ struct JsonHit<'a> {
 pub fn run(args: SearchArgs) -> ExitCode {
     let loaded = match Input::from_arg(args.file.as_deref()).load() {
         Ok(l) => l,
-        Err(err) => return crate::cli::report_load_error(&err),
+        Err(err) => return crate::report::load_error(&err),
     };
     let index = Arc::new(SearchIndex::new(Arc::new(loaded.graph)));
     let results = Searcher::new(Arc::clone(&index)).search(&args.query, args.limit);

@@ -45,7 +45,7 @@ pub fn run(args: TourArgs) -> ExitCode {
     let input = Input::from_arg(file.as_deref());
     let graph = match input.load() {
         Ok(loaded) => loaded.graph,
-        Err(err) => return crate::cli::report_load_error(&err),
+        Err(err) => return crate::report::load_error(&err),
     };
     let out = crate::cli::output::emit;
     let Some(id) = tour else {

@@ -52,7 +52,7 @@ pub fn run(args: ExploreArgs) -> ExitCode {
     // Everything that can fail is done before the terminal changes mode.
     let loaded = match input.load() {
         Ok(l) => l,
-        Err(err) => return crate::cli::report_load_error(&err),
+        Err(err) => return crate::report::load_error(&err),
     };
     for w in &loaded.warnings {
         eprintln!("{w}");
