@@ -2,7 +2,7 @@
 //! `targets[offsets[i]..offsets[i + 1]]`. One type serves the index (built
 //! from an edge list) and validation (filled row by row as the file is read).
 
-use super::index::NodeIx;
+use super::model::NodeIx;
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Adjacency {

@@ -4,18 +4,15 @@
 
 use std::path::Path;
 
+use super::debate::Graph;
 use super::diag::{self, Diagnostic, Pos, Severity};
-use super::index::{Graph, Index};
+use super::index::Index;
 use super::locate::{self, Seg};
 use super::model::*;
 use super::rules;
 
 /// A file larger than this is refused before parsing.
 pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
-/// Longest title, in characters.
-pub const MAX_TITLE_CHARS: usize = 500;
-/// Longest text, quote or narration, in characters.
-pub const MAX_TEXT_CHARS: usize = 100_000;
 
 /// A graph that loaded, with any warnings about it.
 #[derive(Debug, Clone)]
@@ -60,6 +57,17 @@ impl std::fmt::Display for LoadError {
             }
         }
     }
+}
+
+/// The RON options every debate file is read with: optional fields may be
+/// written without `Some(...)`.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Parses a debate file's text into its serde shape, without validation.
+pub fn parse_ron(text: &str) -> Result<DebateFile, ron::error::SpannedError> {
+    ron_options().from_str(text)
 }
 
 /// Reads and loads an agon RON file from disk.
@@ -143,7 +151,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
                 .into(),
         )]);
     }
-    let parsed = super::parse_ron(text);
+    let parsed = parse_ron(text);
     let debate = match parsed {
         Ok(d) => d,
         Err(err) => return Err(syntax_errors(file, text, err)),

@@ -188,23 +188,7 @@ fn tokenize(text: &str) -> Vec<(Tok, usize, usize)> {
                     i += 1;
                 }
             }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                let mut depth = 0usize;
-                while i < b.len() {
-                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
-                        depth += 1;
-                        i += 2;
-                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        i += 1;
-                    }
-                }
-            }
+            b'/' if b.get(i + 1) == Some(&b'*') => i = skip_block_comment(b, i),
             b'(' | b'[' | b'{' => {
                 toks.push((Tok::Open(c), start, start + 1));
                 i += 1;
@@ -226,38 +210,11 @@ fn tokenize(text: &str) -> Vec<(Tok, usize, usize)> {
                 toks.push((Tok::Atom, start, i));
             }
             b'r' if matches!(b.get(i + 1), Some(b'"' | b'#')) && is_raw_string(b, i + 1) => {
-                let mut hashes = 0;
-                i += 1;
-                while b.get(i) == Some(&b'#') {
-                    hashes += 1;
-                    i += 1;
-                }
-                i += 1; // opening quote
-                while i < b.len() {
-                    if b[i] == b'"'
-                        && b[i + 1..]
-                            .iter()
-                            .take(hashes)
-                            .filter(|&&h| h == b'#')
-                            .count()
-                            == hashes
-                    {
-                        i += 1 + hashes;
-                        break;
-                    }
-                    i += 1;
-                }
+                i = skip_raw_string(b, i + 1);
                 toks.push((Tok::Atom, start, i.min(b.len())));
             }
             b'\'' => {
-                i += 1;
-                while i < b.len() && b[i] != b'\'' {
-                    if b[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                i = (i + 1).min(b.len());
+                i = skip_char(b, i + 1);
                 toks.push((Tok::Atom, start, i));
             }
             c if c.is_ascii_alphabetic() || c == b'_' => {
@@ -284,6 +241,63 @@ fn tokenize(text: &str) -> Vec<(Tok, usize, usize)> {
         }
     }
     toks
+}
+
+/// Returns the offset just past a block comment starting at `i` (they
+/// nest), or the end of the text if it is never closed.
+fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while i < b.len() {
+        if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+            depth += 1;
+            i += 2;
+        } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                break;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// Returns the offset just past a raw string whose hashes (if any) start
+/// at `i`, just after the `r`; may run past the end of an unclosed one.
+fn skip_raw_string(b: &[u8], mut i: usize) -> usize {
+    let mut hashes = 0;
+    while b.get(i) == Some(&b'#') {
+        hashes += 1;
+        i += 1;
+    }
+    i += 1; // opening quote
+    while i < b.len() {
+        if b[i] == b'"'
+            && b[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&h| h == b'#')
+                .count()
+                == hashes
+        {
+            return i + 1 + hashes;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Returns the offset just past a char literal whose body starts at `i`.
+fn skip_char(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i] != b'\'' {
+        if b[i] == b'\\' {
+            i += 1;
+        }
+        i += 1;
+    }
+    (i + 1).min(b.len())
 }
 
 fn is_raw_string(b: &[u8], mut i: usize) -> bool {

@@ -1,7 +1,9 @@
-//! The argument graph's types, as they are written in a debate file.
+//! The argument graph's types: as they are written in a debate file, and the
+//! node positions, relations and sides the loaded graph answers in.
 //!
-//! These structs are both the serde shape of the RON format and the in-memory
-//! record of each node; relations are resolved into the index in [`super::Graph`].
+//! The written structs are both the serde shape of the RON format and the
+//! in-memory record of each node; relations are resolved into the graph's
+//! index when it loads.
 
 use serde::{Deserialize, Serialize};
 
@@ -221,3 +223,43 @@ pub(crate) const SOURCE_FIELDS: &[&str] =
     &["id", "title", "outlet", "author", "date", "url", "note"];
 pub(crate) const TOUR_FIELDS: &[&str] = &["id", "title", "description", "steps"];
 pub(crate) const STEP_FIELDS: &[&str] = &["node", "say"];
+
+/// A node's place in `Graph::nodes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeIx(pub u32);
+
+impl NodeIx {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// How a node relates to one it points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    Supports,
+    Attacks,
+}
+
+/// Which side of the debate a node is on, relative to the thesis it reaches first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// A thesis itself.
+    Thesis,
+    /// Speaks for the thesis (supports it, or attacks what attacks it, …).
+    For,
+    /// Speaks against the thesis.
+    Against,
+    /// Reaches no thesis.
+    None,
+}
+
+impl Side {
+    pub fn flip(self) -> Side {
+        match self {
+            Side::For => Side::Against,
+            Side::Against => Side::For,
+            other => other,
+        }
+    }
+}

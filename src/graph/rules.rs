@@ -9,9 +9,12 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::adjacency::Adjacency;
 use super::diag::{self, Severity};
-use super::index::NodeIx;
-use super::load::{MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use super::model::*;
+
+/// Longest title, in characters.
+pub const MAX_TITLE_CHARS: usize = 500;
+/// Longest text, quote or narration, in characters.
+pub const MAX_TEXT_CHARS: usize = 100_000;
 
 /// A problem found after parsing, placed by its path in the written form
 /// (`nodes[3].supports[1]`), for importers to map to their own positions.
