@@ -398,33 +398,15 @@ pub fn debate(nodes: usize, seed: u64) -> DebateFile {
     let n = nodes.max(1);
     let mut rng = Rng::new(seed);
     let source_count = (n / 50).max(1);
-    let sources: Vec<Source> = (0..source_count)
-        .map(|i| Source {
-            id: format!("source-{i}"),
-            title: headline(&mut rng, 45),
-            outlet: Some(rng.pick(OUTLETS).to_string()),
-            author: Some(format!(
-                "{} {}",
-                rng.pick(FIRST_NAMES),
-                rng.pick(LAST_NAMES)
-            )),
-            date: Some(format!("19{:02}", 10 + rng.below(40))),
-            url: None,
-            note: None,
-        })
-        .collect();
+    let sources = sources(&mut rng, source_count);
 
     let theses = 1 + rng.below(3).min(n - 1);
     let mut out: Vec<Node> = Vec::with_capacity(n);
-    // Indices by role, so that targets are picked in O(1).
-    let mut thesis_ix: Vec<usize> = Vec::new();
-    let mut arguable_ix: Vec<usize> = Vec::new(); // claims and rebuttals: what evidence and rebuttals answer
-    let mut non_thesis_ix: Vec<usize> = Vec::new();
-
+    let mut roles = Roles::default();
     for i in 0..n {
         let kind = if i < theses {
             Kind::Thesis
-        } else if arguable_ix.is_empty() {
+        } else if roles.arguable.is_empty() {
             // Something must exist for evidence and rebuttals to speak to.
             Kind::Claim
         } else {
@@ -442,79 +424,18 @@ pub fn debate(nodes: usize, seed: u64) -> DebateFile {
         node.tags = tags(&mut rng);
         match kind {
             Kind::Thesis => {
-                node.text = Some({
-                    let len = 280 + rng.below(40);
-                    prose(&mut rng, len)
-                });
-                thesis_ix.push(i);
+                node.text = Some(prose_of(&mut rng, 280, 40));
+                roles.thesis.push(i);
             }
-            Kind::Claim => {
-                node.text = Some({
-                    let len = 280 + rng.below(40);
-                    prose(&mut rng, len)
-                });
-                // Mostly toward a thesis or another claim; all targets are
-                // earlier nodes, so supports can never close a cycle.
-                let target = if rng.chance(40) || arguable_ix.is_empty() {
-                    *rng.pick(&thesis_ix)
-                } else {
-                    *rng.pick(&arguable_ix)
-                };
-                let id = out[target].id.clone();
-                if rng.chance(65) {
-                    node.supports.push(id);
-                } else {
-                    node.attacks.push(id);
-                }
-                // Now and then a second, different point supported.
-                if rng.chance(15) {
-                    let second = *rng.pick(&thesis_ix);
-                    let id = out[second].id.clone();
-                    if !node.supports.contains(&id) && !node.attacks.contains(&id) {
-                        node.supports.push(id);
-                    }
-                }
-            }
-            Kind::Evidence => {
-                if rng.chance(30) {
-                    node.text = Some({
-                        let len = 120 + rng.below(60);
-                        prose(&mut rng, len)
-                    });
-                }
-                node.quote = Some({
-                    let len = 130 + rng.below(40);
-                    prose(&mut rng, len)
-                });
-                node.source = Some(format!("source-{}", rng.below(source_count)));
-                node.locator = Some(format!("p. {}", 1 + rng.below(400)));
-                node.basis = Some(*rng.pick(&BASES));
-                let target = out[*rng.pick(&arguable_ix)].id.clone();
-                if rng.chance(85) {
-                    node.supports.push(target);
-                } else {
-                    node.attacks.push(target);
-                }
-            }
-            Kind::Rebuttal => {
-                node.text = Some({
-                    let len = 200 + rng.below(120);
-                    prose(&mut rng, len)
-                });
-                let target = *rng.pick(&non_thesis_ix);
-                node.attacks.push(out[target].id.clone());
-                // A few attack cycles: the point answered answers back.
-                if rng.chance(3) {
-                    let back = node.id.clone();
-                    out[target].attacks.push(back);
-                }
-            }
+            Kind::Claim => claim(&mut rng, &mut node, &out, &roles),
+            Kind::Evidence => evidence(&mut rng, &mut node, &out, &roles, source_count),
+            Kind::Rebuttal => rebuttal(&mut rng, &mut node, &mut out, &roles),
         }
         if kind != Kind::Thesis {
-            non_thesis_ix.push(i);
+            roles.non_thesis.push(i);
         }
         if matches!(kind, Kind::Claim | Kind::Rebuttal) {
-            arguable_ix.push(i);
+            roles.arguable.push(i);
         }
         out.push(node);
     }
@@ -530,6 +451,91 @@ pub fn debate(nodes: usize, seed: u64) -> DebateFile {
         sources,
         nodes: out,
         tours: Vec::new(),
+    }
+}
+
+/// The nodes made so far, by role, so that targets are picked in O(1).
+#[derive(Default)]
+struct Roles {
+    thesis: Vec<usize>,
+    /// Claims and rebuttals: what evidence and rebuttals answer.
+    arguable: Vec<usize>,
+    non_thesis: Vec<usize>,
+}
+
+fn sources(rng: &mut Rng, count: usize) -> Vec<Source> {
+    (0..count)
+        .map(|i| Source {
+            id: format!("source-{i}"),
+            title: headline(rng, 45),
+            outlet: Some(rng.pick(OUTLETS).to_string()),
+            author: Some(format!(
+                "{} {}",
+                rng.pick(FIRST_NAMES),
+                rng.pick(LAST_NAMES)
+            )),
+            date: Some(format!("19{:02}", 10 + rng.below(40))),
+            url: None,
+            note: None,
+        })
+        .collect()
+}
+
+/// Prose of `min` to `min + spread - 1` characters.
+fn prose_of(rng: &mut Rng, min: usize, spread: usize) -> String {
+    let len = min + rng.below(spread);
+    prose(rng, len)
+}
+
+fn claim(rng: &mut Rng, node: &mut Node, out: &[Node], roles: &Roles) {
+    node.text = Some(prose_of(rng, 280, 40));
+    // Mostly toward a thesis or another claim; all targets are
+    // earlier nodes, so supports can never close a cycle.
+    let target = if rng.chance(40) || roles.arguable.is_empty() {
+        *rng.pick(&roles.thesis)
+    } else {
+        *rng.pick(&roles.arguable)
+    };
+    let id = out[target].id.clone();
+    if rng.chance(65) {
+        node.supports.push(id);
+    } else {
+        node.attacks.push(id);
+    }
+    // Now and then a second, different point supported.
+    if rng.chance(15) {
+        let second = *rng.pick(&roles.thesis);
+        let id = out[second].id.clone();
+        if !node.supports.contains(&id) && !node.attacks.contains(&id) {
+            node.supports.push(id);
+        }
+    }
+}
+
+fn evidence(rng: &mut Rng, node: &mut Node, out: &[Node], roles: &Roles, source_count: usize) {
+    if rng.chance(30) {
+        node.text = Some(prose_of(rng, 120, 60));
+    }
+    node.quote = Some(prose_of(rng, 130, 40));
+    node.source = Some(format!("source-{}", rng.below(source_count)));
+    node.locator = Some(format!("p. {}", 1 + rng.below(400)));
+    node.basis = Some(*rng.pick(&BASES));
+    let target = out[*rng.pick(&roles.arguable)].id.clone();
+    if rng.chance(85) {
+        node.supports.push(target);
+    } else {
+        node.attacks.push(target);
+    }
+}
+
+fn rebuttal(rng: &mut Rng, node: &mut Node, out: &mut [Node], roles: &Roles) {
+    node.text = Some(prose_of(rng, 200, 120));
+    let target = *rng.pick(&roles.non_thesis);
+    node.attacks.push(out[target].id.clone());
+    // A few attack cycles: the point answered answers back.
+    if rng.chance(3) {
+        let back = node.id.clone();
+        out[target].attacks.push(back);
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::Label;
+use super::label::Label;
 use super::relabel::{self, Attacks, Scratch};
 use crate::graph::{Graph, NodeIx};
 

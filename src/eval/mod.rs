@@ -7,38 +7,19 @@
 //! [`thesis_summary`].
 
 mod evaluation;
+mod label;
 mod relabel;
 mod sources_only;
 mod summary;
 mod why;
 
 pub use evaluation::Evaluation;
+pub use label::Label;
 pub use sources_only::{analysis_nodes, suspend_analysis};
 pub use summary::{ThesisSummary, thesis_summary};
 pub use why::{Answer, Defence, Why, why, why_nodes};
 
 use crate::graph::Graph;
-
-/// A node's grounded label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Label {
-    /// It stands: every attacker is out.
-    In,
-    /// It falls: some attacker is in (or it is suspended).
-    Out,
-    /// Contested: it sits on (or depends on) an unresolved cycle of attacks.
-    Undec,
-}
-
-impl Label {
-    pub fn name(self) -> &'static str {
-        match self {
-            Label::In => "in",
-            Label::Out => "out",
-            Label::Undec => "undec",
-        }
-    }
-}
 
 /// Labels every node: In is the least fixed point of the characteristic
 /// function (the grounded extension), Out is what it attacks, Undec the

@@ -11,7 +11,7 @@
 //! and the closure's labels are the least fixed point given its settled
 //! attackers.
 
-use super::Label;
+use super::label::Label;
 use crate::graph::{Graph, NodeIx};
 
 /// Who attacks whom: the graph itself, or the copy an evaluation keeps.

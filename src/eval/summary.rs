@@ -2,7 +2,8 @@
 
 use std::collections::HashSet;
 
-use super::{Evaluation, Label};
+use super::evaluation::Evaluation;
+use super::label::Label;
 use crate::graph::{Graph, NodeIx};
 
 /// A thesis's label and how many of its direct reasons and objections stand.

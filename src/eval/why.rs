@@ -3,7 +3,8 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use super::{Evaluation, Label};
+use super::evaluation::Evaluation;
+use super::label::Label;
 use crate::graph::{Graph, NodeIx};
 
 /// The reason for a node's label under an [`Evaluation`].

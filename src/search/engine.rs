@@ -24,8 +24,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use super::index::SearchIndex;
 use super::matching::{BoundNeedle, Needle, Scratch, char_index, is_subsequence, mask};
 use super::query::Query;
+use super::results::{Field, Hit, Results};
 use super::snippet::snippet;
-use super::{Field, Hit, Results};
 
 /// Field weights, added to the match score: a title match ranks above the
 /// same match in a tag, a source, a quote, then the text.
@@ -554,11 +554,6 @@ impl Searcher {
 
     pub fn index(&self) -> &Arc<SearchIndex> {
         &self.index
-    }
-
-    /// Forgets past searches, so the next one scans every node.
-    pub fn clear_history(&mut self) {
-        self.history.clear();
     }
 
     /// The best `limit` matches of `query`, best first.

@@ -130,11 +130,6 @@ impl SearchIndex {
         &self.graph
     }
 
-    /// The graph, shared.
-    pub fn graph_arc(&self) -> &Arc<Graph> {
-        &self.graph
-    }
-
     pub fn len(&self) -> usize {
         self.meta.len()
     }

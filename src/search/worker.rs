@@ -9,7 +9,9 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::{Results, SearchIndex, Searcher};
+use super::engine::Searcher;
+use super::index::SearchIndex;
+use super::results::Results;
 
 /// What the interface and the worker share.
 struct Shared {

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::atomic::{clean_stale_temps, write_atomic_with};
 use super::location::{canonical, fnv1a64, state_dir, state_file_name};
-use super::{STATE_VERSION, State};
+use super::model::{STATE_VERSION, State};
 use crate::formats::Input;
 
 /// A state file larger than this is not notes a person wrote; it is set aside.
