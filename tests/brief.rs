@@ -1,30 +1,22 @@
 //! `agon brief` run as a user would, on the preparation fixture.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::{stderr, stdout};
 
 use agon::state::{Mark, StateStore};
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/prep.ron")
+    common::fixture("prep.ron")
 }
 
 /// Runs agon with its state directory at `state_dir`, so the user's own
 /// notes never leak into a test.
 fn agon(state_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_agon"))
-        .args(args)
-        .env("AGON_STATE_DIR", state_dir)
-        .output()
-        .expect("agon runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
+    common::agon_with_env(args, &[("AGON_STATE_DIR", state_dir.as_os_str())])
 }
 
 fn fixture_arg() -> String {

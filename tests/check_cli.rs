@@ -1,39 +1,11 @@
 //! `agon check` and the other small commands, run as the real binary on
 //! files written to a temporary folder.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-const AGON: &str = env!("CARGO_BIN_EXE_agon");
-
-/// The complete example of data/README.md, which the format promises is valid.
-fn readme_example() -> String {
-    let readme = include_str!("../data/README.md");
-    let start = readme.find("```ron\n").expect("README has a ```ron block") + "```ron\n".len();
-    let len = readme[start..].find("\n```").expect("the block is closed");
-    readme[start..start + len + 1].to_string()
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(AGON)
-        .args(args)
-        .output()
-        .expect("the agon binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn status(o: &Output) -> i32 {
-    o.status
-        .code()
-        .expect("agon exits normally, not by a signal")
-}
+use common::{agon as run, readme_example, status, stderr, stdout};
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);

@@ -3,14 +3,10 @@
 //! case that became quadratic again would keep the suite from finishing
 //! rather than fail an assertion on time.
 
-use agon::graph::{Diagnostic, Severity, load_bytes, load_str};
+mod common;
 
-fn readme_example() -> String {
-    let readme = include_str!("../data/README.md");
-    let start = readme.find("```ron\n").expect("README has a ```ron block") + "```ron\n".len();
-    let len = readme[start..].find("\n```").expect("the block is closed");
-    readme[start..start + len + 1].to_string()
-}
+use agon::graph::{Diagnostic, Severity, load_bytes, load_str};
+use common::{Rng, readme_example};
 
 /// Loads bytes and returns the problems, failing if the file loaded.
 #[track_caller]
@@ -30,23 +26,6 @@ fn rejected(bytes: &[u8]) -> Vec<Diagnostic> {
             }
             d
         }
-    }
-}
-
-/// A small fixed-seed generator (SplitMix64), so garbage is the same every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
     }
 }
 

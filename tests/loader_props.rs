@@ -2,17 +2,14 @@
 //! problem it reports is placed inside the file, and any valid graph written
 //! as RON loads back with the same nodes and relations.
 
+mod common;
+
 use std::collections::{BTreeSet, HashMap};
+
+use common::readme_example;
 
 use agon::graph::{Diagnostic, Kind, load_bytes, load_str};
 use proptest::prelude::*;
-
-fn readme_example() -> String {
-    let readme = include_str!("../data/README.md");
-    let start = readme.find("```ron\n").expect("README has a ```ron block") + "```ron\n".len();
-    let len = readme[start..].find("\n```").expect("the block is closed");
-    readme[start..start + len + 1].to_string()
-}
 
 /// Every problem stands on a line of the file (or just past its end) and at
 /// a column inside that line (or just past its last character).

@@ -1,18 +1,4 @@
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn agon(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_agon"))
-        .args(args)
-        .output()
-        .expect("agon runs")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use crate::common::{agon, fixture};
 
 fn os(s: &str) -> &std::ffi::OsStr {
     s.as_ref()

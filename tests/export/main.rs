@@ -2,6 +2,8 @@
 //! shapes, and the command line's file handling.
 
 mod cli;
+#[path = "../common/mod.rs"]
+mod common;
 
 use agon::export::{Format, export};
 use agon::graph::Graph;
