@@ -1,5 +1,5 @@
 //! Support shared by the integration tests: the fixtures they load, the real
-//! binary run as a user runs it, and a fixed-seed generator for garbage.
+//! binary run as a user runs it, and garbage from a fixed seed.
 //! Each test crate uses part of this, so the rest is unused there.
 #![allow(dead_code)]
 
@@ -52,19 +52,11 @@ pub fn status(o: &Output) -> i32 {
         .expect("agon exits normally, not by a signal")
 }
 
-/// A small fixed-seed generator (SplitMix64), so garbage is the same every run.
-pub struct Rng(pub u64);
+/// The library's fixed-seed generator (SplitMix64), so garbage is the
+/// same every run.
+pub use agon::synth::Rng;
 
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
+/// `n` bytes of garbage.
+pub fn garbage(rng: &mut Rng, n: usize) -> Vec<u8> {
+    (0..n).map(|_| rng.next_u64() as u8).collect()
 }
