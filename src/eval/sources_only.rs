@@ -2,7 +2,7 @@
 //! ([`Origin::Analysis`]) suspended at once, so a reader sees what the
 //! sources alone establish.
 
-use super::Evaluation;
+use super::evaluation::Evaluation;
 use crate::graph::{Graph, NodeIx, Origin};
 
 /// The nodes marked as the map's own analysis, in index order.
