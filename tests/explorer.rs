@@ -674,3 +674,42 @@ fn the_tours_list_keeps_the_selected_tour_on_screen_when_they_do_not_all_fit() {
     assert!(app.is_presenting());
     assert_eq!(app.tour().unwrap().tour_index(), 25);
 }
+
+/// The row of `buf`'s screen text holding `needle`, if any.
+fn row_with(screen: &str, needle: &str) -> Option<usize> {
+    screen.lines().position(|l| l.contains(needle))
+}
+
+#[test]
+fn the_selected_detail_link_shows_without_colour() {
+    let theme = Theme::monochrome();
+    let mut a = app();
+    a.update(Action::Down);
+    a.update(Action::NextPane);
+    let before = screen(&a, &theme, 120, 40);
+    a.update(Action::Right);
+    let after = screen(&a, &theme, 120, 40);
+    assert_ne!(
+        before, after,
+        "moving between links changes nothing on screen"
+    );
+    let row = row_with(&after, "▶ →").expect("the selected link has a marker");
+    assert_eq!(after.matches("▶ →").count(), 1);
+    assert!(row > row_with(&before, "▶ →").unwrap());
+    // Reverse video over the row, as the outline's selection.
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    views::render(&a, &theme, area, &mut buf);
+    let x = after
+        .lines()
+        .nth(row)
+        .unwrap()
+        .chars()
+        .position(|c| c == '▶')
+        .unwrap();
+    let cell = &buf[(x as u16 + 4, row as u16)];
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::REVERSED),
+        "{cell:?}"
+    );
+}

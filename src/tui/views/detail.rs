@@ -281,7 +281,6 @@ impl Widget for DetailView<'_> {
         let h = inner.height as usize;
         let state = self.app.detail();
         let offset = layout.offset(state, self.focused, h);
-        let text = self.theme.style(Role::Text);
         for (row, line) in layout.lines.iter().skip(offset).take(h).enumerate() {
             let selected = self.focused && *line == DetailLine::Link(state.cursor.selected);
             let spans = match line {
@@ -296,14 +295,14 @@ impl Widget for DetailView<'_> {
                 }
                 DetailLine::Link(i) => {
                     let (group, target) = layout.links[*i];
-                    self.link_spans(group, target)
+                    self.link_spans(group, target, selected)
                 }
             };
             put_row(
                 buf,
                 (inner.x, inner.y + row as u16, inner.width),
                 &spans,
-                text,
+                super::row_style(self.theme, selected),
                 selected,
             );
         }
@@ -358,8 +357,10 @@ impl DetailView<'_> {
 }
 
 impl DetailView<'_> {
-    /// One link line: stance, kind, label and title of the linked node.
-    fn link_spans(&self, group: LinkGroup, target: NodeIx) -> Vec<Span<'static>> {
+    /// One link line: stance, kind, label and title of the linked node;
+    /// the selected one starts with the selection marker, so it shows
+    /// without colour too.
+    fn link_spans(&self, group: LinkGroup, target: NodeIx, selected: bool) -> Vec<Span<'static>> {
         let (app, theme, g) = (self.app, self.theme, self.app.graph());
         let t = g.node(target);
         let rel = match group {
@@ -369,7 +370,7 @@ impl DetailView<'_> {
         };
         let l = app.label(target);
         vec![
-            Span::raw("  → "),
+            Span::raw(if selected { "▶ → " } else { "  → " }),
             Span::styled(symbols::stance(rel), symbols::stance_style(theme, rel)),
             Span::styled(symbols::kind(t.kind), symbols::kind_style(theme, t.kind)),
             Span::raw(" "),
