@@ -634,7 +634,7 @@ fn clicks_work_in_every_list_view_and_on_detail_links() {
     let detail = areas.detail.expect("two panes");
     let lines = DetailLayout::new(&app, detail.width as usize - 2);
     let link_row = (detail.y..detail.y + detail.height)
-        .find(|&r| lines.link_at(app.detail(), true, detail, r) == Some(0))
+        .find(|&r| lines.link_at(app.detail(), detail, r) == Some(0))
         .expect("the first link is on screen");
     app.update(Action::Click {
         col: detail.x + 4,
@@ -712,4 +712,59 @@ fn the_selected_detail_link_shows_without_colour() {
         cell.modifier.contains(ratatui::style::Modifier::REVERSED),
         "{cell:?}"
     );
+}
+
+/// Presses keys through the real keymap, as the terminal loop does.
+fn press(app: &mut App, keys: &[agon::tui::keymap::Key]) {
+    for &k in keys {
+        if let Some(a) = agon::tui::keymap::lookup(&app.contexts(), k) {
+            app.update(a);
+        }
+    }
+}
+
+#[test]
+fn every_line_of_the_detail_pane_is_reachable_from_the_keyboard() {
+    use agon::tui::keymap::Key as K;
+    let builtin = || {
+        let mut a = App::new(agon::graph::builtin().unwrap().graph, "b".into());
+        a.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        let spies = ix(&a, "spies-and-saboteurs");
+        a.visit(spies);
+        a
+    };
+    let title = "Russia would hide spies";
+    let theme = Theme::monochrome();
+    // The pane alone, without the breadcrumb that names the node too.
+    let pane = |a: &App| -> String {
+        let s = screen(a, &theme, 80, 24);
+        let right = |l: &str| l.split_once('┃').map_or(String::new(), |(_, r)| r.to_string());
+        s.lines().skip(2).take(21).map(right).collect::<Vec<_>>().join("\n")
+    };
+    let ups: [&[K]; 4] = [&[K::Char('k'); 40], &[K::PageUp; 6], &[K::Home], &[K::Char('g')]];
+    for up in ups {
+        let mut a = builtin();
+        press(&mut a, &[K::Tab]);
+        assert!(pane(&a).contains(title), "after Tab");
+        // Down to the links and past them, then back up.
+        press(&mut a, &[K::Char('j'); 40]);
+        assert!(!pane(&a).contains(title), "{}", pane(&a));
+        assert!(screen(&a, &theme, 80, 24).contains("▶ →"), "a link is selected");
+        press(&mut a, up);
+        let s = pane(&a);
+        assert!(s.contains(title), "{up:?} does not reach the title:\n{s}");
+    }
+    // j walks every line: from the top, the last line comes into view.
+    let mut a = builtin();
+    press(&mut a, &[K::Tab]);
+    let s = screen(&a, &theme, 80, 24);
+    press(&mut a, &[K::End]);
+    let end = screen(&a, &theme, 80, 24);
+    let mut b = builtin();
+    press(&mut b, &[K::Tab]);
+    press(&mut b, &[K::Char('j'); 80]);
+    assert_eq!(screen(&b, &theme, 80, 24).lines().nth(21), end.lines().nth(21), "{s}");
 }

@@ -85,7 +85,7 @@ impl App {
         let was_focused = self.pane == Pane::Detail;
         self.pane = Pane::Detail;
         let lines = self.detail_layout();
-        let Some(link) = lines.link_at(&self.views.detail, was_focused, detail, row) else {
+        let Some(link) = lines.link_at(&self.views.detail, detail, row) else {
             return;
         };
         if was_focused && link == self.views.detail.cursor.selected {

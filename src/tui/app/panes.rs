@@ -5,6 +5,7 @@ use super::{App, Pane, Visit};
 use crate::tui::action::{Action, View};
 use crate::tui::layout;
 use crate::tui::views::columns::Column;
+use crate::tui::views::detail::DetailLayout;
 use crate::tui::views::marks::MarkRow;
 
 /// How far a list moves for an action in a window of `height` rows.
@@ -70,40 +71,79 @@ impl App {
         }
     }
 
+    /// The detail pane scrolls like a page with links in it: arrows move
+    /// between the links on screen and scroll the text past the first and
+    /// last, so everything from the node's own text to the last link is
+    /// reachable; pages scroll; Home and End go to the ends.
     pub(super) fn update_detail(&mut self, action: Action) {
-        let links = self.detail_layout().links;
-        let h = layout::inner_height(self.detail_area());
-        // Pages scroll the text; without links to move between, so do the arrows.
-        let page = h.max(1) as isize;
-        let scroll = match action {
-            Action::PageUp => Some(-page),
-            Action::PageDown => Some(page),
-            Action::Up | Action::Left if links.is_empty() => Some(-1),
-            Action::Down | Action::Right if links.is_empty() => Some(1),
-            _ => None,
-        };
-        if let Some(delta) = scroll {
-            self.scroll_detail(delta);
-            return;
-        }
-        let delta = match action {
-            Action::Left | Action::Up => Some(-1),
-            Action::Right | Action::Down => Some(1),
-            Action::Top => Some(isize::MIN / 2),
-            Action::Bottom => Some(isize::MAX / 2),
-            _ => None,
-        };
-        if let Some(delta) = delta {
-            let detail = &mut self.views.detail;
-            detail.cursor.move_by(delta, links.len(), h);
-            if delta.abs() > 1 {
-                detail.scroll = if delta < 0 { 0 } else { usize::MAX / 2 };
+        let layout = self.detail_layout();
+        let h = layout::inner_height(self.detail_area()).max(1);
+        let page = h as isize;
+        match action {
+            Action::PageUp => self.scroll_detail(-page),
+            Action::PageDown => self.scroll_detail(page),
+            Action::Up => self.detail_step(&layout, h, -1),
+            Action::Down => self.detail_step(&layout, h, 1),
+            Action::Left | Action::Right if layout.links.is_empty() => {
+                self.scroll_detail(if action == Action::Left { -1 } else { 1 });
+            }
+            Action::Left | Action::Right => {
+                let delta = if action == Action::Left { -1 } else { 1 };
+                let detail = &mut self.views.detail;
+                detail.cursor.move_by(delta, layout.links.len(), h);
+                self.show_detail_link(&layout, h);
+            }
+            Action::Top | Action::Bottom => {
+                let top = action == Action::Top;
+                let last = layout.links.len().saturating_sub(1);
+                self.views.detail.cursor.selected = if top { 0 } else { last };
+                self.views.detail.scroll = if top { 0 } else { usize::MAX / 2 };
                 self.scroll_detail(0);
             }
-        } else if action == Action::Activate
-            && let Some(&(_, node)) = links.get(self.views.detail.cursor.selected)
-        {
-            self.visit(node);
+            Action::Activate => {
+                if let Some(&(_, node)) = layout.links.get(self.views.detail.cursor.selected) {
+                    self.visit(node);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Up or down one step: to the next link on screen, else one line of text.
+    fn detail_step(&mut self, layout: &DetailLayout, h: usize, delta: isize) {
+        let offset = layout.offset(&self.views.detail, h);
+        let on_screen = |i: &usize| {
+            layout
+                .line_of(*i)
+                .is_some_and(|l| l >= offset && l < offset + h)
+        };
+        let selected = self.views.detail.cursor.selected;
+        let next = if on_screen(&selected) {
+            Some(selected as isize + delta)
+                .filter(|&n| n >= 0)
+                .map(|n| n as usize)
+                .filter(on_screen)
+        } else {
+            // The selection scrolled away: take the nearest link in view.
+            let mut shown = (0..layout.links.len()).filter(on_screen);
+            if delta > 0 { shown.next() } else { shown.last() }
+        };
+        match next {
+            Some(i) => self.views.detail.cursor.selected = i,
+            None => self.scroll_detail(delta),
+        }
+    }
+
+    /// Scrolls just enough to show the selected link.
+    fn show_detail_link(&mut self, layout: &DetailLayout, h: usize) {
+        let Some(line) = layout.line_of(self.views.detail.cursor.selected) else {
+            return;
+        };
+        let scroll = &mut self.views.detail.scroll;
+        if line < *scroll {
+            *scroll = line;
+        } else if line >= *scroll + h {
+            *scroll = line + 1 - h;
         }
     }
 

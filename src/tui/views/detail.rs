@@ -164,34 +164,24 @@ impl DetailLayout {
         }
     }
 
-    /// The first line shown in `height` rows: where the user scrolled to;
-    /// when the pane has the keyboard, moved just enough to keep the
-    /// selected link in view.
-    pub fn offset(&self, state: &DetailState, focused: bool, height: usize) -> usize {
-        let max = self.lines.len().saturating_sub(height);
-        let mut offset = state.scroll.min(max);
-        let selected = DetailLine::Link(state.cursor.selected);
-        if focused && let Some(line) = self.lines.iter().position(|l| *l == selected) {
-            if line < offset {
-                offset = line;
-            } else if line >= offset + height {
-                offset = line + 1 - height;
-            }
-        }
-        offset
+    /// The first line shown in `height` rows: where the user scrolled to.
+    /// Moving between links scrolls to show the selected one; nothing
+    /// here pulls the view away from where the keys or wheel put it, so
+    /// the top of the text stays reachable.
+    pub fn offset(&self, state: &DetailState, height: usize) -> usize {
+        state.scroll.min(self.lines.len().saturating_sub(height))
+    }
+
+    /// The line link `i` is drawn on.
+    pub fn line_of(&self, i: usize) -> Option<usize> {
+        self.lines.iter().position(|l| *l == DetailLine::Link(i))
     }
 
     /// The link shown at screen row `row` of the pane drawn in `area`, if
     /// any (for mouse clicks).
-    pub fn link_at(
-        &self,
-        state: &DetailState,
-        focused: bool,
-        area: Rect,
-        row: u16,
-    ) -> Option<usize> {
+    pub fn link_at(&self, state: &DetailState, area: Rect, row: u16) -> Option<usize> {
         let h = area.height.saturating_sub(2) as usize;
-        let offset = self.offset(state, focused, h);
+        let offset = self.offset(state, h);
         let r = row.checked_sub(area.y + 1)? as usize;
         if r >= h {
             return None;
@@ -280,7 +270,7 @@ impl Widget for DetailView<'_> {
         let layout = DetailLayout::new(self.app, inner.width as usize);
         let h = inner.height as usize;
         let state = self.app.detail();
-        let offset = layout.offset(state, self.focused, h);
+        let offset = layout.offset(state, h);
         for (row, line) in layout.lines.iter().skip(offset).take(h).enumerate() {
             let selected = self.focused && *line == DetailLine::Link(state.cursor.selected);
             let spans = match line {
