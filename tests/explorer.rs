@@ -741,10 +741,23 @@ fn every_line_of_the_detail_pane_is_reachable_from_the_keyboard() {
     // The pane alone, without the breadcrumb that names the node too.
     let pane = |a: &App| -> String {
         let s = screen(a, &theme, 80, 24);
-        let right = |l: &str| l.split_once('┃').map_or(String::new(), |(_, r)| r.to_string());
-        s.lines().skip(2).take(21).map(right).collect::<Vec<_>>().join("\n")
+        let right = |l: &str| {
+            l.split_once('┃')
+                .map_or(String::new(), |(_, r)| r.to_string())
+        };
+        s.lines()
+            .skip(2)
+            .take(21)
+            .map(right)
+            .collect::<Vec<_>>()
+            .join("\n")
     };
-    let ups: [&[K]; 4] = [&[K::Char('k'); 40], &[K::PageUp; 6], &[K::Home], &[K::Char('g')]];
+    let ups: [&[K]; 4] = [
+        &[K::Char('k'); 40],
+        &[K::PageUp; 6],
+        &[K::Home],
+        &[K::Char('g')],
+    ];
     for up in ups {
         let mut a = builtin();
         press(&mut a, &[K::Tab]);
@@ -752,7 +765,10 @@ fn every_line_of_the_detail_pane_is_reachable_from_the_keyboard() {
         // Down to the links and past them, then back up.
         press(&mut a, &[K::Char('j'); 40]);
         assert!(!pane(&a).contains(title), "{}", pane(&a));
-        assert!(screen(&a, &theme, 80, 24).contains("▶ →"), "a link is selected");
+        assert!(
+            screen(&a, &theme, 80, 24).contains("▶ →"),
+            "a link is selected"
+        );
         press(&mut a, up);
         let s = pane(&a);
         assert!(s.contains(title), "{up:?} does not reach the title:\n{s}");
@@ -766,5 +782,75 @@ fn every_line_of_the_detail_pane_is_reachable_from_the_keyboard() {
     let mut b = builtin();
     press(&mut b, &[K::Tab]);
     press(&mut b, &[K::Char('j'); 80]);
-    assert_eq!(screen(&b, &theme, 80, 24).lines().nth(21), end.lines().nth(21), "{s}");
+    assert_eq!(
+        screen(&b, &theme, 80, 24).lines().nth(21),
+        end.lines().nth(21),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_status_bar_drops_whole_hints_when_it_is_narrow() {
+    use agon::tui::keymap;
+    let theme = Theme::monochrome();
+    for (w, h) in [(80, 24), (60, 18), (120, 40)] {
+        let mut a = app();
+        a.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        for keys in [vec![], vec![agon::tui::keymap::Key::Tab]] {
+            press(&mut a, &keys);
+            let s = screen(&a, &theme, w, h);
+            let mut status = s.lines().last().unwrap().to_string();
+            let hints = keymap::hints(&a.contexts());
+            for (key, word) in &hints {
+                status = status.replacen(&format!(" {key} {word} "), "", 1);
+            }
+            assert_eq!(status.trim(), "", "a hint is cut at {w}x{h}:\n{s}");
+            assert!(s.lines().last().unwrap().contains("? help"));
+        }
+    }
+}
+
+#[test]
+fn help_explains_every_symbol_and_label_and_offers_only_what_enter_does() {
+    use agon::tui::views::help::{HelpLine, help_lines};
+    let lines = help_lines();
+    let entry = |sym: &str| {
+        lines
+            .iter()
+            .any(|l| matches!(l, HelpLine::Entry(k, d) if k == sym && !d.is_empty()))
+    };
+    for sym in [
+        "◆",
+        "+",
+        "−",
+        "❝",
+        "⚑",
+        "✓",
+        "✗",
+        "?",
+        "⧉",
+        "⊘",
+        "★",
+        "▶",
+        "!",
+        "✎",
+        "(9)",
+        "[6+ 0−]",
+    ] {
+        assert!(entry(sym), "the help does not explain {sym}");
+    }
+    assert!(lines.iter().any(|l| matches!(l, HelpLine::Text(t)
+        if t.contains("stands: nothing standing attacks it (unrefuted, not proved)"))));
+    let theme = Theme::monochrome();
+    let mut a = app();
+    a.update(Action::Help);
+    let s = screen(&a, &theme, 120, 40);
+    let status = s.lines().last().unwrap();
+    assert!(!status.contains("choose"), "{status}");
+    assert!(status.contains("Esc close"), "{status}");
+    press(&mut a, &[agon::tui::keymap::Key::Enter]);
+    assert!(a.overlays().is_empty());
 }

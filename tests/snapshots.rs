@@ -157,3 +157,17 @@ fn brief_160x48() {
     press(&mut a, &[Key::Char('4'), Key::Char('s')]);
     insta::assert_snapshot!(shot(&a, 160, 48));
 }
+
+#[test]
+fn help_legend_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, &[Key::Char('?'), Key::End]);
+    insta::assert_snapshot!(shot(&a, 80, 24));
+}
+
+#[test]
+fn help_legend_160x48() {
+    let mut a = app(160, 48);
+    press(&mut a, &[Key::Char('?'), Key::End]);
+    insta::assert_snapshot!(shot(&a, 160, 48));
+}

@@ -59,6 +59,8 @@ pub enum Context {
     Brief,
     /// An overlay that lists things to choose (help, tours).
     Chooser,
+    /// The help overlay, over the chooser's moving keys.
+    Help,
     Search,
     Note,
     Presenter,
@@ -73,7 +75,8 @@ impl Context {
             Context::Columns => "Pro / Con columns",
             Context::Detail => "Detail pane",
             Context::Brief => "Brief",
-            Context::Chooser => "Lists (help, tours)",
+            Context::Chooser => "Lists (tours; the help scrolls with these too)",
+            Context::Help => "Help",
             Context::Search => "Search box",
             Context::Note => "Note editor",
             Context::Presenter => "Presenter mode",
@@ -164,6 +167,7 @@ pub static KEYMAP: &[Binding] = &[
     b(C::Chooser, &[K::Char('G'), K::End], A::Bottom, "last row", None),
     b(C::Chooser, &[K::Enter], A::Activate, "choose", Some("choose")),
     b(C::Chooser, &[K::Esc], A::Close, "close", Some("close")),
+    b(C::Help, &[K::Esc, K::Enter, K::Char('?')], A::Close, "close the help", Some("close")),
     b(C::Search, &[K::Up, K::Ctrl('p')], A::Up, "previous result", None),
     b(C::Search, &[K::Down, K::Ctrl('n')], A::Down, "next result", None),
     b(C::Search, &[K::Enter], A::Activate, "jump to the result", Some("jump")),
@@ -250,7 +254,7 @@ pub fn help_lines() -> Vec<HelpLine> {
 pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
     let own_keys_only = matches!(
         contexts.first(),
-        Some(C::Search | C::Note | C::Chooser | C::Presenter)
+        Some(C::Search | C::Note | C::Chooser | C::Help | C::Presenter)
     );
     let mut out: Vec<(String, &'static str)> = Vec::new();
     let mut taken: Vec<Key> = Vec::new();

@@ -59,7 +59,9 @@ impl Overlay {
     /// The keymap contexts while this layer is on top, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
         let own = match self {
-            Overlay::Help(_) | Overlay::Tours(_) => Context::Chooser,
+            // Help only scrolls: its own keys close it, the chooser's scroll it.
+            Overlay::Help(_) => return vec![Context::Help, Context::Chooser, Context::Global],
+            Overlay::Tours(_) => Context::Chooser,
             Overlay::Search(_) => Context::Search,
             Overlay::Note(_) => Context::Note,
             Overlay::Presenter => Context::Presenter,

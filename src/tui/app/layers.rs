@@ -22,7 +22,9 @@ impl App {
         let shown = (self.size.height as usize).saturating_sub(4).max(1);
         let tours = self.graph().tours.len();
         Room {
-            help_max: keymap::help_lines().len().saturating_sub(shown),
+            help_max: crate::tui::views::help::help_lines()
+                .len()
+                .saturating_sub(shown),
             tours: (tours, layout::tours_shown(self.size, tours)),
             results: self.main_height(),
         }

@@ -126,7 +126,11 @@ impl App {
         } else {
             // The selection scrolled away: take the nearest link in view.
             let mut shown = (0..layout.links.len()).filter(on_screen);
-            if delta > 0 { shown.next() } else { shown.last() }
+            if delta > 0 {
+                shown.next()
+            } else {
+                shown.last()
+            }
         };
         match next {
             Some(i) => self.views.detail.cursor.selected = i,

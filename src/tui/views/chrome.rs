@@ -127,42 +127,71 @@ impl Widget for StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
         let base = theme.style(Role::Status);
-        let mut spans = Vec::new();
-        if let Some(msg) = app.message() {
-            spans.push(Span::raw(format!(" {} ", sanitize_line(msg))));
-        } else {
-            for (key, word) in keymap::hints(&app.contexts()) {
-                spans.push(Span::styled(
-                    format!(" {key}"),
-                    base.add_modifier(ratatui::style::Modifier::BOLD),
-                ));
-                spans.push(Span::raw(format!(" {word} ")));
-            }
-        }
         // Standing state the user should not forget: suspensions, a tour.
-        let n = app.whatif().count();
-        let tag = match (n, app.tour().is_some()) {
-            (0, false) => None,
-            (0, true) => Some(" tour running: e returns to it ".to_string()),
-            (n, _) => Some(format!(" what-if: {n} suspended (W clears) ")),
+        let tag = standing_tag(app).map(|t| format!(" {t} "));
+        let tag_w = tag.as_deref().map_or(0, crate::text::width) as u16;
+        let (tag, room) = match tag {
+            Some(t) if area.width > tag_w => (Some(t), area.width - tag_w),
+            _ => (None, area.width),
         };
+        let spans = match app.message() {
+            Some(msg) => vec![Span::raw(format!(" {} ", sanitize_line(msg)))],
+            None => hint_spans(keymap::hints(&app.contexts()), base, room as usize),
+        };
+        put_line(buf, area.x, area.y, room, &spans, base);
         if let Some(tag) = tag {
-            let w = tag.chars().count() as u16;
-            if area.width > w {
-                put_line(buf, area.x, area.y, area.width - w, &spans, base);
-                put_line(
-                    buf,
-                    area.x + area.width - w,
-                    area.y,
-                    w,
-                    &[Span::styled(tag, theme.style(Role::Warning))],
-                    base,
-                );
-                return;
-            }
+            let x = area.x + room;
+            let warning = [Span::styled(tag, theme.style(Role::Warning))];
+            put_line(buf, x, area.y, tag_w, &warning, base);
         }
-        put_line(buf, area.x, area.y, area.width, &spans, base);
     }
+}
+
+/// The what-if banner, or a reminder of a tour left running; key names
+/// from the keymap.
+pub fn standing_tag(app: &App) -> Option<String> {
+    let key = |action| keymap::key_name(keymap::Context::Global, action, keymap::first);
+    match (app.whatif().count(), app.tour().is_some()) {
+        (0, true) if !app.is_presenting() => Some(format!(
+            "tour running: {} returns to it",
+            key(Action::PresenterExplore)
+        )),
+        (0, _) => None,
+        (n, _) => Some(format!(
+            "{} what-if: {n} suspended · {} clears",
+            symbols::SUSPENDED,
+            key(Action::ClearWhatIfs)
+        )),
+    }
+}
+
+/// The status bar's hints that fit in `room` cells, each whole: the help
+/// key first, then in the keymap's order (most specific first); the rest
+/// are dropped rather than cut.
+pub fn hint_spans(
+    hints: Vec<(String, &'static str)>,
+    base: ratatui::style::Style,
+    room: usize,
+) -> Vec<Span<'static>> {
+    let cost = |(key, word): &(String, &str)| crate::text::width(key) + word.len() + 3;
+    let help = keymap::key_name(keymap::Context::Global, Action::Help, keymap::first);
+    let mut order: Vec<usize> = (0..hints.len()).collect();
+    order.sort_by_key(|&i| hints[i].0 != help);
+    let mut keep = vec![false; hints.len()];
+    let mut used = 0;
+    for i in order {
+        if used + cost(&hints[i]) <= room {
+            used += cost(&hints[i]);
+            keep[i] = true;
+        }
+    }
+    let bold = base.add_modifier(ratatui::style::Modifier::BOLD);
+    let mut spans = Vec::new();
+    for ((key, word), _) in hints.into_iter().zip(keep).filter(|(_, k)| *k) {
+        spans.push(Span::styled(format!(" {key}"), bold));
+        spans.push(Span::raw(format!(" {word} ")));
+    }
+    spans
 }
 
 /// Shown instead of the explorer when the terminal is smaller than it needs.

@@ -219,30 +219,12 @@ impl PresenterCard<'_> {
         responses
     }
 
-    /// The bottom line: the keys, or the message of the moment.
+    /// The bottom line: the explorer's status bar (keys or the message of
+    /// the moment, and the what-if banner).
     fn render_keys(&self, buf: &mut Buffer, area: Rect) {
         let (app, theme) = (self.app, self.theme);
-        let mut hints = Vec::new();
-        for (key, word) in keymap::hints(&app.contexts()) {
-            hints.push(Span::styled(
-                format!(" {key}"),
-                theme
-                    .style(Role::Status)
-                    .add_modifier(ratatui::style::Modifier::BOLD),
-            ));
-            hints.push(Span::raw(format!(" {word} ")));
-        }
-        if let Some(msg) = app.message() {
-            hints = vec![Span::raw(format!(" {}", sanitize_line(msg)))];
-        }
-        put_line(
-            buf,
-            area.x,
-            area.y + area.height - 1,
-            area.width,
-            &hints,
-            theme.style(Role::Status),
-        );
+        let bottom = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
+        super::chrome::StatusBar { app, theme }.render(bottom, buf);
     }
 }
 

@@ -84,3 +84,60 @@ pub fn label_style(theme: &Theme, l: Label) -> Style {
 pub fn first_relation(graph: &Graph, node: NodeIx) -> Option<Relation> {
     graph.parents(node).next().map(|(_, r)| r)
 }
+
+/// What each symbol means, for the help's legend: every symbol a view
+/// draws, from the constants the views draw with.
+pub fn legend() -> Vec<(String, &'static str)> {
+    use super::marks::{NOTE, mark_symbol};
+    use crate::state::Mark;
+    let mut out: Vec<(String, &'static str)> = vec![
+        (THESIS.into(), "a thesis: what the debate is about"),
+        (PRO.into(), "supports the point it sits under"),
+        (CON.into(), "attacks the point it sits under"),
+        (EVIDENCE.into(), "evidence: a quote from a source"),
+        (REBUTTAL.into(), "a rebuttal: an answer to an attack"),
+    ];
+    for l in [Label::In, Label::Out, Label::Undec] {
+        out.push((label(l).into(), label_word(l)));
+    }
+    out.extend([
+        (SHARED.into(), "the point appears in several places"),
+        (CYCLE.into(), "attacks loop back to a point above it"),
+        (
+            SUSPENDED.into(),
+            "suspended in a what-if: treated as absent",
+        ),
+        (UNROOTED.into(), "a top-level point that reaches no thesis"),
+        (
+            format!("{FOLDED} {UNFOLDED}"),
+            "folded, unfolded (has points below)",
+        ),
+    ]);
+    for m in [Mark::Star, Mark::Use, Mark::Answer] {
+        out.push((mark_symbol(m).into(), mark_meaning(m)));
+    }
+    out.extend([
+        (NOTE.into(), "you wrote a note on it"),
+        ("(9)".into(), "a folded point with 9 points below it"),
+        ("[6+ 0−]".into(), "6 points support it, none attacks it"),
+        ("▶ in a title".into(), "the pane that has the keyboard"),
+    ]);
+    out
+}
+
+/// A label in words a debater can use.
+pub fn label_meaning(l: Label) -> &'static str {
+    match l {
+        Label::In => "stands: nothing standing attacks it (unrefuted, not proved)",
+        Label::Out => "falls: a standing point attacks it (refuted, for now)",
+        Label::Undec => "contested: a loop of attacks nothing settles either way",
+    }
+}
+
+fn mark_meaning(m: crate::state::Mark) -> &'static str {
+    match m {
+        crate::state::Mark::Star => "your mark: starred",
+        crate::state::Mark::Use => "your mark: to use in your case",
+        crate::state::Mark::Answer => "your mark: must be answered",
+    }
+}
