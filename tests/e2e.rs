@@ -260,7 +260,7 @@ fn marks_and_notes_survive_a_restart() {
     s.send(b"jm");
     s.wait_for("Marked starred");
     // q typed into the note is text, not quit.
-    s.send(b"nquick trams\r");
+    s.send(b"nquick trams\x13");
     s.wait_for("Note saved");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
@@ -272,6 +272,41 @@ fn marks_and_notes_survive_a_restart() {
     assert!(s.contents().contains("★"), "{}", s.contents());
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_paste_is_text_in_every_text_box_and_never_commands() {
+    let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
+    s.wait_for("Outline 1/6");
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(
+        raw.contains("\x1b[?2004h"),
+        "bracketed paste is not enabled"
+    );
+    // Two lines pasted into the note editor: the second starts with q.
+    s.send(b"n");
+    s.wait_for("Note on");
+    s.send(b"\x1b[200~first line\nq quits? no\x1b[201~");
+    s.wait_for("q quits? no");
+    assert!(s.contents().contains("first line"), "{}", s.contents());
+    s.send(b"\x13");
+    s.wait_for("Note saved");
+    // Into the search box, a pasted q is part of the query.
+    s.send(b"/");
+    s.wait_for("Search");
+    s.send(b"\x1b[200~qq\x1b[201~");
+    s.wait_for("qq");
+    // Esc alone: a key right after it would read as Alt-key.
+    s.send(b"\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    let off = raw
+        .rfind("\x1b[?2004l")
+        .expect("bracketed paste is turned off on the way out");
+    assert!(off > raw.rfind("\x1b[?2004h").unwrap());
+    s.assert_restored();
 }
 
 #[test]

@@ -345,12 +345,15 @@ fn marks_cycle_and_notes_edit_without_triggering_commands() {
     }
     press(&mut app, Key::Backspace);
     assert!(!app.should_quit(), "q in the note editor is text");
-    press(&mut app, Key::Enter);
+    press(&mut app, Key::Ctrl('s'));
     assert_eq!(app.note_of(app.focused()), Some("q? o"));
-    // Esc discards an edit.
+    // Esc asks before it drops an edit; a second Esc drops it.
     press(&mut app, Key::Char('n'));
     press(&mut app, Key::Char('x'));
     press(&mut app, Key::Esc);
+    assert_eq!(app.note_draft().map(|(_, t)| t).as_deref(), Some("q? ox"));
+    press(&mut app, Key::Esc);
+    assert!(app.note_draft().is_none());
     assert_eq!(app.note_of(app.focused()), Some("q? o"));
     app.update(Action::ShowView(View::Marks));
     assert_eq!(app.mark_rows().len(), 1);
@@ -853,4 +856,61 @@ fn help_explains_every_symbol_and_label_and_offers_only_what_enter_does() {
     assert!(status.contains("Esc close"), "{status}");
     press(&mut a, &[agon::tui::keymap::Key::Enter]);
     assert!(a.overlays().is_empty());
+}
+
+#[test]
+fn the_note_editor_edits_several_lines_and_loses_nothing() {
+    use agon::tui::keymap::Key as K;
+    let mut a = app();
+    let node = a.focused();
+    let typed = |a: &mut App, s: &str| {
+        for c in s.chars() {
+            press(a, &[K::Char(c)]);
+        }
+    };
+    let draft = |a: &App| a.note_draft().map(|(_, t)| t).unwrap_or_default();
+    press(&mut a, &[K::Char('n')]);
+    typed(&mut a, "trams are quick");
+    // Enter is a line break, not save.
+    press(&mut a, &[K::Enter]);
+    typed(&mut a, "but dear");
+    assert_eq!(draft(&a), "trams are quick\nbut dear");
+    assert_eq!(a.note_of(node), None, "nothing saved yet");
+    // Ctrl-W deletes a word, Ctrl-U the start of the line.
+    press(&mut a, &[K::Ctrl('w')]);
+    assert_eq!(draft(&a), "trams are quick\nbut ");
+    press(&mut a, &[K::Ctrl('u')]);
+    assert_eq!(draft(&a), "trams are quick\n");
+    // The cursor moves: up, Home, then typing lands at the start.
+    press(&mut a, &[K::Up, K::Home]);
+    typed(&mut a, "New ");
+    press(
+        &mut a,
+        &[K::End, K::Left, K::Left, K::Left, K::Left, K::Left],
+    );
+    typed(&mut a, "very ");
+    assert_eq!(draft(&a), "New trams are very quick\n");
+    // Esc with unsaved text asks; typing again cancels the question.
+    press(&mut a, &[K::Esc]);
+    assert!(a.note_draft().is_some(), "Esc asked instead of dropping");
+    let s = screen(&a, &Theme::monochrome(), 120, 40);
+    assert!(s.contains("Unsaved note"), "{s}");
+    press(&mut a, &[K::End]);
+    typed(&mut a, "!");
+    press(&mut a, &[K::Esc]);
+    assert!(a.note_draft().is_some());
+    press(&mut a, &[K::Ctrl('s')]);
+    assert_eq!(a.note_of(node), Some("New trams are very quick!\n"));
+    // A paste is text, line breaks and all; its q quits nothing.
+    press(&mut a, &[K::Char('n')]);
+    a.paste("\nq\r\nsecond\u{1b}[31m");
+    assert!(!a.should_quit());
+    assert_eq!(draft(&a), "New trams are very quick!\n\nq\nsecond");
+    // Quitting with an unsaved note saves it rather than drop it.
+    press(&mut a, &[K::Ctrl('c')]);
+    assert!(a.should_quit());
+    assert_eq!(
+        a.note_of(node),
+        Some("New trams are very quick!\n\nq\nsecond")
+    );
 }

@@ -171,3 +171,27 @@ fn help_legend_160x48() {
     press(&mut a, &[Key::Char('?'), Key::End]);
     insta::assert_snapshot!(shot(&a, 160, 48));
 }
+
+fn note_editor(w: u16, h: u16) -> String {
+    let mut a = app(w, h);
+    press(&mut a, &[Key::Char('n')]);
+    for c in "Trams are quick".chars() {
+        press(&mut a, &[Key::Char(c)]);
+    }
+    press(&mut a, &[Key::Enter]);
+    for c in "but dear".chars() {
+        press(&mut a, &[Key::Char(c)]);
+    }
+    press(&mut a, &[Key::Left, Key::Left, Key::Esc]);
+    shot(&a, w, h)
+}
+
+#[test]
+fn note_editor_80x24() {
+    insta::assert_snapshot!(note_editor(80, 24));
+}
+
+#[test]
+fn note_editor_160x48() {
+    insta::assert_snapshot!(note_editor(160, 48));
+}

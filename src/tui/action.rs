@@ -70,6 +70,10 @@ pub enum Action {
     /// Text fields: a typed character, deletion, submit.
     Input(char),
     DeleteBack,
+    /// The note editor: cursor moves, line breaks and deletions.
+    Edit(Edit),
+    /// Save what the editor holds (the note editor's Ctrl-S).
+    Save,
     /// Mouse: a left click or a wheel turn at a cell.
     Click {
         col: u16,
@@ -84,4 +88,21 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+}
+
+/// What a key does to a multi-line text box beyond typing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Edit {
+    Left,
+    Right,
+    Up,
+    Down,
+    LineStart,
+    LineEnd,
+    NewLine,
+    /// Delete the word before the cursor (Ctrl-W).
+    DeleteWord,
+    /// Delete from the start of the line to the cursor (Ctrl-U).
+    DeleteToLineStart,
+    DeleteForward,
 }

@@ -356,7 +356,10 @@ impl App {
     /// Actions that mean the same in every pane; false for the others.
     fn apply_global(&mut self, action: Action) -> bool {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                self.save_open_note();
+                self.quit = true;
+            }
             Action::Help | Action::Tours | Action::Search | Action::EditNote => self.open(action),
             Action::Close => {
                 self.overlays.pop();

@@ -1,7 +1,7 @@
 //! The one keymap: it dispatches keys, and the help overlay and the status
 //! bar are generated from it, so the three never disagree.
 
-use super::action::{Action, View};
+use super::action::{Action, Edit, View};
 
 /// A key as the keymap names it, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13,6 +13,7 @@ pub enum Key {
     Tab,
     BackTab,
     Backspace,
+    Delete,
     Up,
     Down,
     Left,
@@ -34,6 +35,7 @@ impl Key {
             Key::Tab => "Tab".into(),
             Key::BackTab => "S-Tab".into(),
             Key::Backspace => "Bksp".into(),
+            Key::Delete => "Del".into(),
             Key::Up => "↑".into(),
             Key::Down => "↓".into(),
             Key::Left => "←".into(),
@@ -173,9 +175,19 @@ pub static KEYMAP: &[Binding] = &[
     b(C::Search, &[K::Enter], A::Activate, "jump to the result", Some("jump")),
     b(C::Search, &[K::Esc], A::Close, "close and go back", Some("cancel")),
     b(C::Search, &[K::Backspace], A::DeleteBack, "delete a character", None),
-    b(C::Note, &[K::Enter], A::Activate, "save the note (empty deletes it)", Some("save")),
-    b(C::Note, &[K::Esc], A::Close, "discard changes", Some("discard")),
-    b(C::Note, &[K::Backspace], A::DeleteBack, "delete a character", None),
+    b(C::Note, &[K::Ctrl('s')], A::Save, "save the note (empty deletes it)", Some("save")),
+    b(C::Note, &[K::Esc], A::Close, "close; asks first when there are unsaved changes", Some("close")),
+    b(C::Note, &[K::Enter], A::Edit(Edit::NewLine), "line break", None),
+    b(C::Note, &[K::Backspace], A::DeleteBack, "delete the character before the cursor", None),
+    b(C::Note, &[K::Delete], A::Edit(Edit::DeleteForward), "delete the character under the cursor", None),
+    b(C::Note, &[K::Ctrl('w')], A::Edit(Edit::DeleteWord), "delete the word before the cursor", Some("del word")),
+    b(C::Note, &[K::Ctrl('u')], A::Edit(Edit::DeleteToLineStart), "delete to the start of the line", None),
+    b(C::Note, &[K::Left], A::Edit(Edit::Left), "cursor left", None),
+    b(C::Note, &[K::Right], A::Edit(Edit::Right), "cursor right", None),
+    b(C::Note, &[K::Up], A::Edit(Edit::Up), "cursor up a line", None),
+    b(C::Note, &[K::Down], A::Edit(Edit::Down), "cursor down a line", None),
+    b(C::Note, &[K::Home, K::Ctrl('a')], A::Edit(Edit::LineStart), "start of the line", None),
+    b(C::Note, &[K::End, K::Ctrl('e')], A::Edit(Edit::LineEnd), "end of the line", None),
     b(C::Presenter, &[K::Right, K::Char(' '), K::Char('l')], A::NextStep, "next step", Some("next")),
     b(C::Presenter, &[K::Left, K::Backspace, K::Char('h')], A::PrevStep, "previous step", Some("prev")),
     b(C::Presenter, &[K::Char('r')], A::Reveal, "reveal the next response", Some("reveal")),

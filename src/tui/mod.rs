@@ -19,8 +19,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
-    KeyModifiers, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -82,13 +82,18 @@ pub fn run(args: ExploreArgs) -> ExitCode {
     }
 }
 
-/// Undoes mouse capture however the explorer ends (ratatui's own restore
-/// knows nothing of the mouse).
-struct MouseGuard;
+/// Undoes mouse capture and bracketed paste however the explorer ends
+/// (ratatui's own restore knows nothing of either).
+struct ModeGuard {
+    mouse: bool,
+}
 
-impl Drop for MouseGuard {
+impl Drop for ModeGuard {
     fn drop(&mut self) {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        if self.mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
     }
 }
 
@@ -98,22 +103,23 @@ fn explore(
     theme: &Theme,
     mouse: bool,
 ) -> io::Result<()> {
-    if mouse {
-        // Installed before ratatui's hook, which then runs first on panic
-        // and leaves raw mode; this one turns the mouse off after it.
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
+    // Installed before ratatui's hook, which then runs first on panic and
+    // leaves raw mode; this one turns paste and the mouse off after it.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        if mouse {
             let _ = execute!(io::stdout(), DisableMouseCapture);
-            previous(info);
-        }));
-    }
+        }
+        previous(info);
+    }));
     let mut terminal = ratatui::try_init()?;
-    let _guard = if mouse {
+    // Pasted text arrives as one event, so it never runs as keys.
+    let _guard = ModeGuard { mouse };
+    execute!(io::stdout(), EnableBracketedPaste)?;
+    if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
-        Some(MouseGuard)
-    } else {
-        None
-    };
+    }
     let result = event_loop(&mut terminal, &mut app, &mut store, theme);
     drop(_guard);
     ratatui::restore();
@@ -203,9 +209,17 @@ fn event_loop(
             // Drain everything pending before drawing again, so a burst of
             // keys (or a held key) costs one frame.
             loop {
-                if let Some(action) = to_action(app, event::read()?) {
-                    app.update(action);
-                    dirty = true;
+                match event::read()? {
+                    Event::Paste(text) => {
+                        app.paste(&text);
+                        dirty = true;
+                    }
+                    ev => {
+                        if let Some(action) = to_action(app, ev) {
+                            app.update(action);
+                            dirty = true;
+                        }
+                    }
                 }
                 save_state(app, store);
                 // Hand each keystroke's query over at once, before draining more keys.
@@ -271,6 +285,7 @@ pub fn key_of(key: KeyEvent) -> Option<Key> {
         KeyCode::Tab => Key::Tab,
         KeyCode::BackTab => Key::BackTab,
         KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
         KeyCode::Up => Key::Up,
         KeyCode::Down => Key::Down,
         KeyCode::Left => Key::Left,

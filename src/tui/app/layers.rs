@@ -79,10 +79,10 @@ impl App {
             }
             Action::Tours => Overlay::Tours(ToursState::default()),
             Action::Search => Overlay::Search(SearchState::new()),
-            Action::EditNote => Overlay::Note(NoteState {
-                node: self.focused(),
-                text: self.note_of(self.focused()).unwrap_or_default().to_string(),
-            }),
+            Action::EditNote => Overlay::Note(NoteState::new(
+                self.focused(),
+                self.note_of(self.focused()).unwrap_or_default(),
+            )),
             _ => return,
         };
         self.overlays.push(layer);
@@ -90,13 +90,52 @@ impl App {
 
     fn save_note(&mut self, note: NoteState) {
         let id = self.graph().node(note.node).id.clone();
-        self.model.state.set_note(&id, &note.text);
+        let text = note.text();
+        self.model.state.set_note(&id, &text);
         self.model.dirty = true;
-        self.message = Some(if note.text.trim().is_empty() {
+        self.message = Some(if text.trim().is_empty() {
             "Note removed.".into()
         } else {
             "Note saved.".into()
         });
+    }
+
+    /// The note being edited and its node, saved or not: what to keep as
+    /// a draft if agon has to stop.
+    pub fn note_draft(&self) -> Option<(crate::graph::NodeIx, String)> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Note(n) => Some((n.node, n.text())),
+            _ => None,
+        })
+    }
+
+    /// Saves a note still open in the editor with unsaved text (before
+    /// quitting, so nothing typed is lost).
+    pub(super) fn save_open_note(&mut self) {
+        let at = self
+            .overlays
+            .iter()
+            .rposition(|o| matches!(o, Overlay::Note(n) if n.unsaved()));
+        if let Some(Overlay::Note(note)) = at.map(|i| self.overlays.remove(i)) {
+            self.save_note(note);
+        }
+    }
+
+    /// Pasted text: into the text box on top (note or search), as text,
+    /// never as keys. With no text box open it is dropped, and said so.
+    pub fn paste(&mut self, text: &str) {
+        self.message = None;
+        match self.overlays.last_mut() {
+            Some(Overlay::Note(note)) => note.paste(text),
+            Some(Overlay::Search(search)) => search.paste(text),
+            _ => {
+                let keys =
+                    keymap::key_name(keymap::Context::Global, Action::EditNote, keymap::first);
+                self.message = Some(format!(
+                    "Pasted text ignored: no text box is open ({keys} writes a note)."
+                ));
+            }
+        }
     }
 
     /// Puts the card under every other layer (help, search and tours open

@@ -66,6 +66,14 @@ impl SearchState {
         Effect::Consumed
     }
 
+    /// Pasted text joins the query, its line breaks as spaces.
+    pub fn paste(&mut self, text: &str) {
+        self.jump_waiting = false;
+        let flat: Vec<String> = text.lines().map(crate::text::sanitize_line).collect();
+        self.query.push_str(&flat.join(" "));
+        self.edited();
+    }
+
     fn edited(&mut self) {
         self.cursor = ListCursor::default();
         self.pending = Some(self.query.clone());
