@@ -914,3 +914,80 @@ fn the_note_editor_edits_several_lines_and_loses_nothing() {
         Some("New trams are very quick!\n\nq\nsecond")
     );
 }
+
+#[test]
+fn a_what_if_shows_in_every_mode_and_w_clears_it_anywhere() {
+    use agon::tui::keymap::Key as K;
+    let theme = Theme::monochrome();
+    let mut a = app();
+    let (grants, cost) = (ix(&a, "grants"), ix(&a, "cost"));
+    a.visit(grants);
+    press(&mut a, &[K::Char('w')]);
+    // Presenter mode: the banner, and the suspended node's card says so.
+    press(
+        &mut a,
+        &[K::Char('t'), K::Enter, K::Char(' '), K::Char(' ')],
+    );
+    press(&mut a, &[K::Char('r'), K::Char('r')]);
+    let s = screen(&a, &theme, 120, 40);
+    assert!(s.contains("what-if: 1 suspended · W clears"), "{s}");
+    assert!(!s.contains("✓ Grants") && s.contains("⊘ "), "{s}");
+    press(&mut a, &[K::Char(' ')]);
+    let s = screen(&a, &theme, 120, 40);
+    assert!(s.contains("⊘ suspended (what-if)"), "{s}");
+    press(&mut a, &[K::Char('W')]);
+    assert_eq!(a.whatif().count(), 0, "W clears in presenter mode");
+    assert!(!screen(&a, &theme, 120, 40).contains("what-if:"));
+    press(&mut a, &[K::Esc]);
+    // Help over the explorer: the banner stays in view and W still works.
+    a.visit(grants);
+    press(&mut a, &[K::Char('w'), K::Char('?')]);
+    assert!(screen(&a, &theme, 120, 40).contains("what-if: 1 suspended"));
+    press(&mut a, &[K::Char('W')]);
+    assert_eq!(a.whatif().count(), 0, "W clears over the help");
+    press(&mut a, &[K::Esc]);
+    // Detail links show the suspended node as ⊘, not as falling.
+    press(&mut a, &[K::Char('w')]);
+    a.visit(cost);
+    let s = screen(&a, &theme, 120, 40);
+    let line = s
+        .lines()
+        .find(|l| l.contains("→") && l.contains("National grants"))
+        .unwrap();
+    assert!(line.contains("⊘") && !line.contains("✗"), "{line}");
+}
+
+#[test]
+fn the_what_changed_list_names_every_relabelled_node_as_a_link() {
+    use agon::tui::keymap::Key as K;
+    let theme = Theme::monochrome();
+    let mut a = app();
+    let grants = ix(&a, "grants");
+    a.visit(grants);
+    press(&mut a, &[K::Char('w')]);
+    let changed: Vec<NodeIx> = a
+        .graph()
+        .indices()
+        .filter(|&i| a.whatif().changed(i))
+        .collect();
+    assert!(changed.len() >= 2);
+    let s = screen(&a, &theme, 120, 40);
+    let heading = format!("What-if: labels that changed ({})", changed.len());
+    assert!(s.contains(&heading), "{s}");
+    for &n in &changed {
+        let title: String = a.graph().node(n).title.chars().take(20).collect();
+        assert!(
+            s.lines().any(|l| l.contains("(was ") && l.contains(&title)),
+            "{title} is not listed:\n{s}"
+        );
+    }
+    // The list's links are followed like any other.
+    press(&mut a, &[K::Tab, K::Enter]);
+    assert!(changed.contains(&a.focused()) && a.focused() != grants || changed[0] == grants);
+    // The message fits at 120 columns.
+    a.visit(grants);
+    press(&mut a, &[K::Char('w'), K::Char('w')]);
+    let s = screen(&a, &theme, 120, 40);
+    let status = s.lines().last().unwrap();
+    assert!(status.contains("labels changed (see Detail)."), "{status}");
+}

@@ -195,3 +195,64 @@ fn note_editor_80x24() {
 fn note_editor_160x48() {
     insta::assert_snapshot!(note_editor(160, 48));
 }
+
+/// A what-if made in the explorer, then a tour's card at the suspended node.
+fn presenter_what_if(w: u16, h: u16) -> String {
+    let mut a = app(w, h);
+    let keys = [
+        Key::Char('j'),
+        Key::Char('j'),
+        Key::Char('j'),
+        Key::Char('j'),
+    ];
+    press(&mut a, &keys);
+    press(&mut a, &[Key::Char('l'), Key::Char('j'), Key::Char('w')]);
+    let steps = [Key::Char(' '), Key::Char(' '), Key::Char('r')];
+    press(&mut a, &[Key::Char('t'), Key::Enter]);
+    press(&mut a, &steps);
+    shot(&a, w, h)
+}
+
+#[test]
+fn presenter_what_if_80x24() {
+    insta::assert_snapshot!(presenter_what_if(80, 24));
+}
+
+#[test]
+fn presenter_what_if_160x48() {
+    insta::assert_snapshot!(presenter_what_if(160, 48));
+}
+
+#[test]
+fn what_changed_160x48() {
+    let mut a = app(160, 48);
+    let keys = [
+        Key::Char('j'),
+        Key::Char('j'),
+        Key::Char('j'),
+        Key::Char('j'),
+    ];
+    press(&mut a, &keys);
+    press(
+        &mut a,
+        &[Key::Char('l'), Key::Char('j'), Key::Char('w'), Key::Tab],
+    );
+    insta::assert_snapshot!(shot(&a, 160, 48));
+}
+
+#[test]
+fn what_changed_80x24() {
+    let mut a = app(80, 24);
+    let keys = [
+        Key::Char('j'),
+        Key::Char('j'),
+        Key::Char('j'),
+        Key::Char('j'),
+    ];
+    press(&mut a, &keys);
+    press(
+        &mut a,
+        &[Key::Char('l'), Key::Char('j'), Key::Char('w'), Key::Tab],
+    );
+    insta::assert_snapshot!(shot(&a, 80, 24));
+}

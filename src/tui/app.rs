@@ -442,8 +442,8 @@ impl App {
         };
         let changed = self.graph().indices().filter(|&i| w.changed(i)).count();
         self.message = Some(format!(
-            "What-if: \"{}\" {verb}; {changed} labels differ from the full map.",
-            crate::text::truncate(&self.graph().node(ix).title, 40)
+            "\"{}\" {verb}; {changed} labels changed (see Detail).",
+            crate::text::truncate(&self.graph().node(ix).title, 24)
         ));
     }
 

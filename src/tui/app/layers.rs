@@ -204,6 +204,7 @@ impl App {
             | Action::Search
             | Action::Tours
             | Action::Quit
+            | Action::ClearWhatIfs
             | Action::Resize { .. } => return false,
             _ => {}
         }

@@ -171,7 +171,6 @@ impl Widget for BriefView<'_> {
                 BriefRow::Heading(h) => vec![Span::styled(h.clone(), theme.style(Role::Heading))],
                 BriefRow::Ours { node, depth } | BriefRow::Theirs { node, depth } => {
                     let n = app.graph().node(*node);
-                    let l = app.label(*node);
                     let ours = matches!(row, BriefRow::Ours { .. });
                     let (sym, style) = match (ours, depth) {
                         (true, 0) => (symbols::PRO, theme.style(Role::Pro)),
@@ -182,7 +181,7 @@ impl Widget for BriefView<'_> {
                         Span::raw("    ".repeat(*depth)),
                         Span::styled(sym, style),
                         Span::raw(" "),
-                        Span::styled(symbols::label(l), symbols::label_style(theme, l)),
+                        super::label_span(app, theme, *node),
                         Span::raw(" "),
                         Span::raw(sanitize_line(&n.title)),
                     ];

@@ -73,7 +73,6 @@ impl Widget for ColumnsView<'_> {
         }
         // The focused node, in up to two lines.
         let focus = app.graph().node(app.focused());
-        let l = app.label(app.focused());
         let head = wrap(
             &sanitize_line(&focus.title),
             inner.width.saturating_sub(4) as usize,
@@ -81,10 +80,7 @@ impl Widget for ColumnsView<'_> {
         for (i, line) in head.iter().take(2).enumerate() {
             let mut spans = Vec::new();
             if i == 0 {
-                spans.push(Span::styled(
-                    symbols::label(l),
-                    symbols::label_style(theme, l),
-                ));
+                spans.push(super::label_span(app, theme, app.focused()));
                 spans.push(Span::raw(" "));
             } else {
                 spans.push(Span::raw("  "));
@@ -166,7 +162,6 @@ impl Widget for ColumnList<'_> {
         }
         for (i, &n) in self.list.iter().enumerate().skip(offset).take(h) {
             let node = app.graph().node(n);
-            let l = app.label(n);
             let below = app.graph().child_count(n);
             let counts = if below > 0 {
                 format!(
@@ -185,7 +180,7 @@ impl Widget for ColumnList<'_> {
                     symbols::kind_style(theme, node.kind),
                 ),
                 Span::raw(" "),
-                Span::styled(symbols::label(l), symbols::label_style(theme, l)),
+                super::label_span(app, theme, n),
                 Span::raw(" "),
                 Span::raw(truncate(&sanitize_line(&node.title), budget)),
                 Span::styled(counts, theme.style(Role::Dim)),

@@ -37,10 +37,13 @@ pub enum LinkGroup {
     SupportedBy,
     /// It attacks the focused node.
     AttackedBy,
+    /// Its label differs from the full map's under the what-if.
+    Changed,
 }
 
 impl LinkGroup {
-    pub const ORDER: [LinkGroup; 5] = [
+    pub const ORDER: [LinkGroup; 6] = [
+        LinkGroup::Changed,
         LinkGroup::Why,
         LinkGroup::Supports,
         LinkGroup::Attacks,
@@ -55,6 +58,7 @@ impl LinkGroup {
             LinkGroup::Attacks => "Attacks",
             LinkGroup::SupportedBy => "Supported by",
             LinkGroup::AttackedBy => "Attacked by",
+            LinkGroup::Changed => "What-if: labels that changed",
         }
     }
 }
@@ -67,6 +71,12 @@ pub fn detail_links(graph: &Graph, eval: &Evaluation, node: NodeIx) -> Vec<(Link
             LinkGroup::Why => {
                 let named = crate::eval::why_nodes(graph, eval, node);
                 out.extend(named.into_iter().map(|n| (group, n)));
+                continue;
+            }
+            // Every node the what-if relabels, wherever it is in the map.
+            LinkGroup::Changed => {
+                let changed = graph.indices().filter(|&i| eval.changed_since_baseline(i));
+                out.extend(changed.map(|n| (group, n)));
                 continue;
             }
             LinkGroup::Supports => graph.supports(node),
@@ -324,18 +334,7 @@ impl DetailView<'_> {
         }
         head.push(Span::styled(side, dim));
         head.push(Span::raw("  "));
-        let label = app.label(ix);
-        if app.whatif().is_suspended(ix) {
-            head.push(Span::styled(
-                format!("{} suspended (what-if)", symbols::SUSPENDED),
-                theme.style(Role::Warning),
-            ));
-        } else {
-            head.push(Span::styled(
-                format!("{} {}", symbols::label(label), symbols::label_word(label)),
-                symbols::label_style(theme, label),
-            ));
-        }
+        head.push(super::label_words(app, theme, ix));
         if let Some(m) = app.mark_of(ix) {
             head.push(Span::styled(
                 format!("  {} {}", super::marks::mark_symbol(m), m.label()),
@@ -354,20 +353,27 @@ impl DetailView<'_> {
         let (app, theme, g) = (self.app, self.theme, self.app.graph());
         let t = g.node(target);
         let rel = match group {
-            LinkGroup::Why => symbols::first_relation(g, target),
+            LinkGroup::Why | LinkGroup::Changed => symbols::first_relation(g, target),
             LinkGroup::Supports | LinkGroup::SupportedBy => Some(crate::graph::Relation::Supports),
             LinkGroup::Attacks | LinkGroup::AttackedBy => Some(crate::graph::Relation::Attacks),
         };
-        let l = app.label(target);
-        vec![
+        let mut spans = vec![
             Span::raw(if selected { "▶ → " } else { "  → " }),
             Span::styled(symbols::stance(rel), symbols::stance_style(theme, rel)),
             Span::styled(symbols::kind(t.kind), symbols::kind_style(theme, t.kind)),
             Span::raw(" "),
-            Span::styled(symbols::label(l), symbols::label_style(theme, l)),
-            Span::raw(" "),
-            Span::raw(sanitize_line(&t.title)),
-        ]
+            super::label_span(app, theme, target),
+        ];
+        if group == LinkGroup::Changed {
+            let was = app.eval().baseline(target);
+            spans.push(Span::styled(
+                format!(" (was {})", symbols::label(was)),
+                theme.style(Role::Dim),
+            ));
+        }
+        spans.push(Span::raw(" "));
+        spans.push(Span::raw(sanitize_line(&t.title)));
+        spans
     }
 }
 

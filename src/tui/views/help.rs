@@ -24,7 +24,9 @@ impl HelpState {
     /// overlay and quitting are left to the explorer.
     pub fn handle(&mut self, action: Action, max: usize) -> Effect {
         let delta: isize = match action {
-            Action::Tours | Action::Search | Action::Quit => return Effect::Ignored,
+            Action::Tours | Action::Search | Action::Quit | Action::ClearWhatIfs => {
+                return Effect::Ignored;
+            }
             Action::Close | Action::Help | Action::Activate => return Effect::Close(None),
             Action::Up => -1,
             Action::Down => 1,

@@ -127,7 +127,6 @@ impl Widget for MarksView<'_> {
 
 fn node_spans<'a>(app: &'a App, theme: &Theme, n: NodeIx, width: usize) -> Vec<Span<'a>> {
     let node = app.graph().node(n);
-    let l = app.label(n);
     let mark = app.mark_of(n).map(mark_symbol).unwrap_or(" ");
     let rel = symbols::first_relation(app.graph(), n);
     let mut spans = vec![
@@ -139,7 +138,7 @@ fn node_spans<'a>(app: &'a App, theme: &Theme, n: NodeIx, width: usize) -> Vec<S
             symbols::kind_style(theme, node.kind),
         ),
         Span::raw(" "),
-        Span::styled(symbols::label(l), symbols::label_style(theme, l)),
+        super::label_span(app, theme, n),
         Span::raw(" "),
         Span::raw(sanitize_line(&node.title)),
     ];

@@ -112,17 +112,13 @@ impl PresenterCard<'_> {
         let node = g.node(stop.node);
         let text = theme.style(Role::Text);
         let rel = symbols::first_relation(g, stop.node);
-        let l = app.label(stop.node);
         let mut lines: CardLines = vec![(
             vec![
                 Span::styled(
                     format!("{} {} ", symbols::stance(rel), node.kind.name()),
                     symbols::kind_style(theme, node.kind),
                 ),
-                Span::styled(
-                    format!("{} {}", symbols::label(l), symbols::label_word(l)),
-                    symbols::label_style(theme, l),
-                ),
+                super::label_words(app, theme, stop.node),
             ],
             text,
         )];
@@ -190,7 +186,6 @@ impl PresenterCard<'_> {
         let heading = Span::styled("What is said in answer?", theme.style(Role::Heading));
         responses.push((vec![heading], text));
         for &(n, r) in p.revealed() {
-            let rl = app.label(n);
             let rn = g.node(n);
             let stance = Some(r);
             responses.push((
@@ -202,7 +197,7 @@ impl PresenterCard<'_> {
                     ),
                     Span::styled(symbols::kind(rn.kind), symbols::kind_style(theme, rn.kind)),
                     Span::raw(" "),
-                    Span::styled(symbols::label(rl), symbols::label_style(theme, rl)),
+                    super::label_span(app, theme, n),
                     Span::raw(" "),
                     Span::raw(truncate(&sanitize_line(&rn.title), w.saturating_sub(8))),
                 ],

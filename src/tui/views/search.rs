@@ -306,7 +306,6 @@ fn split(body: Rect) -> (Rect, Option<Rect>) {
 fn result_spans(app: &App, theme: &Theme, hit: &Hit, width: usize) -> Vec<Span<'static>> {
     let g = app.graph();
     let node = g.node(hit.node);
-    let l = app.label(hit.node);
     let rel = symbols::first_relation(g, hit.node);
     let mut spans = vec![
         Span::styled(symbols::stance(rel), symbols::stance_style(theme, rel)),
@@ -315,7 +314,7 @@ fn result_spans(app: &App, theme: &Theme, hit: &Hit, width: usize) -> Vec<Span<'
             symbols::kind_style(theme, node.kind),
         ),
         Span::raw(" "),
-        Span::styled(symbols::label(l), symbols::label_style(theme, l)),
+        super::label_span(app, theme, hit.node),
         Span::raw(" "),
     ];
     let hl = theme.style(Role::Match);

@@ -119,12 +119,11 @@ impl Widget for SourcesView<'_> {
                 }
                 SourceRow::Citation(n) => {
                     let node = app.graph().node(n);
-                    let l = app.label(n);
                     let mut spans = vec![
                         Span::raw("   "),
                         Span::styled(symbols::EVIDENCE, theme.style(Role::Evidence)),
                         Span::raw(" "),
-                        Span::styled(symbols::label(l), symbols::label_style(theme, l)),
+                        super::label_span(app, theme, n),
                         Span::raw(" "),
                         Span::raw(sanitize_line(&node.title)),
                     ];

@@ -25,7 +25,9 @@ impl ToursState {
     /// Moves through `len` tours of which `shown` fit; Enter starts one.
     pub fn handle(&mut self, action: Action, (len, shown): (usize, usize)) -> Effect {
         match action {
-            Action::Tours | Action::Search | Action::Help | Action::Quit => Effect::Ignored,
+            Action::Tours | Action::Search | Action::Help | Action::Quit | Action::ClearWhatIfs => {
+                Effect::Ignored
+            }
             Action::Close => Effect::Close(None),
             Action::Up => {
                 self.cursor.move_by(-1, len, shown);
