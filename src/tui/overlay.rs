@@ -19,7 +19,7 @@ pub enum Overlay {
     /// The search box; its query, results and cursor live in its state.
     Search(SearchState),
     /// The note editor for one node.
-    Note(NoteState),
+    Note(Box<NoteState>),
     /// A running tour's card over the whole screen. It sits at the bottom
     /// of the stack: help, search and tours open over it.
     Presenter,

@@ -62,7 +62,7 @@ impl App {
             }
             Effect::SaveNote => {
                 if let Some(Overlay::Note(note)) = self.overlays.pop() {
-                    self.save_note(note);
+                    self.save_note(*note);
                 }
             }
         }
@@ -79,10 +79,10 @@ impl App {
             }
             Action::Tours => Overlay::Tours(ToursState::default()),
             Action::Search => Overlay::Search(SearchState::new()),
-            Action::EditNote => Overlay::Note(NoteState::new(
+            Action::EditNote => Overlay::Note(Box::new(NoteState::new(
                 self.focused(),
                 self.note_of(self.focused()).unwrap_or_default(),
-            )),
+            ))),
             _ => return,
         };
         self.overlays.push(layer);
@@ -117,7 +117,7 @@ impl App {
             .iter()
             .rposition(|o| matches!(o, Overlay::Note(n) if n.unsaved()));
         if let Some(Overlay::Note(note)) = at.map(|i| self.overlays.remove(i)) {
-            self.save_note(note);
+            self.save_note(*note);
         }
     }
 

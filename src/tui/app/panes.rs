@@ -129,7 +129,7 @@ impl App {
             if delta > 0 {
                 shown.next()
             } else {
-                shown.last()
+                shown.next_back()
             }
         };
         match next {
