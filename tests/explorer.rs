@@ -739,7 +739,7 @@ fn every_line_of_the_detail_pane_is_reachable_from_the_keyboard() {
         a.visit(spies);
         a
     };
-    let title = "Russia would hide spies";
+    let title = "Russia could hide spies";
     let theme = Theme::monochrome();
     // The pane alone, without the breadcrumb that names the node too.
     let pane = |a: &App| -> String {
