@@ -3,19 +3,25 @@
 //! suspension of nodes and explanations of every label.
 //!
 //! Supports do not enter the labelling: a point stands or falls by its
-//! attackers alone. Supports matter to the reader, and to
-//! [`thesis_summary`].
+//! attackers alone. Supports matter to the reader, to [`thesis_summary`],
+//! and to [`strength`], the gradual DF-QuAD semantics over both relations.
+//! [`extensions`] decides preferred and stable acceptance.
 
 mod evaluation;
+mod extensions;
 mod label;
 mod relabel;
+mod scc;
 mod sources_only;
+mod strength;
 mod summary;
 mod why;
 
 pub use evaluation::Evaluation;
+pub use extensions::{Acceptance, DEFAULT_BUDGET, Extensions, Semantics, extensions};
 pub use label::Label;
 pub use sources_only::{analysis_nodes, suspend_analysis};
+pub use strength::{Strength, base_score, strength};
 pub use summary::{ThesisSummary, thesis_summary};
 pub use why::{Answer, Defence, Why, why, why_nodes};
 

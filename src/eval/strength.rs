@@ -1,0 +1,144 @@
+//! Argument strength from supports and attacks: the DF-QuAD gradual
+//! semantics (Rago, Toni, Aurisicchio and Baroni, KR 2016).
+//!
+//! Each node starts from its base score τ (its `weight`, else 0.5). Its
+//! attackers' strengths are combined by the probabilistic sum
+//! vₐ = 1 − Π(1 − σᵢ), its supporters' likewise into vₛ, and then
+//! σ = τ − τ·(vₐ − vₛ) when vₐ ≥ vₛ, else σ = τ + (1 − τ)·(vₛ − vₐ).
+//!
+//! On an acyclic map one pass in topological order is exact. Components
+//! with cycles are iterated from the base scores, all nodes at once, until
+//! no strength moves by more than [`EPSILON`], at most [`MAX_ROUNDS`] times.
+
+use super::scc::sccs;
+use crate::graph::{Graph, Node, NodeIx};
+
+/// The base score of a node without a `weight`.
+pub const DEFAULT_BASE: f64 = 0.5;
+/// A cycle has converged when no strength moves by more than this in a round.
+pub const EPSILON: f64 = 1e-9;
+/// The most rounds a cycle is iterated before it is reported as not converging.
+pub const MAX_ROUNDS: usize = 1000;
+
+/// The strength of every node, and the cycles whose iteration did not settle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Strength {
+    values: Vec<f64>,
+    unconverged: Vec<Vec<NodeIx>>,
+}
+
+impl Strength {
+    /// The strength of `ix`, from 0.0 to 1.0; 0.0 for a suspended node.
+    pub fn get(&self, ix: NodeIx) -> f64 {
+        self.values[ix.index()]
+    }
+
+    /// Every strength, indexed by [`NodeIx::index`].
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
+
+    /// The components (cycles) whose strengths were still moving after
+    /// [`MAX_ROUNDS`] rounds; their values are those of the last round.
+    pub fn unconverged(&self) -> &[Vec<NodeIx>] {
+        &self.unconverged
+    }
+
+    pub fn converged(&self) -> bool {
+        self.unconverged.is_empty()
+    }
+}
+
+/// A node's base score: its weight, else [`DEFAULT_BASE`]; a weight that
+/// is not a number from 0 to 1 (validation refuses those) is read as the default.
+pub fn base_score(node: &Node) -> f64 {
+    match node.weight {
+        Some(w) if (0.0..=1.0).contains(&w) => w,
+        _ => DEFAULT_BASE,
+    }
+}
+
+/// The DF-QuAD strength of every node. A suspended node counts as absent:
+/// its strength is 0, which adds nothing to any probabilistic sum.
+pub fn strength(graph: &Graph, suspended: &[bool]) -> Strength {
+    let n = graph.len();
+    let is_suspended = |ix: NodeIx| suspended.get(ix.index()).copied().unwrap_or(false);
+    let preds = Preds::of(graph);
+    let components = sccs(n, |ix| !is_suspended(ix), |ix| preds.get(ix));
+    let mut values = vec![0.0; n];
+    let mut unconverged = Vec::new();
+    let mut scratch = Vec::new();
+    for component in components.iter() {
+        if let [v] = component
+            && !preds.get(*v).contains(v)
+        {
+            values[v.index()] = score(graph, *v, &values);
+        } else if !iterate(graph, component, &mut values, &mut scratch) {
+            unconverged.push(component.to_vec());
+        }
+    }
+    Strength {
+        values,
+        unconverged,
+    }
+}
+
+/// One node's DF-QuAD score from the current strengths of its attackers and
+/// supporters (a suspended one's strength is 0).
+fn score(graph: &Graph, v: NodeIx, values: &[f64]) -> f64 {
+    let tau = base_score(graph.node(v));
+    let sum = |list: &[NodeIx]| 1.0 - list.iter().fold(1.0, |p, a| p * (1.0 - values[a.index()]));
+    let attack = sum(graph.attackers(v));
+    let support = sum(graph.supporters(v));
+    if attack >= support {
+        tau - tau * (attack - support)
+    } else {
+        tau + (1.0 - tau) * (support - attack)
+    }
+}
+
+/// Iterates a cyclic component from its base scores, every node from the
+/// previous round's values, until it settles; false if it never does.
+fn iterate(graph: &Graph, component: &[NodeIx], values: &mut [f64], next: &mut Vec<f64>) -> bool {
+    for &v in component {
+        values[v.index()] = base_score(graph.node(v));
+    }
+    for _ in 0..MAX_ROUNDS {
+        next.clear();
+        next.extend(component.iter().map(|&v| score(graph, v, values)));
+        let mut moved: f64 = 0.0;
+        for (&v, &s) in component.iter().zip(next.iter()) {
+            moved = moved.max((values[v.index()] - s).abs());
+            values[v.index()] = s;
+        }
+        if moved <= EPSILON {
+            return true;
+        }
+    }
+    false
+}
+
+/// The attackers and supporters of each node in one list, for the
+/// component search: strength flows along both.
+struct Preds {
+    at: Vec<u32>,
+    all: Vec<NodeIx>,
+}
+
+impl Preds {
+    fn of(graph: &Graph) -> Preds {
+        let mut at = Vec::with_capacity(graph.len() + 1);
+        let mut all = Vec::new();
+        at.push(0);
+        for ix in graph.indices() {
+            all.extend_from_slice(graph.attackers(ix));
+            all.extend_from_slice(graph.supporters(ix));
+            at.push(all.len() as u32);
+        }
+        Preds { at, all }
+    }
+
+    fn get(&self, ix: NodeIx) -> &[NodeIx] {
+        &self.all[self.at[ix.index()] as usize..self.at[ix.index() + 1] as usize]
+    }
+}
