@@ -1,5 +1,6 @@
-//! `agon eval`: the grounded label of every node, optionally under a
-//! what-if, as text or JSON.
+//! `agon eval`: the grounded label of every node (or its acceptance or
+//! strength under another semantics), optionally under a what-if, as text
+//! or JSON.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -7,6 +8,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::semantics::{self, Choice};
 use crate::eval::{Answer, Evaluation, Why, suspend_analysis, why};
 use crate::formats::Input;
 use crate::graph::{Graph, NodeIx, diag};
@@ -23,11 +25,17 @@ pub struct EvalArgs {
     /// `origin: Analysis` (the map's own reasoning) at once.
     #[arg(long)]
     pub sources_only: bool,
-    /// Print JSON: every node's id, label and the ids that explain it.
-    /// Explaining an undecided node searches the tangle of cycles behind it,
-    /// so on large tangled frameworks this is far slower than plain text.
+    /// Print JSON: every node's id, grounded label and the ids that explain
+    /// it, and its preferred, stable and strength values whatever
+    /// --semantics says. Explaining an undecided node searches the tangle of
+    /// cycles behind it, so on large tangled frameworks this is far slower
+    /// than plain text.
     #[arg(long)]
     pub json: bool,
+    /// What to print for each node: grounded (in|out|undec), preferred or
+    /// stable (skeptical|credulous|rejected), or strength (0.0000 to 1.0000).
+    #[arg(long, value_enum, default_value_t, value_name = "SEMANTICS")]
+    pub semantics: Choice,
 }
 
 pub fn run(args: EvalArgs) -> ExitCode {
@@ -50,13 +58,17 @@ pub fn run(args: EvalArgs) -> ExitCode {
     if args.sources_only {
         suspend_analysis(graph, &mut eval);
     }
+    // Every semantics sees the same what-if.
+    let flags: Vec<bool> = graph.indices().map(|ix| eval.is_suspended(ix)).collect();
     let mut order: Vec<NodeIx> = graph.indices().collect();
     order.sort_by(|&a, &b| graph.node(a).id.cmp(&graph.node(b).id));
     let out = io::stdout().lock();
     let written = if args.json {
-        write_json(out, graph, &eval, &order)
-    } else {
+        write_json(out, graph, &eval, &order, &semantics::All::new(graph, &flags))
+    } else if args.semantics == Choice::Grounded {
         write_text(out, graph, &eval, &order)
+    } else {
+        semantics::write_text(out, graph, args.semantics, &flags, &order)
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
@@ -117,6 +129,8 @@ fn write_text(
 #[derive(Serialize)]
 struct Report<'g> {
     suspended: Vec<&'g str>,
+    #[serde(flatten)]
+    semantics: semantics::JsonSummary,
     nodes: Vec<NodeReport<'g>>,
 }
 
@@ -125,6 +139,8 @@ struct NodeReport<'g> {
     id: &'g str,
     label: &'static str,
     why: WhyReport<'g>,
+    #[serde(flatten)]
+    semantics: semantics::JsonNode,
 }
 
 /// [`Why`] with ids for indices; `reason` names the variant.
@@ -163,11 +179,13 @@ fn write_json(
     graph: &Graph,
     eval: &Evaluation,
     order: &[NodeIx],
+    all: &semantics::All,
 ) -> io::Result<()> {
     let id = |ix: NodeIx| graph.node(ix).id.as_str();
     let ids = |list: Vec<NodeIx>| list.into_iter().map(id).collect::<Vec<_>>();
     let report = Report {
         suspended: eval.suspended().map(id).collect(),
+        semantics: all.summary(graph),
         nodes: order
             .iter()
             .map(|&ix| NodeReport {
@@ -201,6 +219,7 @@ fn write_json(
                         cycle: ids(cycle),
                     },
                 },
+                semantics: all.node(ix),
             })
             .collect(),
     };

@@ -12,6 +12,7 @@ mod eval;
 mod export;
 mod output;
 mod search;
+mod semantics;
 mod tour;
 pub use check::summary as check_summary;
 
@@ -48,7 +49,11 @@ pub enum Command {
     ///
     /// Exits 0 when something matches and 1 when nothing does.
     Search(search::SearchArgs),
-    /// Print each node's grounded label (in, out or undec), optionally as if some nodes were withdrawn.
+    /// Print each node's label under a semantics (grounded: in, out or undec), optionally as if some nodes were withdrawn.
+    ///
+    /// --semantics preferred or stable prints skeptical (in every extension),
+    /// credulous (in some) or rejected (in none); strength prints the DF-QuAD
+    /// strength from 0 to 1, which counts supports as well as attacks.
     Eval(eval::EvalArgs),
     /// Write a debate in another format: ron, json, markdown, dot, aif or argdown.
     Export(export::ExportArgs),
