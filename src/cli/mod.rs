@@ -47,7 +47,7 @@ pub enum Command {
     Tour(tour::TourArgs),
     /// Search titles, text, quotes, tags and sources; print the best matches.
     ///
-    /// Exits 0 when something matches and 1 when nothing does.
+    /// Exits 0 when something matches, 1 when nothing does, 2 on a bad query (an unknown filter).
     Search(search::SearchArgs),
     /// Print each node's label under a semantics (grounded: in, out or undec), optionally as if some nodes were withdrawn.
     ///

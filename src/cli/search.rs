@@ -33,7 +33,7 @@ struct JsonHit<'a> {
 }
 
 /// Exit 0 when something matched, 1 when nothing did (like grep), 2 when
-/// the file cannot be read.
+/// the file cannot be read or the query has an error (an unknown filter).
 pub fn run(args: SearchArgs) -> ExitCode {
     let loaded = match Input::from_arg(args.file.as_deref()).load() {
         Ok(l) => l,
@@ -43,6 +43,10 @@ pub fn run(args: SearchArgs) -> ExitCode {
     let results = Searcher::new(Arc::clone(&index)).search(&args.query, args.limit);
     for e in &results.errors {
         eprintln!("agon search: {e}");
+    }
+    // A query that cannot be read is a usage error, not "nothing matched".
+    if !results.errors.is_empty() {
+        return ExitCode::from(2);
     }
     let graph = index.graph();
     let mut out = std::io::stdout().lock();

@@ -9,7 +9,8 @@ use crate::graph::diag;
 #[derive(Debug, clap::Args)]
 pub struct TourArgs {
     /// `TOUR_ID`, or `FILE TOUR_ID`. Without a tour id, lists the tours as
-    /// ID, steps and title. A single argument is always a tour id.
+    /// ID, steps and title. A single argument is a tour id unless it names
+    /// an existing file: then the tours of that file are listed.
     #[arg(value_name = "[FILE] TOUR_ID", num_args = 0..=2)]
     pub args: Vec<String>,
     /// The debate; none uses the built-in debate. Given as an option so a
@@ -29,6 +30,10 @@ pub fn run(args: TourArgs) -> ExitCode {
     // `agon tour FILE TOUR_ID` as well as `agon tour TOUR_ID --file FILE`.
     let (file, tour) = match args.args.as_slice() {
         [] => (args.file, None),
+        // `agon tour big.ron` lists big.ron's tours: an existing file is a file.
+        [file] if args.file.is_none() && std::path::Path::new(file).is_file() => {
+            (Some(PathBuf::from(file)), None)
+        }
         [id] => (args.file, Some(id.clone())),
         [file, id] if args.file.is_none() => (Some(PathBuf::from(file)), Some(id.clone())),
         _ => {

@@ -78,8 +78,10 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
             file,
             pos: Pos { line: 1, col: 1 },
             severity: Severity::Error,
-            message: "cannot tell this file's format; agon reads .ron (its own), .txt (Kialo), \
-                      .json (AIF), .argdown or .ad (Argdown) and .tgf (TGF): rename the file with one of these extensions"
+            message: "cannot tell this file's format: it looks like no format agon reads. agon \
+                      reads .ron (its own), .txt (Kialo), .json (AIF), .argdown or .ad (Argdown) and \
+                      .tgf (abstract argumentation frameworks): convert the file, or rename it with \
+                      one of these extensions if it is in one of these formats"
                 .into(),
             line_text: graph::diag::line_text(text, 1),
         }])),

@@ -31,11 +31,44 @@ pub fn sniff(text: &str) -> bool {
     // Front matter opens with `===`; otherwise the first element or heading.
     let opens = trimmed.starts_with("===")
         || (trimmed.starts_with(['[', '<', '#']) && !trimmed.starts_with("#!["));
-    opens
-        && (clean.contains("]:")
-            || clean.contains(">:")
-            || clean.contains("# ")
-            || clean.contains("\n  "))
+    // A Markdown file opens the same way (`# Title`): it takes a line only
+    // Argdown writes to tell them apart.
+    opens && clean.lines().any(is_argdown_line)
+}
+
+/// A statement or argument defined with its text (`[Title]: text`,
+/// `<Title>: text`; not a Markdown link reference `[1]: https://…`), a
+/// relation on an indented line (`  + [Title]`; not a Markdown list item
+/// holding a link `  - [text](url)`), or a numbered premise `(1)`.
+fn is_argdown_line(line: &str) -> bool {
+    let t = line.trim_start();
+    let defined = |open: char, close: &str| {
+        t.strip_prefix(open)
+            .and_then(|rest| rest.split_once(close))
+            .is_some_and(|(_, text)| {
+                let text = text.trim_start();
+                !text.is_empty() && !text.starts_with("http") && !text.starts_with('/')
+            })
+    };
+    if defined('[', "]:") || defined('<', ">:") {
+        return true;
+    }
+    const OPS: [&str; 10] = ["+>", "<+", "->", "<-", "_>", "<_", "><", "+", "-", "_"];
+    let related = OPS.iter().any(|op| {
+        t.strip_prefix(op)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .map(str::trim_start)
+            .is_some_and(|target| {
+                let close = match target.chars().next() {
+                    Some('[') => ']',
+                    Some('<') => '>',
+                    _ => return false,
+                };
+                // A Markdown link goes straight on with its address.
+                target.split_once(close).is_some_and(|(_, after)| !after.starts_with('('))
+            })
+    });
+    (related && t.len() < line.len()) || t.starts_with("(1)")
 }
 
 /// Imports an Argdown file.
