@@ -1,22 +1,8 @@
 //! `agon eval --semantics` as a user runs it.
 
-use std::process::{Command, Output};
+mod common;
 
-fn agon(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_agon"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("agon runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
+use common::{agon, stderr, stdout};
 
 const MAP: &str = "tests/fixtures/semantics.ron";
 const MIXED: &str = "tests/fixtures/tgf/mixed.tgf";

@@ -102,8 +102,8 @@ pub fn extension_notes(graph: &Graph, ext: &Extensions) -> Vec<String> {
 pub fn strength_note(graph: &Graph, s: &Strength) -> Option<String> {
     (!s.converged()).then(|| {
         format!(
-            "strength: these cycles did not settle within {} rounds; their strengths are \
-             the last round's: {}",
+            "strength: these cycles did not settle within {} rounds (fewer for a cycle of \
+             millions of edges); their strengths are the last round's: {}",
             eval::MAX_ROUNDS,
             name_components(graph, s.unconverged())
         )

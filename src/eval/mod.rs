@@ -21,7 +21,7 @@ pub use evaluation::Evaluation;
 pub use extensions::{Acceptance, DEFAULT_BUDGET, Extensions, Semantics, extensions};
 pub use label::Label;
 pub use sources_only::{analysis_nodes, suspend_analysis};
-pub use strength::{Strength, base_score, strength};
+pub use strength::{MAX_ROUNDS, MIN_ROUNDS, ROUND_WORK, Strength, base_score, strength};
 pub use summary::{ThesisSummary, thesis_summary};
 pub use why::{Answer, Defence, Why, why, why_nodes};
 

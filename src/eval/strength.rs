@@ -8,7 +8,8 @@
 //!
 //! On an acyclic map one pass in topological order is exact. Components
 //! with cycles are iterated from the base scores, all nodes at once, until
-//! no strength moves by more than [`EPSILON`], at most [`MAX_ROUNDS`] times.
+//! no strength moves by more than [`EPSILON`], at most [`MAX_ROUNDS`] times
+//! (fewer for a cycle of millions of edges: see [`ROUND_WORK`]).
 
 use super::scc::sccs;
 use crate::graph::{Graph, Node, NodeIx};
@@ -17,7 +18,8 @@ use crate::graph::{Graph, Node, NodeIx};
 pub const DEFAULT_BASE: f64 = 0.5;
 /// A cycle has converged when no strength moves by more than this in a round.
 pub const EPSILON: f64 = 1e-9;
-/// The most rounds a cycle is iterated before it is reported as not converging.
+/// The most rounds a cycle is iterated before it is reported as not
+/// converging; a very large cycle gets fewer (see [`ROUND_WORK`]).
 pub const MAX_ROUNDS: usize = 1000;
 
 /// The strength of every node, and the cycles whose iteration did not settle.
@@ -63,17 +65,29 @@ pub fn base_score(node: &Node) -> f64 {
 pub fn strength(graph: &Graph, suspended: &[bool]) -> Strength {
     let n = graph.len();
     let is_suspended = |ix: NodeIx| suspended.get(ix.index()).copied().unwrap_or(false);
-    let preds = Preds::of(graph);
-    let components = sccs(n, |ix| !is_suspended(ix), |ix| preds.get(ix));
     let mut values = vec![0.0; n];
+    let done = acyclic_pass(graph, &is_suspended, &mut values);
     let mut unconverged = Vec::new();
+    if done.iter().all(|&d| d) {
+        return Strength {
+            values,
+            unconverged,
+        };
+    }
+    // What is left sits on a cycle or below one: component by component.
+    let preds = Preds::of(graph);
+    let components = sccs(n, |ix| !done[ix.index()], |ix| preds.get(ix));
     let mut scratch = Vec::new();
     for component in components.iter() {
         if let [v] = component
             && !preds.get(*v).contains(v)
         {
             values[v.index()] = score(graph, *v, &values);
-        } else if !iterate(graph, component, &mut values, &mut scratch) {
+            continue;
+        }
+        let edges: usize = component.iter().map(|&v| preds.get(v).len()).sum();
+        let rounds = (ROUND_WORK / edges.max(1)).clamp(MIN_ROUNDS, MAX_ROUNDS);
+        if !iterate(graph, component, &mut values, &mut scratch, rounds) {
             unconverged.push(component.to_vec());
         }
     }
@@ -81,6 +95,45 @@ pub fn strength(graph: &Graph, suspended: &[bool]) -> Strength {
         values,
         unconverged,
     }
+}
+
+/// A cycle with more edges than this many edge visits per [`MAX_ROUNDS`]
+/// gets fewer rounds (never under [`MIN_ROUNDS`]), so that one huge tangle
+/// costs seconds, not minutes.
+pub const ROUND_WORK: usize = 30_000_000;
+/// The fewest rounds any cycle is given.
+pub const MIN_ROUNDS: usize = 10;
+
+/// Scores every node not on or below a cycle, in topological order
+/// (Kahn's algorithm over supports and attacks): most of a real map, in
+/// one pass. Returns which nodes are settled (suspended ones included, at 0).
+fn acyclic_pass(
+    graph: &Graph,
+    is_suspended: &impl Fn(NodeIx) -> bool,
+    values: &mut [f64],
+) -> Vec<bool> {
+    let live = |list: &[NodeIx]| list.iter().filter(|&&a| !is_suspended(a)).count() as u32;
+    let mut waiting: Vec<u32> = graph
+        .indices()
+        .map(|v| live(graph.attackers(v)) + live(graph.supporters(v)))
+        .collect();
+    let mut done: Vec<bool> = graph.indices().map(is_suspended).collect();
+    let mut ready: Vec<NodeIx> = graph
+        .indices()
+        .filter(|&v| waiting[v.index()] == 0 && !done[v.index()])
+        .collect();
+    while let Some(v) = ready.pop() {
+        values[v.index()] = score(graph, v, values);
+        done[v.index()] = true;
+        for &t in graph.attacks(v).iter().chain(graph.supports(v)) {
+            let w = &mut waiting[t.index()];
+            *w -= 1;
+            if *w == 0 && !done[t.index()] {
+                ready.push(t);
+            }
+        }
+    }
+    done
 }
 
 /// One node's DF-QuAD score from the current strengths of its attackers and
@@ -99,11 +152,17 @@ fn score(graph: &Graph, v: NodeIx, values: &[f64]) -> f64 {
 
 /// Iterates a cyclic component from its base scores, every node from the
 /// previous round's values, until it settles; false if it never does.
-fn iterate(graph: &Graph, component: &[NodeIx], values: &mut [f64], next: &mut Vec<f64>) -> bool {
+fn iterate(
+    graph: &Graph,
+    component: &[NodeIx],
+    values: &mut [f64],
+    next: &mut Vec<f64>,
+    rounds: usize,
+) -> bool {
     for &v in component {
         values[v.index()] = base_score(graph.node(v));
     }
-    for _ in 0..MAX_ROUNDS {
+    for _ in 0..rounds {
         next.clear();
         next.extend(component.iter().map(|&v| score(graph, v, values)));
         let mut moved: f64 = 0.0;

@@ -1,0 +1,97 @@
+//! How fast the semantics beyond grounded are on large maps: DF-QuAD
+//! strength at 1M nodes, preferred and stable acceptance at 100k.
+//!
+//! The maps are agon's synthetic debates (`agon::synth::debate`): supports
+//! toward the theses, objections, rebuttals and a few mutual attacks. The
+//! tangled map is the one `benches/eval.rs` labels: every node attacks one
+//! or two pseudo-random others, so one giant cycle-ridden component holds
+//! most of it, which no exact search finishes; there the figure is the time
+//! to give up within the budget and name the component.
+//!
+//! `cargo bench --bench semantics`
+
+use std::hint::black_box;
+
+use agon::eval::{DEFAULT_BUDGET, Semantics, extensions, strength};
+use agon::graph::{DebateFile, Graph, Kind, Node};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn synthetic(n: usize) -> Graph {
+    Graph::from_file(agon::synth::debate(n, 1))
+}
+
+/// Every node supports the one before it and attacks one or two
+/// pseudo-random nodes, one in a thousand itself too (seeded xorshift, the
+/// shape of `benches/eval.rs`).
+fn tangled(n: usize) -> Graph {
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let id = |i: usize| format!("n{i}");
+    let nodes = (0..n)
+        .map(|i| {
+            if i == 0 {
+                return Node::new(id(0), Kind::Thesis, "thesis");
+            }
+            let mut node = Node::new(id(i), Kind::Claim, "claim");
+            node.supports.push(id(i - 1));
+            node.attacks.push(id(next(n)));
+            if next(2) == 0 {
+                node.attacks.push(id(next(n)));
+            }
+            if next(1000) == 0 {
+                node.attacks.push(id(i));
+            }
+            node
+        })
+        .collect();
+    Graph::from_file(DebateFile {
+        title: "bench".into(),
+        description: None,
+        question: None,
+        sources: Vec::new(),
+        nodes,
+        tours: Vec::new(),
+    })
+}
+
+fn bench_strength(c: &mut Criterion) {
+    let mut group = c.benchmark_group("strength");
+    group.sample_size(10);
+    for (name, n) in [("synthetic 100k", 100_000), ("synthetic 1M", 1_000_000)] {
+        let graph = synthetic(n);
+        group.bench_function(name, |b| b.iter(|| strength(black_box(&graph), &[])));
+    }
+    let graph = tangled(1_000_000);
+    group.bench_function("tangled 1M", |b| {
+        b.iter(|| strength(black_box(&graph), &[]))
+    });
+    group.finish();
+}
+
+fn bench_extensions(c: &mut Criterion) {
+    let mut group = c.benchmark_group("extensions");
+    group.sample_size(10);
+    let graph = synthetic(100_000);
+    for semantics in [Semantics::Preferred, Semantics::Stable] {
+        let e = extensions(&graph, semantics, &[], DEFAULT_BUDGET);
+        assert!(e.undecided().is_empty(), "the synthetic map is decided");
+        group.bench_function(format!("{} synthetic 100k", semantics.name()), |b| {
+            b.iter(|| extensions(black_box(&graph), semantics, &[], DEFAULT_BUDGET))
+        });
+    }
+    let graph = tangled(100_000);
+    let e = extensions(&graph, Semantics::Preferred, &[], DEFAULT_BUDGET);
+    assert!(!e.undecided().is_empty(), "the tangle is given up");
+    group.bench_function("preferred tangled 100k (budget report)", |b| {
+        b.iter(|| extensions(black_box(&graph), Semantics::Preferred, &[], DEFAULT_BUDGET))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_strength, bench_extensions);
+criterion_main!(benches);
