@@ -48,15 +48,25 @@ fn a_markdown_file_is_no_known_format_not_broken_argdown() {
     )
     .unwrap();
     let out = agon(&["check", path.to_str().unwrap()]);
-    assert!(stderr(&out).contains("looks like no format agon reads"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("looks like no format agon reads"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn argdown_without_its_extension_is_still_recognised() {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in [
-        ("defined", "# Schools\n\n[Ban]: Schools should ban phones.\n  + [Focus]: Pupils focus better.\n"),
-        ("relations", "[Ban]\n  - <Safety>: Parents need to reach their children.\n"),
+        (
+            "defined",
+            "# Schools\n\n[Ban]: Schools should ban phones.\n  + [Focus]: Pupils focus better.\n",
+        ),
+        (
+            "relations",
+            "[Ban]\n  - <Safety>: Parents need to reach their children.\n",
+        ),
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();

@@ -54,7 +54,11 @@ fn floating_reinstatement_is_skeptical_under_preferred_only() {
         [Credulous, Credulous, Rejected, Skeptical]
     );
     assert_eq!(of(&g, &stable(&g), &["d"]), [Skeptical]);
-    assert!(grounded(&g, &[]).iter().all(|&l| l == agon::eval::Label::Undec));
+    assert!(
+        grounded(&g, &[])
+            .iter()
+            .all(|&l| l == agon::eval::Label::Undec)
+    );
 }
 
 #[test]
@@ -166,10 +170,17 @@ fn a_costly_tangle_stops_within_the_budget_and_is_named() {
     let g = tangle(300, &[(300, 301), (301, 300)], 302);
     for semantics in [Semantics::Preferred, Semantics::Stable] {
         let e = extensions(&g, semantics, &[], 20_000);
-        assert!(!e.undecided().is_empty(), "{semantics:?} finished the tangle");
+        assert!(
+            !e.undecided().is_empty(),
+            "{semantics:?} finished the tangle"
+        );
         let named: BTreeSet<usize> = e.undecided().iter().flatten().map(|v| v.index()).collect();
         for (i, &a) in e.all().iter().enumerate() {
-            assert_eq!(a == Unknown, named.contains(&i), "node {i} under {semantics:?}");
+            assert_eq!(
+                a == Unknown,
+                named.contains(&i),
+                "node {i} under {semantics:?}"
+            );
         }
         // The independent mutual attack is still decided.
         assert_eq!(e.get(ix(&g, "n300")), Credulous);
@@ -185,7 +196,12 @@ fn a_costly_tangle_stops_within_the_budget_and_is_named() {
 
 /// Every extension of the framework over `n` nodes, as bit masks, found by
 /// trying every subset; `absent` nodes are left out of the framework.
-fn brute_force(n: usize, attacks: &[(usize, usize)], absent: u32, semantics: Semantics) -> Vec<u32> {
+fn brute_force(
+    n: usize,
+    attacks: &[(usize, usize)],
+    absent: u32,
+    semantics: Semantics,
+) -> Vec<u32> {
     let attacks: Vec<(usize, usize)> = attacks
         .iter()
         .copied()
@@ -285,7 +301,11 @@ fn assert_strengths(g: &Graph, expect: &[(&str, f64)]) {
 
 #[test]
 fn a_lone_point_keeps_its_base_score() {
-    let g = Map::new().nodes(&["a"]).weight("a", 0.3).nodes(&["b"]).build();
+    let g = Map::new()
+        .nodes(&["a"])
+        .weight("a", 0.3)
+        .nodes(&["b"])
+        .build();
     assert_strengths(&g, &[("a", 0.3), ("b", 0.5)]);
 }
 
@@ -316,7 +336,11 @@ fn attackers_and_supporters_combine_by_probabilistic_sum() {
         .build();
     assert_strengths(&g, &[("t", 0.28)]);
     // An attack at full strength, unanswered, takes everything: 0.8 − 0.8·1 = 0.
-    let g = Map::new().attack("a", "t").weight("a", 1.0).weight("t", 0.8).build();
+    let g = Map::new()
+        .attack("a", "t")
+        .weight("a", 1.0)
+        .weight("t", 0.8)
+        .build();
     assert_strengths(&g, &[("t", 0.0)]);
     // Two supporters of 0.5: vₛ = 0.75, and t = 0.4 + 0.6·0.75 = 0.85.
     let g = Map::new()
@@ -330,10 +354,18 @@ fn attackers_and_supporters_combine_by_probabilistic_sum() {
 #[test]
 fn a_mutual_attack_settles_at_the_fixed_point() {
     // x = 0.5 − 0.5·x gives x = 1/3, for both, and for a self-attacker.
-    let g = Map::new().attack("a", "b").attack("b", "a").attack("c", "c").build();
+    let g = Map::new()
+        .attack("a", "b")
+        .attack("b", "a")
+        .attack("c", "c")
+        .build();
     assert_strengths(&g, &[("a", 1.0 / 3.0), ("b", 1.0 / 3.0), ("c", 1.0 / 3.0)]);
     // Downstream of the cycle: t = 0.5 + 0.5·(1/3) = 2/3.
-    let g = Map::new().attack("a", "b").attack("b", "a").support("a", "t").build();
+    let g = Map::new()
+        .attack("a", "b")
+        .attack("b", "a")
+        .support("a", "t")
+        .build();
     assert_strengths(&g, &[("t", 2.0 / 3.0)]);
 }
 

@@ -17,7 +17,10 @@ fn run_ok(args: &[&str]) -> String {
 fn grounded_is_the_default_and_unchanged() {
     let plain = run_ok(&["eval", MAP]);
     assert_eq!(plain, run_ok(&["eval", MAP, "--semantics", "grounded"]));
-    assert_eq!(plain, "con\tundec\npro\tin\nr1\tundec\nr2\tundec\nt\tundec\n");
+    assert_eq!(
+        plain,
+        "con\tundec\npro\tin\nr1\tundec\nr2\tundec\nt\tundec\n"
+    );
 }
 
 #[test]

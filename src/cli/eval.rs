@@ -64,7 +64,13 @@ pub fn run(args: EvalArgs) -> ExitCode {
     order.sort_by(|&a, &b| graph.node(a).id.cmp(&graph.node(b).id));
     let out = io::stdout().lock();
     let written = if args.json {
-        write_json(out, graph, &eval, &order, &semantics::All::new(graph, &flags))
+        write_json(
+            out,
+            graph,
+            &eval,
+            &order,
+            &semantics::All::new(graph, &flags),
+        )
     } else if args.semantics == Choice::Grounded {
         write_text(out, graph, &eval, &order)
     } else {

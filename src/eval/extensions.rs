@@ -614,12 +614,8 @@ fn legal(label: u8, context: u8, attackers: impl Iterator<Item = u8>) -> bool {
 
 /// The labellings whose `in` set no other labelling's strictly contains.
 fn maximal_in(all: Vec<Box<[u8]>>) -> Vec<Box<[u8]>> {
-    let contains = |big: &[u8], small: &[u8]| {
-        small
-            .iter()
-            .zip(big)
-            .all(|(&s, &b)| s != IN || b == IN)
-    };
+    let contains =
+        |big: &[u8], small: &[u8]| small.iter().zip(big).all(|(&s, &b)| s != IN || b == IN);
     all.iter()
         .filter(|a| {
             !all.iter()

@@ -65,7 +65,9 @@ fn is_argdown_line(line: &str) -> bool {
                     _ => return false,
                 };
                 // A Markdown link goes straight on with its address.
-                target.split_once(close).is_some_and(|(_, after)| !after.starts_with('('))
+                target
+                    .split_once(close)
+                    .is_some_and(|(_, after)| !after.starts_with('('))
             })
     });
     (related && t.len() < line.len()) || t.starts_with("(1)")
