@@ -65,8 +65,11 @@ pub fn base_score(node: &Node) -> f64 {
 pub fn strength(graph: &Graph, suspended: &[bool]) -> Strength {
     let n = graph.len();
     let is_suspended = |ix: NodeIx| suspended.get(ix.index()).copied().unwrap_or(false);
+    // Read once, in file order: the node records are large, and touching
+    // them in topological order would cost a cache miss each.
+    let base: Vec<f64> = graph.nodes.iter().map(base_score).collect();
     let mut values = vec![0.0; n];
-    let done = acyclic_pass(graph, &is_suspended, &mut values);
+    let done = acyclic_pass(graph, &base, &is_suspended, &mut values);
     let mut unconverged = Vec::new();
     if done.iter().all(|&d| d) {
         return Strength {
@@ -75,19 +78,19 @@ pub fn strength(graph: &Graph, suspended: &[bool]) -> Strength {
         };
     }
     // What is left sits on a cycle or below one: component by component.
-    let preds = Preds::of(graph);
+    let preds = Preds::of(graph, &done);
     let components = sccs(n, |ix| !done[ix.index()], |ix| preds.get(ix));
     let mut scratch = Vec::new();
     for component in components.iter() {
         if let [v] = component
             && !preds.get(*v).contains(v)
         {
-            values[v.index()] = score(graph, *v, &values);
+            values[v.index()] = score(graph, &base, *v, &values);
             continue;
         }
         let edges: usize = component.iter().map(|&v| preds.get(v).len()).sum();
         let rounds = (ROUND_WORK / edges.max(1)).clamp(MIN_ROUNDS, MAX_ROUNDS);
-        if !iterate(graph, component, &mut values, &mut scratch, rounds) {
+        if !iterate(graph, &base, component, &mut values, &mut scratch, rounds) {
             unconverged.push(component.to_vec());
         }
     }
@@ -109,21 +112,28 @@ pub const MIN_ROUNDS: usize = 10;
 /// one pass. Returns which nodes are settled (suspended ones included, at 0).
 fn acyclic_pass(
     graph: &Graph,
+    base: &[f64],
     is_suspended: &impl Fn(NodeIx) -> bool,
     values: &mut [f64],
 ) -> Vec<bool> {
-    let live = |list: &[NodeIx]| list.iter().filter(|&&a| !is_suspended(a)).count() as u32;
     let mut waiting: Vec<u32> = graph
         .indices()
-        .map(|v| live(graph.attackers(v)) + live(graph.supporters(v)))
+        .map(|v| (graph.attackers(v).len() + graph.supporters(v).len()) as u32)
         .collect();
-    let mut done: Vec<bool> = graph.indices().map(is_suspended).collect();
+    let mut done: Vec<bool> = vec![false; graph.len()];
+    // A suspended node is settled at 0 from the start.
+    for v in graph.indices().filter(|&v| is_suspended(v)) {
+        done[v.index()] = true;
+        for &t in graph.attacks(v).iter().chain(graph.supports(v)) {
+            waiting[t.index()] -= 1;
+        }
+    }
     let mut ready: Vec<NodeIx> = graph
         .indices()
         .filter(|&v| waiting[v.index()] == 0 && !done[v.index()])
         .collect();
     while let Some(v) = ready.pop() {
-        values[v.index()] = score(graph, v, values);
+        values[v.index()] = score(graph, base, v, values);
         done[v.index()] = true;
         for &t in graph.attacks(v).iter().chain(graph.supports(v)) {
             let w = &mut waiting[t.index()];
@@ -138,8 +148,8 @@ fn acyclic_pass(
 
 /// One node's DF-QuAD score from the current strengths of its attackers and
 /// supporters (a suspended one's strength is 0).
-fn score(graph: &Graph, v: NodeIx, values: &[f64]) -> f64 {
-    let tau = base_score(graph.node(v));
+fn score(graph: &Graph, base: &[f64], v: NodeIx, values: &[f64]) -> f64 {
+    let tau = base[v.index()];
     let sum = |list: &[NodeIx]| 1.0 - list.iter().fold(1.0, |p, a| p * (1.0 - values[a.index()]));
     let attack = sum(graph.attackers(v));
     let support = sum(graph.supporters(v));
@@ -154,17 +164,18 @@ fn score(graph: &Graph, v: NodeIx, values: &[f64]) -> f64 {
 /// previous round's values, until it settles; false if it never does.
 fn iterate(
     graph: &Graph,
+    base: &[f64],
     component: &[NodeIx],
     values: &mut [f64],
     next: &mut Vec<f64>,
     rounds: usize,
 ) -> bool {
     for &v in component {
-        values[v.index()] = base_score(graph.node(v));
+        values[v.index()] = base[v.index()];
     }
     for _ in 0..rounds {
         next.clear();
-        next.extend(component.iter().map(|&v| score(graph, v, values)));
+        next.extend(component.iter().map(|&v| score(graph, base, v, values)));
         let mut moved: f64 = 0.0;
         for (&v, &s) in component.iter().zip(next.iter()) {
             moved = moved.max((values[v.index()] - s).abs());
@@ -185,13 +196,16 @@ struct Preds {
 }
 
 impl Preds {
-    fn of(graph: &Graph) -> Preds {
+    /// The lists of the nodes not `done` (the others' are empty).
+    fn of(graph: &Graph, done: &[bool]) -> Preds {
         let mut at = Vec::with_capacity(graph.len() + 1);
         let mut all = Vec::new();
         at.push(0);
         for ix in graph.indices() {
-            all.extend_from_slice(graph.attackers(ix));
-            all.extend_from_slice(graph.supporters(ix));
+            if !done[ix.index()] {
+                all.extend_from_slice(graph.attackers(ix));
+                all.extend_from_slice(graph.supporters(ix));
+            }
             at.push(all.len() as u32);
         }
         Preds { at, all }
