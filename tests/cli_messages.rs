@@ -84,3 +84,13 @@ fn a_bad_search_query_is_a_usage_error() {
     let out = agon(&["search", "kind:evidence zzzzqqqq"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn the_theme_error_lists_every_built_in_theme() {
+    let out = agon(&["--theme", "no-such-theme.ron"]);
+    assert_ne!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    for name in ["dark", "light", "contrast"] {
+        assert!(err.contains(name), "{name} missing from: {err}");
+    }
+}

@@ -150,7 +150,7 @@ impl Theme {
                         pos: Pos { line: 1, col: 1 },
                         severity: Severity::Error,
                         message: format!(
-                            "cannot read the theme ({e}); --theme takes dark, light or a theme file"
+                            "cannot read the theme ({e}); --theme takes dark, light, contrast or a theme file"
                         ),
                         line_text: None,
                     }]
