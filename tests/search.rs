@@ -383,8 +383,9 @@ fn cli_exits_1_when_nothing_matches() {
     let f = fixture_file();
     let (code, out, _) = agon(&["search", "xylophone", f.path().to_str().unwrap()]);
     assert_eq!((code, out.as_str()), (1, ""));
+    // A bad filter is a usage error, not "nothing matched".
     let (code, _, err) = agon(&["search", "k:zebra", f.path().to_str().unwrap()]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(err.contains("zebra"));
     let (code, _, _) = agon(&["search", "x", "/no/such/file.ron"]);
     assert_eq!(code, 2);
