@@ -147,19 +147,3 @@ pub fn indexed(n: usize, attacks: &[(usize, usize)]) -> Graph {
     map.build()
 }
 
-/// Runs the agon binary in the crate's directory.
-pub fn agon(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_agon"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("agon runs")
-}
-
-pub fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-pub fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
