@@ -65,8 +65,6 @@ pub fn garbage(rng: &mut Rng, n: usize) -> Vec<u8> {
 
 // ------------------------------------------------ small maps built in code
 
-
-
 /// A debate file holding `nodes` and nothing else.
 pub fn file(nodes: Vec<Node>) -> DebateFile {
     DebateFile {
@@ -146,4 +144,3 @@ pub fn indexed(n: usize, attacks: &[(usize, usize)]) -> Graph {
     }
     map.build()
 }
-
