@@ -16,6 +16,7 @@ pub enum FormatArg {
     Dot,
     Aif,
     Argdown,
+    Html,
 }
 
 impl From<FormatArg> for Format {
@@ -27,6 +28,7 @@ impl From<FormatArg> for Format {
             FormatArg::Dot => Format::Dot,
             FormatArg::Aif => Format::Aif,
             FormatArg::Argdown => Format::Argdown,
+            FormatArg::Html => Format::Html,
         }
     }
 }
@@ -57,7 +59,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
         },
         (None, None) => {
             return usage(
-                "say which format to write with --format (ron, json, markdown, dot, aif or argdown)",
+                "say which format to write with --format (ron, json, markdown, dot, aif, argdown or html)",
             );
         }
     };

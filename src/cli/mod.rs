@@ -55,7 +55,7 @@ pub enum Command {
     /// credulous (in some) or rejected (in none); strength prints the DF-QuAD
     /// strength from 0 to 1, which counts supports as well as attacks.
     Eval(eval::EvalArgs),
-    /// Write a debate in another format: ron, json, markdown, dot, aif or argdown.
+    /// Write a debate in another format: ron, json, markdown, dot, aif, argdown or html.
     Export(export::ExportArgs),
     /// Print shell completions for SHELL.
     Completions {

@@ -1,11 +1,13 @@
 //! Writing a debate in other formats: agon's own RON, JSON of the whole
-//! graph, a Markdown outline, Graphviz DOT, AIF JSON and Argdown. Each
-//! format is one module with one function from a [`Graph`] to text.
+//! graph, a Markdown outline, Graphviz DOT, AIF JSON, Argdown and a
+//! self-contained HTML page. Each format is one module with one function
+//! from a [`Graph`] to text.
 
 mod agon_ron;
 mod aif;
 mod argdown;
 mod dot;
+mod html;
 mod json;
 mod markdown;
 mod outline;
@@ -24,16 +26,18 @@ pub enum Format {
     Dot,
     Aif,
     Argdown,
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Ron,
         Format::Json,
         Format::Markdown,
         Format::Dot,
         Format::Aif,
         Format::Argdown,
+        Format::Html,
     ];
 
     pub fn name(self) -> &'static str {
@@ -44,6 +48,7 @@ impl Format {
             Format::Dot => "dot",
             Format::Aif => "aif",
             Format::Argdown => "argdown",
+            Format::Html => "html",
         }
     }
 
@@ -57,6 +62,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "dot" | "gv" => Some(Format::Dot),
             "argdown" | "ad" => Some(Format::Argdown),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -83,5 +89,6 @@ pub fn export(graph: &Graph, format: Format) -> Result<String, ExportError> {
         Format::Dot => Ok(dot::write(graph)),
         Format::Aif => aif::write(graph),
         Format::Argdown => Ok(argdown::write(graph)),
+        Format::Html => Ok(html::write(graph)),
     }
 }
