@@ -8,41 +8,117 @@ use crate::graph::{Graph, Kind, LoadError};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files to check; none checks the built-in debate.
+    /// Files to check (`-` reads standard input); none checks the built-in debate.
     pub files: Vec<PathBuf>,
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
+    /// Print one JSON document on standard output instead: for each file its
+    /// status, its summary and every diagnostic with line and column.
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let inputs: Vec<Input> = if args.files.is_empty() {
         vec![Input::Builtin]
     } else {
-        args.files.into_iter().map(Input::File).collect()
+        args.files
+            .iter()
+            .map(|f| Input::from_arg(Some(f)))
+            .collect()
     };
     let mut status = 0u8;
+    let mut reports = Vec::new();
     for input in inputs {
-        match input.load() {
-            Ok(loaded) => {
-                for w in &loaded.warnings {
-                    eprintln!("{w}");
-                }
-                if args.strict && !loaded.warnings.is_empty() {
-                    status = status.max(1);
-                }
-                println!("{}", summary(&input.name(), &loaded.graph));
-            }
-            Err(err) => {
-                eprintln!("{err}");
-                status = status.max(match err {
-                    LoadError::Unreadable { .. } => 2,
-                    LoadError::Invalid(_) => 1,
-                });
-            }
+        let result = input.load();
+        status = status.max(match &result {
+            Ok(loaded) if args.strict && !loaded.warnings.is_empty() => 1,
+            Ok(_) => 0,
+            Err(err) => err.exit_code(),
+        });
+        if args.json {
+            reports.push(json::file_report(&input.name(), &result));
+        } else {
+            print_result(&input.name(), &result);
         }
     }
+    if args.json {
+        let doc = serde_json::json!({ "files": reports });
+        println!("{doc:#}");
+    }
     ExitCode::from(status)
+}
+
+fn print_result(name: &str, result: &Result<crate::graph::Loaded, LoadError>) {
+    match result {
+        Ok(loaded) => {
+            for w in &loaded.warnings {
+                eprintln!("{w}");
+            }
+            println!("{}", summary(name, &loaded.graph));
+        }
+        Err(err) => eprintln!("{err}"),
+    }
+}
+
+/// The JSON form of a check, for editors and scripts.
+mod json {
+    use serde_json::{Value, json};
+
+    use crate::graph::{Diagnostic, Graph, Kind, LoadError, Loaded, Severity};
+
+    /// `{file, status: valid|invalid|unreadable, summary|null, diagnostics: [...]}`
+    pub fn file_report(name: &str, result: &Result<Loaded, LoadError>) -> Value {
+        let (status, summary, diagnostics) = match result {
+            Ok(l) => (
+                "valid",
+                summary(&l.graph),
+                l.warnings.iter().map(diag).collect(),
+            ),
+            Err(LoadError::Invalid(diags)) => {
+                ("invalid", Value::Null, diags.iter().map(diag).collect())
+            }
+            Err(LoadError::Unreadable { file, message }) => (
+                "unreadable",
+                Value::Null,
+                vec![json!({
+                    "file": file,
+                    "line": Value::Null,
+                    "column": Value::Null,
+                    "severity": "error",
+                    "message": format!("cannot read the file: {message}"),
+                })],
+            ),
+        };
+        json!({ "file": name, "status": status, "summary": summary, "diagnostics": diagnostics })
+    }
+
+    fn diag(d: &Diagnostic) -> Value {
+        json!({
+            "file": d.file,
+            "line": d.pos.line,
+            "column": d.pos.col,
+            "severity": match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            "message": d.message,
+        })
+    }
+
+    fn summary(g: &Graph) -> Value {
+        json!({
+            "nodes": g.len(),
+            "theses": g.count_kind(Kind::Thesis),
+            "claims": g.count_kind(Kind::Claim),
+            "evidence": g.count_kind(Kind::Evidence),
+            "rebuttals": g.count_kind(Kind::Rebuttal),
+            "sources": g.sources.len(),
+            "tours": g.tours.len(),
+            "relations": g.relation_count(),
+        })
+    }
 }
 
 /// `FILE: N nodes (T theses, C claims, E evidence, R rebuttals), S sources, U tours, L relations`

@@ -16,11 +16,31 @@ mod semantics;
 mod tour;
 pub use check::summary as check_summary;
 
+const EXAMPLES: &str = "\
+Examples:
+  agon                                   explore the built-in debate
+  agon my.ron                            explore a debate file (RON, Kialo, AIF, Argdown, TGF)
+  agon check my.ron                      validate it: every problem as FILE:LINE:COL
+  agon check --json my.ron               the same as JSON, for editors and scripts
+  agon search \"morale\" my.ron            search titles, texts, quotes and sources
+  agon export --format ron -o my.ron     an editable copy of the built-in debate
+  agon export my.ron -o class.html       one web page: outline, search, tours as slides
+  curl -s URL | agon check -             read a debate from standard input
+  agon man > agon.1                      the manual page
+
+FILE may be - for standard input, in every command.";
+
 /// agon — explore an argument map in the terminal.
 ///
 /// With no command, opens the explorer on FILE (or on the built-in debate).
 #[derive(Debug, Parser)]
-#[command(name = "agon", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "agon",
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    after_help = EXAMPLES
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -57,6 +77,10 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Write a debate in another format: ron, json, markdown, dot, aif, argdown or html.
     Export(export::ExportArgs),
+    /// Print the manual page (roff), generated from these definitions.
+    ///
+    /// `agon man | man -l -` reads it; `agon man > agon.1` installs it.
+    Man,
     /// Print shell completions for SHELL.
     Completions {
         #[arg(value_enum)]
@@ -82,11 +106,26 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Search(args)) => search::run(args),
         Some(Command::Eval(args)) => eval::run(args),
         Some(Command::Export(args)) => export::run(args),
+        Some(Command::Man) => man(),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "agon", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
     }
+}
+
+fn man() -> ExitCode {
+    let page = clap_mangen::Man::new(Cli::command());
+    let mut out = Vec::new();
+    if let Err(e) = page.render(&mut out) {
+        eprintln!("agon man: cannot render the page: {e}");
+        return ExitCode::from(1);
+    }
+    output::emit(
+        &String::from_utf8_lossy(&out),
+        None,
+        &crate::formats::Input::Builtin,
+    )
 }
 
 /// An optional input file argument: the built-in debate when absent.

@@ -71,21 +71,29 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let file = path.display().to_string();
     let bytes = graph::read_file(path)?;
     let text = graph::utf8(&file, &bytes).map_err(LoadError::Invalid)?;
-    let format = InputFormat::from_extension(path).or_else(|| InputFormat::sniff(text));
-    match format {
-        Some(format) => load_str_as(format, &file, text).map_err(LoadError::Invalid),
-        None => Err(LoadError::Invalid(vec![Diagnostic {
-            file,
-            pos: Pos { line: 1, col: 1 },
-            severity: Severity::Error,
-            message: "cannot tell this file's format: it looks like no format agon reads. agon \
-                      reads .ron (its own), .txt (Kialo), .json (AIF), .argdown or .ad (Argdown) and \
-                      .tgf (abstract argumentation frameworks): convert the file, or rename it with \
-                      one of these extensions if it is in one of these formats"
-                .into(),
-            line_text: graph::diag::line_text(text, 1),
-        }])),
+    load_text(&file, text, InputFormat::from_extension(path))
+}
+
+/// Loads text in the format given, or else the one its content suggests;
+/// `file` names it in messages.
+pub fn load_text(file: &str, text: &str, format: Option<InputFormat>) -> Result<Loaded, LoadError> {
+    // TGF is tried last: it has no marker of its own, only a lone `#` line.
+    let sniffed = || InputFormat::sniff(text).or(tgf::sniff(text).then_some(InputFormat::Tgf));
+    if let Some(format) = format.or_else(sniffed) {
+        return load_str_as(format, file, text).map_err(LoadError::Invalid);
     }
+    Err(LoadError::Invalid(vec![Diagnostic {
+        file: file.to_string(),
+        pos: Pos { line: 1, col: 1 },
+        severity: Severity::Error,
+        message: "cannot tell this file's format: it looks like no format agon reads. agon \
+                  reads .ron (its own), .txt (Kialo), .json (AIF), .argdown or .ad (Argdown) and \
+                  .tgf (abstract argumentation frameworks): convert the file, or rename it with \
+                  one of these extensions if it is in one of these formats (on standard input, \
+                  the content alone decides)"
+            .into(),
+        line_text: graph::diag::line_text(text, 1),
+    }]))
 }
 
 /// Loads text in a known format; `file` names it in messages.

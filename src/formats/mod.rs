@@ -20,16 +20,24 @@ pub mod tgf;
 pub use build::title_and_text;
 pub use dispatch::{InputFormat, load_str_as};
 
-/// Where a debate comes from: a file, or the one built in.
+/// The name standard input goes by in messages (`<stdin>:3:7: error: …`).
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Where a debate comes from: a file, standard input (`-`), or the one
+/// built in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Builtin,
+    Stdin,
     File(std::path::PathBuf),
 }
 
 impl Input {
+    /// The input a FILE argument names: `-` is standard input, none the
+    /// built-in debate. (`./-` names a file called `-`.)
     pub fn from_arg(arg: Option<&Path>) -> Input {
         match arg {
+            Some(p) if p.as_os_str() == "-" => Input::Stdin,
             Some(p) => Input::File(p.to_path_buf()),
             None => Input::Builtin,
         }
@@ -39,6 +47,7 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Builtin => graph::BUILTIN_NAME.to_string(),
+            Input::Stdin => STDIN_NAME.to_string(),
             Input::File(p) => p.display().to_string(),
         }
     }
@@ -46,9 +55,33 @@ impl Input {
     pub fn load(&self) -> Result<Loaded, LoadError> {
         match self {
             Input::Builtin => graph::builtin().map_err(LoadError::Invalid),
+            Input::Stdin => load_reader(STDIN_NAME, std::io::stdin().lock()),
             Input::File(p) => load_path(p),
         }
     }
 }
 
 pub use dispatch::load_path;
+
+/// Loads a debate from a stream (standard input), its format told from
+/// the content. Reads at most as much as agon reads from a file.
+pub fn load_reader(name: &str, reader: impl std::io::Read) -> Result<Loaded, LoadError> {
+    use std::io::Read;
+    let limit = graph::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    reader
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Unreadable {
+            file: name.to_string(),
+            message: e.to_string(),
+        })?;
+    if bytes.len() > limit {
+        return Err(LoadError::Unreadable {
+            file: name.to_string(),
+            message: format!("it is over {limit} bytes; agon reads debates up to {limit} bytes"),
+        });
+    }
+    let text = graph::utf8(name, &bytes).map_err(LoadError::Invalid)?;
+    dispatch::load_text(name, text, None)
+}

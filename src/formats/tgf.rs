@@ -26,6 +26,19 @@ const MAX_SUGGESTIONS: usize = 50;
 
 const MISSING_SEPARATOR: &str = "no line `#` separates the arguments from the attacks";
 
+/// Whether text without a telling extension looks like TGF: a line that is
+/// `#` alone, every line before it one argument (an id, maybe a label).
+/// Called only when no other format claimed the text.
+pub fn sniff(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.lines().map(str::trim);
+    lines
+        .by_ref()
+        .take_while(|l| *l != "#")
+        .all(|l| !l.starts_with(['#', '(', '{', '[', '<']))
+        && text.lines().any(|l| l.trim() == "#")
+}
+
 /// Loads TGF text: `Ok` with any warnings, or `Err` with every error
 /// (up to a limit), each naming its line and column.
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {

@@ -14,6 +14,7 @@ mod rules;
 pub use debate::Graph;
 pub use diag::{Diagnostic, Pos, Severity};
 pub use index::Index;
+pub use load::MAX_FILE_BYTES;
 pub use load::{
     LoadError, Loaded, load_bytes, load_path, load_str, parse_ron, read_file, ron_options, utf8,
 };

@@ -65,24 +65,35 @@ impl StateStore {
     pub fn open(input_name: &str, path: Option<&Path>) -> (StateStore, Vec<String>) {
         match state_dir() {
             Some(dir) => StateStore::open_in(&dir, input_name, path),
-            None => {
-                let why = "no directory for notes: set AGON_STATE_DIR or HOME".to_string();
-                let store = StateStore {
-                    file: None,
-                    state: new_state(input_name, path),
-                    seen: None,
-                    blocked: Some(why.clone()),
-                };
-                (
-                    store,
-                    vec![format!("{why}; marks and notes will not be saved")],
-                )
-            }
+            None => StateStore::unsaved(
+                input_name,
+                path,
+                "no directory for notes: set AGON_STATE_DIR or HOME",
+            ),
         }
     }
 
+    /// A store kept in memory only, with the warning that says `why`.
+    fn unsaved(input_name: &str, path: Option<&Path>, why: &str) -> (StateStore, Vec<String>) {
+        let store = StateStore {
+            file: None,
+            state: new_state(input_name, path),
+            seen: None,
+            blocked: Some(why.to_string()),
+        };
+        (
+            store,
+            vec![format!("{why}; marks and notes will not be saved")],
+        )
+    }
+
     /// [`StateStore::open`] for an input as the command line names it.
+    /// A debate read from standard input has no file to key its notes by,
+    /// so they are kept in memory only.
     pub fn open_input(input: &Input) -> (StateStore, Vec<String>) {
+        if *input == Input::Stdin {
+            return StateStore::unsaved(&input.name(), None, "the debate came from standard input");
+        }
         StateStore::open(&input.name(), input_path(input))
     }
 
@@ -221,7 +232,7 @@ impl StateStore {
 
 fn input_path(input: &Input) -> Option<&Path> {
     match input {
-        Input::Builtin => None,
+        Input::Builtin | Input::Stdin => None,
         Input::File(p) => Some(p),
     }
 }
