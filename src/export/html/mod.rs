@@ -329,31 +329,43 @@ fn tour(out: &mut String, graph: &Graph, labels: &[Label], t: &Tour) {
             "<li class=\"slide\" data-step=\"{n}\"><p class=\"where\">{} · step {n} of {steps}</p>",
             text(&t.title)
         );
+        let say = |out: &mut String| {
+            out.push_str("<div class=\"say\">");
+            paragraphs(out, &step.say);
+            out.push_str("</div>");
+        };
         match graph.by_id(&step.node) {
-            Some(ix) => slide_node(out, graph, labels, ix),
+            Some(ix) => slide_node(out, graph, labels, ix, say),
             None => {
                 let _ = write!(out, "<h4>{}</h4>", text(&step.node));
+                say(out);
             }
         }
-        out.push_str("<div class=\"say\">");
-        paragraphs(out, &step.say);
-        out.push_str("</div>");
         slide_nav(out, &t.id, n, steps);
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n</section>\n");
 }
 
-fn slide_node(out: &mut String, graph: &Graph, labels: &[Label], ix: NodeIx) {
+/// The step's node as a heading, what the presenter says, the node's body
+/// and the points that relate to it.
+fn slide_node(
+    out: &mut String,
+    graph: &Graph,
+    labels: &[Label],
+    ix: NodeIx,
+    say: impl FnOnce(&mut String),
+) {
     let node = graph.node(ix);
     let relation = graph.parents(ix).next().map(|(_, r)| r);
     let _ = write!(
         out,
-        "<h4 data-node=\"{}\">{}</h4>{}",
+        "<h4 data-node=\"{}\">{}</h4>",
         attr(&node.id),
         line(node, relation, labels[ix.index()]),
-        body(graph, node)
     );
+    say(out);
+    out.push_str(&body(graph, node));
     let related: Vec<(NodeIx, Relation)> = graph.children(ix).collect();
     if related.is_empty() {
         return;
