@@ -1,10 +1,12 @@
 //! agon: a terminal argument explorer. Everything but the explorer needs no
 //! terminal: the graph, loading, search, evaluation, export and the command
 //! line. The explorer (`tui`) is the `tui` feature, on by default; without
-//! it the library does not depend on ratatui or crossterm.
+//! it the library does not depend on ratatui, crossterm or notify.
 
 pub mod brief;
 pub mod cli;
+pub mod config;
+pub mod editor;
 pub mod eval;
 pub mod export;
 pub mod formats;
@@ -18,3 +20,6 @@ pub mod text;
 pub mod tour;
 #[cfg(feature = "tui")]
 pub mod tui;
+/// Watching the open file is the explorer's; it needs `notify`.
+#[cfg(feature = "tui")]
+pub mod watch;

@@ -5,6 +5,7 @@
 mod adjacency;
 mod debate;
 pub mod diag;
+pub mod diff;
 mod index;
 mod load;
 pub mod locate;
