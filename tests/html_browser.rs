@@ -331,3 +331,200 @@ fn hostile_text_stays_text_in_the_browser() {
         Some("x&quot;/1".to_string())
     );
 }
+
+/// A tiny Chrome DevTools Protocol driver over `--remote-debugging-pipe`
+/// (messages are JSON ended by a NUL byte on file descriptors 3 and 4), so
+/// the test can press keys and type into the page like a user.
+mod cdp {
+    use std::io::{BufRead, BufReader, Write};
+    use std::os::fd::AsRawFd;
+    use std::os::unix::process::CommandExt;
+    use std::path::Path;
+    use std::process::{Child, Command, Stdio};
+    use std::sync::mpsc::{Receiver, channel};
+    use std::time::{Duration, Instant};
+
+    use serde_json::{Value, json};
+
+    pub struct Browser {
+        child: Child,
+        to_browser: std::io::PipeWriter,
+        from_browser: Receiver<Value>,
+        next_id: u64,
+        session: Option<String>,
+    }
+
+    impl Browser {
+        pub fn launch(browser: &Path, profile: &Path) -> Browser {
+            let (browser_reads, to_browser) = std::io::pipe().unwrap();
+            let (from_browser_pipe, browser_writes) = std::io::pipe().unwrap();
+            let (r, w) = (browser_reads.as_raw_fd(), browser_writes.as_raw_fd());
+            let mut cmd = Command::new(browser);
+            cmd.args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-extensions",
+                "--remote-debugging-pipe",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+            // SAFETY: only async-signal-safe calls (dup, dup2) between fork and exec.
+            unsafe {
+                cmd.pre_exec(move || {
+                    let (r2, w2) = (nix::unistd::dup(r)?, nix::unistd::dup(w)?);
+                    nix::unistd::dup2(r2, 3)?;
+                    nix::unistd::dup2(w2, 4)?;
+                    Ok(())
+                });
+            }
+            let child = cmd.spawn().expect("chromium starts");
+            drop((browser_reads, browser_writes));
+            let (tx, rx) = channel();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(from_browser_pipe);
+                let mut buf = Vec::new();
+                while reader.read_until(0, &mut buf).is_ok_and(|n| n > 0) {
+                    buf.pop();
+                    if let Ok(v) = serde_json::from_slice::<Value>(&buf)
+                        && tx.send(v).is_err()
+                    {
+                        return;
+                    }
+                    buf.clear();
+                }
+            });
+            Browser {
+                child,
+                to_browser,
+                from_browser: rx,
+                next_id: 1,
+                session: None,
+            }
+        }
+
+        /// Sends a command and waits for its answer (events are skipped).
+        pub fn call(&mut self, method: &str, params: Value) -> Value {
+            let id = self.next_id;
+            self.next_id += 1;
+            let mut msg = json!({ "id": id, "method": method, "params": params });
+            if let Some(s) = &self.session {
+                msg["sessionId"] = json!(s);
+            }
+            let mut bytes = serde_json::to_vec(&msg).unwrap();
+            bytes.push(0);
+            self.to_browser
+                .write_all(&bytes)
+                .expect("chromium reads commands");
+            let deadline = Instant::now() + Duration::from_secs(60);
+            loop {
+                let left = deadline.saturating_duration_since(Instant::now());
+                let v = self
+                    .from_browser
+                    .recv_timeout(left)
+                    .unwrap_or_else(|_| panic!("no answer to {method}"));
+                if v["id"] == json!(id) {
+                    assert!(v.get("error").is_none(), "{method} failed: {v}");
+                    return v["result"].clone();
+                }
+            }
+        }
+
+        /// Opens `url` in a new tab and talks to that tab from now on.
+        pub fn open(&mut self, url: &str) {
+            let target = self.call("Target.createTarget", json!({ "url": url }));
+            let attached = self.call(
+                "Target.attachToTarget",
+                json!({ "targetId": target["targetId"], "flatten": true }),
+            );
+            self.session = attached["sessionId"].as_str().map(String::from);
+        }
+
+        /// The value of a JavaScript expression in the page.
+        pub fn eval(&mut self, expression: &str) -> Value {
+            let r = self.call(
+                "Runtime.evaluate",
+                json!({ "expression": expression, "returnByValue": true }),
+            );
+            r["result"]["value"].clone()
+        }
+
+        /// Waits until `expression` is true in the page.
+        pub fn wait_for(&mut self, expression: &str) {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            while self.eval(expression) != json!(true) {
+                assert!(
+                    Instant::now() < deadline,
+                    "timed out waiting for {expression}"
+                );
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+
+        pub fn press(&mut self, key: &str, code: u32) {
+            for kind in ["keyDown", "keyUp"] {
+                self.call(
+                    "Input.dispatchKeyEvent",
+                    json!({ "type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code }),
+                );
+            }
+        }
+
+        pub fn type_text(&mut self, text: &str) {
+            self.call("Input.insertText", json!({ "text": text }));
+        }
+    }
+
+    impl Drop for Browser {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+#[test]
+fn arrow_keys_move_through_a_tour_and_typing_searches() {
+    let Some(browser) = chromium() else { return };
+    let page = export(&["export"]);
+    let g = builtin();
+    let tour = &g.tours[0];
+    let mut b = cdp::Browser::launch(&browser, &page.dir.path().join("cdp-profile"));
+    let url = format!("file://{}#tour-{}/1", page.path.display(), tour.id);
+    b.open(&url);
+    let step = "(document.querySelector('.slide.current') || {dataset: {}}).dataset.step";
+    b.wait_for(&format!("{step} === '1'"));
+    b.press("ArrowRight", 39);
+    b.wait_for(&format!("{step} === '2' && location.hash.endsWith('/2')"));
+    b.press("ArrowRight", 39);
+    b.wait_for(&format!("{step} === '3'"));
+    b.press("ArrowLeft", 37);
+    b.wait_for(&format!("{step} === '2'"));
+    b.press("End", 35);
+    b.wait_for(&format!("{step} === '{}'", tour.steps.len()));
+    // Past the last step the right arrow stays put.
+    b.press("ArrowRight", 39);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        b.eval(step),
+        serde_json::json!(tour.steps.len().to_string())
+    );
+    // Escape goes back to the map; typing in the search box narrows it.
+    b.press("Escape", 27);
+    b.wait_for("!document.body.classList.contains('presenting')");
+    b.eval("document.getElementById('q').focus()");
+    let total = b.eval("document.querySelectorAll('#outline li.node').length");
+    b.type_text("morale");
+    b.wait_for("document.getElementById('count').value !== ''");
+    let shown = b.eval("document.querySelectorAll('#outline li.node:not([hidden])').length");
+    assert!(shown.as_u64().unwrap() > 0);
+    assert!(shown.as_u64() < total.as_u64(), "{shown} of {total} shown");
+    // Keys typed in the search box do not move slides.
+    assert_eq!(
+        b.eval("document.getElementById('q').value"),
+        serde_json::json!("morale")
+    );
+}
