@@ -357,3 +357,98 @@ fn light_theme_and_bad_theme_files() {
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
     assert!(raw.contains("bad-theme.ron:1:"), "{raw}");
 }
+
+/// A copy of the fixture in a folder of its own, to edit while agon runs.
+fn editable_copy() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("tram.ron");
+    let text = std::fs::read_to_string(FIXTURE).expect("fixture");
+    std::fs::write(&path, &text).expect("copy the fixture");
+    (dir, path, text)
+}
+
+#[test]
+fn e_opens_the_editor_at_the_focused_node_and_comes_back() {
+    let (dir, path, text) = editable_copy();
+    let log = dir.path().join("args.txt");
+    let editor = dir.path().join("fake-editor");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n", log.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let editor_cmd = format!("{} --wait", editor.display());
+    let mut s = Session::spawn(
+        &[path.to_str().unwrap(), "--no-watch"],
+        &[("EDITOR", editor_cmd.as_str()), ("VISUAL", "")],
+        120,
+        30,
+    );
+    s.wait_for("The town should build a tram line");
+    s.send(b"E");
+    let start = Instant::now();
+    while !log.exists() && start.elapsed() < PATIENCE {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let args = std::fs::read_to_string(&log).expect("the editor ran");
+    // The focused node is the thesis: its entry's line in the file.
+    let offset = text
+        .find("id: \"tram\"")
+        .expect("the thesis is in the fixture");
+    let entry = text[..offset].rfind('(').unwrap();
+    let line = text[..entry].matches('\n').count() + 1;
+    let lines: Vec<&str> = args.lines().collect();
+    assert_eq!(
+        lines,
+        ["--wait", &format!("+{line}"), path.to_str().unwrap()],
+        "{args}"
+    );
+    // Back in the explorer, which still answers keys.
+    s.wait_for("Outline");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn e_on_the_built_in_debate_says_how_to_get_an_editable_copy() {
+    let mut s = Session::spawn(&[], &[("EDITOR", "/bin/false")], 200, 30);
+    s.wait_for("Outline");
+    s.send(b"E");
+    s.wait_for("agon export --format ron -o my.ron");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_saved_file_reloads_and_a_broken_one_keeps_the_last_good_map() {
+    let (_dir, path, text) = editable_copy();
+    let mut s = Session::spawn(&[path.to_str().unwrap()], &[], 200, 30);
+    s.wait_for("The town should build a tram line");
+    let edited = text.replace(
+        "The town should build a tram line",
+        "The town should build a light rail",
+    );
+    // Written to a new file and renamed over the old one, as editors save.
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, &edited).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    s.wait_for("The town should build a light rail");
+    s.wait_for("reloaded: 1 node changed");
+    std::fs::write(&path, edited.replacen("kind: Thesis", "kind: Thesys", 1)).unwrap();
+    s.wait_for("showing the last good map");
+    let screen = s.contents();
+    assert!(
+        screen.contains("tram.ron:"),
+        "the error names the file: {screen}"
+    );
+    assert!(
+        screen.contains("The town should build a light rail"),
+        "{screen}"
+    );
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

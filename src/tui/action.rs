@@ -65,6 +65,10 @@ pub enum Action {
     Reveal,
     /// Presenter: jump from the card into the explorer, and back.
     PresenterExplore,
+    /// Open the debate file in `$VISUAL` / `$EDITOR` at the focused node
+    /// (or at the first error of a failed reload). Carried out by the
+    /// terminal loop, which can suspend the explorer; `update` ignores it.
+    OpenEditor,
     NextStep,
     PrevStep,
     /// Text fields: a typed character, deletion, submit.

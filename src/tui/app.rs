@@ -126,6 +126,40 @@ impl App {
         app
     }
 
+    /// The explorer on a new version of its debate, keeping by id what can
+    /// be kept: the focus, the outline's expanded branches and scroll, the
+    /// view and pane, and the marks and notes (which are keyed by id).
+    /// Overlays are closed: their lists point into the old graph.
+    pub fn reloaded(&self, graph: Graph) -> App {
+        let old = self.graph();
+        let expanded: Vec<Vec<String>> = self
+            .views
+            .outline
+            .tree
+            .expanded_paths()
+            .map(|p| p.iter().map(|&ix| old.node(ix).id.clone()).collect())
+            .collect();
+        let focus = old.node(self.focused()).id.clone();
+        let mut app =
+            App::new(graph, self.model.state.debate.clone()).with_state(self.model.state.clone());
+        app.size = self.size;
+        app.view = self.view;
+        app.pane = self.pane;
+        let g = app.model.graph.clone();
+        for ids in expanded {
+            let path: Option<Vec<NodeIx>> = ids.iter().map(|id| g.by_id(id)).collect();
+            if let Some(path) = path {
+                app.views.outline.tree.set_expanded(&g, &path, true);
+            }
+        }
+        if let Some(ix) = g.by_id(&focus) {
+            app.focus(ix, Visit::Quiet);
+        }
+        app.views.outline.cursor.offset = self.views.outline.cursor.offset;
+        app.clamp_cursors();
+        app
+    }
+
     /// Starts from saved marks and notes.
     pub fn with_state(mut self, state: State) -> App {
         self.model.state = state;
@@ -381,6 +415,7 @@ impl App {
             Action::Click { col, row } => self.click(col, row),
             Action::Scroll { col, row, down } => self.scroll(col, row, down),
             Action::PresenterExplore => self.resume_tour(),
+            Action::OpenEditor => {}
             _ => return false,
         }
         true

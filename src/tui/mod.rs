@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod authoring;
 pub mod cursor;
 pub mod keymap;
 pub mod layout;
@@ -40,6 +41,10 @@ pub struct ExploreArgs {
     /// (see assets/themes).
     #[arg(long, value_name = "NAME|FILE")]
     pub theme: Option<String>,
+    /// Do not watch the file for changes (by default agon reloads it when it
+    /// is saved, keeping the last good map when the new text has errors).
+    #[arg(long)]
+    pub no_watch: bool,
 }
 
 /// True when the NO_COLOR convention asks for no colour (set and not empty).
@@ -71,7 +76,8 @@ pub fn run(args: ExploreArgs) -> ExitCode {
     if !warnings.is_empty() {
         app.set_message(warnings.join(" "));
     }
-    match explore(app, store, &theme, !args.no_mouse) {
+    let doc = authoring::Document::new(input, !args.no_watch, &mut app);
+    match explore(app, store, doc, &theme, !args.no_mouse) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(
@@ -100,6 +106,7 @@ impl Drop for ModeGuard {
 fn explore(
     mut app: App,
     mut store: crate::state::StateStore,
+    mut doc: authoring::Document,
     theme: &Theme,
     mouse: bool,
 ) -> io::Result<()> {
@@ -120,7 +127,7 @@ fn explore(
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    let result = event_loop(&mut terminal, &mut app, &mut store, theme);
+    let result = event_loop(&mut terminal, &mut app, &mut store, &mut doc, theme, mouse);
     drop(_guard);
     ratatui::restore();
     result
@@ -181,7 +188,9 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     store: &mut crate::state::StateStore,
+    doc: &mut authoring::Document,
     theme: &Theme,
+    mouse: bool,
 ) -> io::Result<()> {
     let mut search = Search::start(app.shared_graph());
     let size = terminal.size()?;
@@ -203,6 +212,12 @@ fn event_loop(
         if search.pump(app) {
             dirty = true;
         }
+        if let Some(replaced) = doc.poll(app) {
+            if replaced {
+                search = Search::start(app.shared_graph());
+            }
+            dirty = true;
+        }
         // Poll often while search results are on their way, rarely otherwise.
         let wait = if app.search_busy() { 8 } else { 250 };
         if event::poll(Duration::from_millis(wait))? {
@@ -214,12 +229,20 @@ fn event_loop(
                         app.paste(&text);
                         dirty = true;
                     }
-                    ev => {
-                        if let Some(action) = to_action(app, ev) {
-                            app.update(action);
+                    ev => match to_action(app, ev) {
+                        Some(Action::OpenEditor) => {
+                            if doc.edit(terminal, app, mouse)? {
+                                search = Search::start(app.shared_graph());
+                            }
                             dirty = true;
                         }
-                    }
+                        Some(action) => {
+                            app.update(action);
+                            doc.remind(app);
+                            dirty = true;
+                        }
+                        None => {}
+                    },
                 }
                 save_state(app, store);
                 // Hand each keystroke's query over at once, before draining more keys.

@@ -122,6 +122,11 @@ impl Outline {
         }
     }
 
+    /// The expanded branches, each as its path from a root.
+    pub fn expanded_paths(&self) -> impl Iterator<Item = &Vec<NodeIx>> {
+        self.expanded.iter()
+    }
+
     pub fn set_expanded(&mut self, graph: &Graph, path: &[NodeIx], on: bool) {
         if on {
             self.expanded.insert(path.to_vec());
