@@ -47,7 +47,11 @@ impl Loaded {
     /// occurrence as a quoted string), for checks made after parsing.
     pub fn problem(&self, needle: &str, message: String) -> Diagnostic {
         let quoted = format!("\"{needle}\"");
-        let offset = self.text.find(&quoted).unwrap_or(0);
+        let offset = self
+            .text
+            .find(&quoted)
+            .or_else(|| self.text.find(needle))
+            .unwrap_or(0);
         let pos = diag::pos_of_offset(&self.text, offset);
         Diagnostic {
             file: self.file.clone(),
@@ -73,6 +77,35 @@ impl Loaded {
             None => Some(theme),
         }
     }
+}
+
+/// A configuration file holding every default, each field explained, to
+/// start from (`agon config --default`).
+pub fn default_text() -> String {
+    format!(
+        "// agon's configuration: {FILE_NAME} in $AGON_CONFIG_DIR, else $XDG_CONFIG_HOME/agon,
+// else ~/.config/agon. Every field may be left out; what is left out keeps
+// the default shown here. Command-line options win over this file.
+(
+    // The colour theme: \"dark\", \"light\", \"contrast\" (for projectors), or a
+    // theme file, absolute or relative to this folder. A theme file may give
+    // only the colours it changes; the others come from the dark theme.
+    theme: \"dark\",
+
+    // Capture the mouse (click to select, wheel to scroll). false leaves it
+    // to the terminal, so text can be selected; --no-mouse does the same.
+    mouse: true,
+
+    // Watch the open file and reload it when it is saved; --no-watch turns
+    // it off for one run.
+    watch: true,
+
+    // Key bindings, action name to keys, are read but not applied yet: the
+    // keys stay as `?` shows them.
+    keys: {{}},
+)
+"
+    )
 }
 
 /// The configuration folder, or None when no variable names one.
@@ -169,6 +202,14 @@ fn warning(file: &str, text: &str, pos: Pos, message: &str) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_text_is_a_valid_config_of_the_defaults() {
+        let c = parse("c.ron", &default_text()).expect("the default text parses");
+        assert_eq!(c.theme.as_deref(), Some("dark"));
+        assert_eq!((c.mouse, c.watch), (Some(true), Some(true)));
+        assert!(c.keys.is_empty());
+    }
 
     #[test]
     fn every_field_is_optional() {

@@ -214,3 +214,33 @@ fn help_shows_examples() {
         "{help}"
     );
 }
+
+#[test]
+fn config_default_prints_a_config_agon_reads_back() {
+    let out = run(&["config", "--default"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = text(&out.stdout);
+    assert!(text.contains("// "), "it is commented");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.ron"), &text).unwrap();
+    let check = Command::new(AGON)
+        .args(["config"])
+        .env("AGON_CONFIG_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(String::from_utf8_lossy(&check.stdout).contains("valid"));
+    std::fs::write(dir.path().join("config.ron"), "(\n  theme: 3,\n)").unwrap();
+    let bad = Command::new(AGON)
+        .args(["config"])
+        .env("AGON_CONFIG_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("config.ron:2:"));
+}

@@ -452,3 +452,36 @@ fn a_saved_file_reloads_and_a_broken_one_keeps_the_last_good_map() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn the_config_file_sets_the_mouse_and_a_broken_one_warns_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let config_dir = dir.path().to_str().unwrap();
+    std::fs::write(dir.path().join("config.ron"), "(\n  mouse: false,\n)\n").unwrap();
+    let mut s = Session::spawn(&[FIXTURE], &[("AGON_CONFIG_DIR", config_dir)], 200, 30);
+    s.wait_for("The town should build a tram line");
+    assert_eq!(
+        s.screen.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse: false in config.ron leaves the mouse alone"
+    );
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+
+    std::fs::write(
+        dir.path().join("config.ron"),
+        "(\n  mouse: false,\n  colour: 3,\n)\n",
+    )
+    .unwrap();
+    let mut s = Session::spawn(&[FIXTURE], &[("AGON_CONFIG_DIR", config_dir)], 200, 30);
+    s.wait_for("The town should build a tram line");
+    s.wait_for("config.ron:3:3");
+    assert_ne!(
+        s.screen.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "a broken config leaves every default, the mouse on"
+    );
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

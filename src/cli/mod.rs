@@ -8,6 +8,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 mod brief;
 mod check;
+mod config;
 mod eval;
 mod export;
 mod output;
@@ -77,6 +78,9 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Write a debate in another format: ron, json, markdown, dot, aif, argdown or html.
     Export(export::ExportArgs),
+    /// Show where the configuration file is and whether it reads; --default
+    /// prints a commented configuration with every default.
+    Config(config::ConfigArgs),
     /// Print the manual page (roff), generated from these definitions.
     ///
     /// `agon man | man -l -` reads it; `agon man > agon.1` installs it.
@@ -107,6 +111,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Eval(args)) => eval::run(args),
         Some(Command::Export(args)) => export::run(args),
         Some(Command::Man) => man(),
+        Some(Command::Config(args)) => config::run(args),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "agon", &mut std::io::stdout());
             ExitCode::SUCCESS

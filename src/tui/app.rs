@@ -373,7 +373,11 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) {
-        self.message = None;
+        // A message lasts until the user acts; a resize (the first one
+        // comes at start-up) is not the user answering it.
+        if !matches!(action, Action::Resize { .. }) {
+            self.message = None;
+        }
         // While the screen only says "too small", keys would change what
         // the user cannot see; only quitting and resizing count.
         if layout::too_small(self.size) && !matches!(action, Action::Quit | Action::Resize { .. }) {

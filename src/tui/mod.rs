@@ -62,8 +62,10 @@ pub fn run(args: ExploreArgs) -> ExitCode {
     for w in &loaded.warnings {
         eprintln!("{w}");
     }
+    let (config, mut notices) = read_config();
     let theme = match Theme::select(args.theme.as_deref(), no_color()) {
-        Ok(t) => t,
+        Ok(t) if args.theme.is_some() => t,
+        Ok(t) => config_theme(&config, &mut notices).unwrap_or(t),
         Err(errs) => {
             for e in errs {
                 eprintln!("{e}");
@@ -71,19 +73,55 @@ pub fn run(args: ExploreArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let mouse = !args.no_mouse && config.config.mouse.unwrap_or(true);
+    let watch = !args.no_watch && config.config.watch.unwrap_or(true);
     let (store, warnings) = crate::state::StateStore::open_input(&input);
     let mut app = App::new(loaded.graph, input.name()).with_state(store.state().clone());
-    if !warnings.is_empty() {
-        app.set_message(warnings.join(" "));
+    notices.extend(warnings);
+    if !notices.is_empty() {
+        app.set_message(crate::text::sanitize_line(&notices.join(" ")));
     }
-    let doc = authoring::Document::new(input, !args.no_watch, &mut app);
-    match explore(app, store, doc, &theme, !args.no_mouse) {
+    let doc = authoring::Document::new(input, watch, &mut app);
+    match explore(app, store, doc, &theme, mouse) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(
                 "agon: the explorer needs a terminal ({e}); without one, use agon check, search, eval, brief, tour or export"
             );
             ExitCode::from(1)
+        }
+    }
+}
+
+/// The user's configuration; a problem with it becomes a notice, and the
+/// defaults are used.
+fn read_config() -> (crate::config::Loaded, Vec<String>) {
+    let (config, problem) = crate::config::load();
+    let mut notices: Vec<String> = problem
+        .map(|d| format!("config: {d}"))
+        .into_iter()
+        .collect();
+    if !config.config.keys.is_empty() {
+        let d = config.problem(
+            "keys",
+            "key bindings are not applied yet; the default keys stay".into(),
+        );
+        notices.push(format!("config: {d}"));
+    }
+    (config, notices)
+}
+
+/// The theme the configuration names (None for the default, or when it
+/// cannot be read, which becomes a notice).
+fn config_theme(config: &crate::config::Loaded, notices: &mut Vec<String>) -> Option<Theme> {
+    let name = config.theme()?;
+    match Theme::select(Some(&name), no_color()) {
+        Ok(t) => Some(t),
+        Err(errs) => {
+            if let Some(e) = errs.first() {
+                notices.push(format!("config: {e}; using the default theme"));
+            }
+            None
         }
     }
 }
