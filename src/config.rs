@@ -81,7 +81,13 @@ impl Loaded {
 
 /// A configuration file holding every default, each field explained, to
 /// start from (`agon config --default`).
-pub fn default_text() -> String {
+/// `bindings` lists each action's name and its default keys, commented out.
+pub fn default_text(bindings: &[(&str, Vec<String>)]) -> String {
+    let mut defaults = String::new();
+    for (name, keys) in bindings {
+        let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
+        defaults.push_str(&format!("    //   {name:?}: [{}],\n", keys.join(", ")));
+    }
     format!(
         "// agon's configuration: {FILE_NAME} in $AGON_CONFIG_DIR, else $XDG_CONFIG_HOME/agon,
 // else ~/.config/agon. Every field may be left out; what is left out keeps
@@ -100,11 +106,15 @@ pub fn default_text() -> String {
     // it off for one run.
     watch: true,
 
-    // Key bindings, action name to keys, are read but not applied yet: the
-    // keys stay as `?` shows them.
-    keys: {{}},
+    // Key bindings: action name to its keys, replacing that action's default
+    // keys (the help, `?`, and the status line show yours). Actions left out
+    // keep theirs. A key is one character, \"Space\", \"Ctrl-x\", or one of
+    // Enter Esc Tab S-Tab Backspace Up Down Left Right Home End PageUp PageDown.
+    // The defaults:
+{}    keys: {{}},
 )
-"
+",
+        defaults
     )
 }
 
@@ -205,7 +215,10 @@ mod tests {
 
     #[test]
     fn the_default_text_is_a_valid_config_of_the_defaults() {
-        let c = parse("c.ron", &default_text()).expect("the default text parses");
+        let bindings = [("quit", vec!["q".to_string()])];
+        let text = default_text(&bindings);
+        assert!(text.contains("//   \"quit\": [\"q\"],"), "{text}");
+        let c = parse("c.ron", &text).expect("the default text parses");
         assert_eq!(c.theme.as_deref(), Some("dark"));
         assert_eq!((c.mouse, c.watch), (Some(true), Some(true)));
         assert!(c.keys.is_empty());

@@ -485,3 +485,35 @@ fn the_config_file_sets_the_mouse_and_a_broken_one_warns_with_its_position() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn keys_remapped_in_the_config_drive_dispatch_help_and_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.ron"),
+        "(keys: {\"quit\": [\"x\"], \"help\": [\"F\"], \"serch\": [\"s\"]})\n",
+    )
+    .unwrap();
+    let config_dir = dir.path().to_str().unwrap();
+    let mut s = Session::spawn(&[FIXTURE], &[("AGON_CONFIG_DIR", config_dir)], 200, 30);
+    s.wait_for("The town should build a tram line");
+    // The unknown action is reported with its place in the file.
+    s.wait_for("config.ron:1:");
+    s.wait_for("did you mean \"search\"");
+    s.send(b"j");
+    // The status line hints the user's keys.
+    s.wait_for("x quit");
+    s.wait_for("F help");
+    // q no longer quits; F opens the help, which lists x for quitting.
+    s.send(b"q");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(s.child.try_wait().unwrap().is_none(), "q still quit");
+    s.send(b"F");
+    s.wait_for("Everywhere");
+    let help = s.contents();
+    assert!(help.contains("x ") && help.contains("quit"), "{help}");
+    s.send(b"\x1b");
+    s.send(b"x");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

@@ -17,7 +17,7 @@ pub struct ConfigArgs {
 pub fn run(args: ConfigArgs) -> ExitCode {
     if args.default {
         return super::output::emit(
-            &crate::config::default_text(),
+            &crate::config::default_text(&crate::tui::remap::defaults()),
             None,
             &crate::formats::Input::Builtin,
         );
@@ -45,14 +45,12 @@ pub fn run(args: ConfigArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         (loaded, None) => {
-            if !loaded.config.keys.is_empty() {
-                eprintln!(
-                    "{}",
-                    loaded.problem(
-                        "keys",
-                        "key bindings are not applied yet; the default keys stay".into()
-                    )
-                );
+            let (_, problems) = crate::tui::remap::from_config(&loaded.config.keys);
+            for (needle, message) in &problems {
+                eprintln!("{}", loaded.problem(needle, message.clone()));
+            }
+            if !problems.is_empty() {
+                return ExitCode::from(1);
             }
             println!("{}: valid", path.display());
             ExitCode::SUCCESS

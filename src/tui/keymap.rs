@@ -96,8 +96,22 @@ pub struct Binding {
 }
 
 impl Binding {
+    /// The keys that trigger this binding: the user's, when the
+    /// configuration replaced this action's keys, else the defaults. The
+    /// text boxes (search, note) keep their own keys, so a letter bound
+    /// elsewhere never stops typing, and Ctrl-C quits whatever the configuration says.
+    pub fn keys(&self) -> &'static [Key] {
+        if self.keys.contains(&Key::Ctrl('c')) {
+            return self.keys;
+        }
+        match self.context {
+            Context::Search | Context::Note => self.keys,
+            _ => super::remap::keys_for(self.action).unwrap_or(self.keys),
+        }
+    }
+
     pub fn keys_label(&self) -> String {
-        self.keys
+        self.keys()
             .iter()
             .map(|k| k.label())
             .collect::<Vec<_>>()
@@ -205,7 +219,7 @@ pub fn lookup(contexts: &[Context], key: Key) -> Option<Action> {
     contexts.iter().find_map(|&ctx| {
         KEYMAP
             .iter()
-            .find(|bd| bd.context == ctx && bd.keys.contains(&key))
+            .find(|bd| bd.context == ctx && bd.keys().contains(&key))
             .map(|bd| bd.action)
     })
 }
@@ -216,7 +230,7 @@ pub fn key_name(context: Context, action: Action, prefer: fn(&Key) -> bool) -> S
     let keys = KEYMAP
         .iter()
         .filter(|bd| bd.context == context && bd.action == action)
-        .flat_map(|bd| bd.keys.iter());
+        .flat_map(|bd| bd.keys().iter());
     let all: Vec<&Key> = keys.collect();
     all.iter()
         .find(|k| prefer(k))
@@ -273,7 +287,7 @@ pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
     let mut taken: Vec<Key> = Vec::new();
     for (depth, &ctx) in contexts.iter().enumerate() {
         for bd in KEYMAP.iter().filter(|bd| bd.context == ctx) {
-            let shadowed = bd.keys.iter().any(|k| taken.contains(k));
+            let shadowed = bd.keys().iter().any(|k| taken.contains(k));
             let allowed = depth == 0
                 || !own_keys_only
                 || (bd.action == A::Help && matches!(contexts.first(), Some(C::Presenter)));
@@ -282,14 +296,14 @@ pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
                 && allowed
                 && !out.iter().any(|(_, w)| *w == h)
             {
-                out.push((bd.keys[0].label(), h));
+                out.push((bd.keys()[0].label(), h));
             }
         }
         taken.extend(
             KEYMAP
                 .iter()
                 .filter(|bd| bd.context == ctx)
-                .flat_map(|bd| bd.keys.iter().copied()),
+                .flat_map(|bd| bd.keys().iter().copied()),
         );
     }
     out

@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod layout;
 pub mod outline;
 pub mod overlay;
+pub mod remap;
 pub mod theme;
 pub mod views;
 pub mod whatif;
@@ -101,13 +102,11 @@ fn read_config() -> (crate::config::Loaded, Vec<String>) {
         .map(|d| format!("config: {d}"))
         .into_iter()
         .collect();
-    if !config.config.keys.is_empty() {
-        let d = config.problem(
-            "keys",
-            "key bindings are not applied yet; the default keys stay".into(),
-        );
-        notices.push(format!("config: {d}"));
+    let (keys, problems) = remap::from_config(&config.config.keys);
+    for (needle, message) in problems {
+        notices.push(format!("config: {}", config.problem(&needle, message)));
     }
+    remap::install(keys);
     (config, notices)
 }
 

@@ -40,34 +40,60 @@ pub enum Role {
     Warning,
 }
 
-/// The colours of a theme file, as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Theme")]
-struct ThemeFile {
-    text: String,
-    dim: String,
-    heading: String,
-    accent: String,
-    border: String,
-    border_focused: String,
-    selection_fg: String,
-    selection_bg: String,
-    thesis: String,
-    pro: String,
-    con: String,
-    rebuttal: String,
-    evidence: String,
-    quote: String,
-    stands: String,
-    falls: String,
-    contested: String,
-    changed_bg: String,
-    match_fg: String,
-    mark: String,
-    status_fg: String,
-    status_bg: String,
-    warning: String,
+/// Declares the theme file's colour fields twice: as written (each one
+/// optional, so a theme file may give only the colours it changes) and
+/// complete (the missing ones taken from the dark theme).
+macro_rules! theme_fields {
+    ($($field:ident),* $(,)?) => {
+        /// The colours of a theme file, as written.
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields, rename = "Theme")]
+        struct PartialThemeFile {
+            $(#[serde(default)] $field: Option<String>,)*
+        }
+
+        /// Every colour of a theme.
+        #[derive(Debug)]
+        struct ThemeFile {
+            $($field: String,)*
+        }
+
+        impl PartialThemeFile {
+            /// The colours given, and `base`'s for the others.
+            fn over(self, base: PartialThemeFile) -> ThemeFile {
+                ThemeFile {
+                    $($field: self.$field.or(base.$field).unwrap_or_default(),)*
+                }
+            }
+        }
+    };
 }
+
+theme_fields!(
+    text,
+    dim,
+    heading,
+    accent,
+    border,
+    border_focused,
+    selection_fg,
+    selection_bg,
+    thesis,
+    pro,
+    con,
+    rebuttal,
+    evidence,
+    quote,
+    stands,
+    falls,
+    contested,
+    changed_bg,
+    match_fg,
+    mark,
+    status_fg,
+    status_bg,
+    warning,
+);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
@@ -169,7 +195,9 @@ impl Theme {
             line_text: diag::line_text(text, pos.line),
             message,
         };
-        let tf: ThemeFile = ron::Options::default().from_str(text).map_err(|e| {
+        let read = |text: &str| crate::graph::ron_options().from_str::<PartialThemeFile>(text);
+        let base = read(DARK).expect("the built-in dark theme is valid");
+        let tf = read(text).map(|t| t.over(base)).map_err(|e| {
             vec![mk(
                 Pos {
                     line: e.span.start.line.max(1),
@@ -270,6 +298,18 @@ mod tests {
         assert!(!Theme::dark().monochrome);
         assert!(Theme::select(Some("contrast"), false).is_ok());
         assert_ne!(Theme::dark(), Theme::light());
+    }
+
+    #[test]
+    fn a_partial_theme_changes_only_what_it_names() {
+        let t = Theme::parse("one.ron", "Theme(pro: \"#00ff00\")").expect("one field is enough");
+        let dark = Theme::dark();
+        assert_eq!(t.style(Role::Pro).fg, Some(Color::Rgb(0, 255, 0)));
+        assert_ne!(dark.style(Role::Pro), t.style(Role::Pro));
+        assert_eq!(dark.style(Role::Con), t.style(Role::Con));
+        assert_eq!(dark.style(Role::Text), t.style(Role::Text));
+        let err = Theme::parse("one.ron", "Theme(\n  pro: \"nope\",\n)").unwrap_err();
+        assert_eq!(err[0].pos.line, 2);
     }
 
     #[test]
