@@ -351,7 +351,7 @@ fn light_theme_and_bad_theme_files() {
     assert_eq!(s.wait_exit(), 0);
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad-theme.ron");
-    std::fs::write(&bad, "Theme(text: \"Grey\")").unwrap();
+    std::fs::write(&bad, "Theme(text: \"Greyish\")").unwrap();
     let mut s = Session::spawn(&["--theme", bad.to_str().unwrap(), FIXTURE], &[], 100, 30);
     assert_eq!(s.wait_exit(), 1);
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();

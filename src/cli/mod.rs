@@ -27,6 +27,7 @@ Examples:
   agon export --format ron -o my.ron     an editable copy of the built-in debate
   agon export my.ron -o class.html       one web page: outline, search, tours as slides
   curl -s URL | agon check -             read a debate from standard input
+  agon config --default                  a commented configuration to start from
   agon man > agon.1                      the manual page
 
 FILE may be - for standard input, in every command.";
