@@ -159,7 +159,7 @@ pub static KEYMAP: &[Binding] = &[
     b(C::Global, &[K::Char('w')], A::WhatIf, "what-if: suspend or restore the focused node", Some("what-if")),
     b(C::Global, &[K::Char('W')], A::ClearWhatIfs, "clear every what-if suspension", None),
     b(C::Global, &[K::Char('m')], A::CycleMark, "mark: ★ star → ▶ use → ! answer → none", Some("mark")),
-    b(C::Global, &[K::Char('E')], A::OpenEditor, "edit the debate file at the focused node ($VISUAL, else $EDITOR)", Some("edit")),
+    b(C::Global, &[K::Char('E')], A::OpenEditor, "edit the file at this node ($VISUAL, else $EDITOR)", Some("edit")),
     b(C::Global, &[K::Char('n')], A::EditNote, "write a note on the focused node", Some("note")),
     b(C::Global, &[K::Char('e')], A::PresenterExplore, "back to the running tour's card", None),
     b(C::Lists, &[K::Char('k'), K::Up], A::Up, "move up", None),
