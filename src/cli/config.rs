@@ -17,7 +17,7 @@ pub struct ConfigArgs {
 pub fn run(args: ConfigArgs) -> ExitCode {
     if args.default {
         return super::output::emit(
-            &crate::config::default_text(&crate::tui::remap::defaults()),
+            &crate::config::default_text(&key_defaults()),
             None,
             &crate::formats::Input::Builtin,
         );
@@ -45,7 +45,7 @@ pub fn run(args: ConfigArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         (loaded, None) => {
-            let (_, problems) = crate::tui::remap::from_config(&loaded.config.keys);
+            let problems = key_problems(&loaded.config.keys);
             for (needle, message) in &problems {
                 eprintln!("{}", loaded.problem(needle, message.clone()));
             }
@@ -56,4 +56,27 @@ pub fn run(args: ConfigArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Each action's name and default keys; the keys belong to the explorer, so
+/// a build without it has none to list.
+#[cfg(feature = "tui")]
+fn key_defaults() -> Vec<(&'static str, Vec<String>)> {
+    crate::tui::remap::defaults()
+}
+
+#[cfg(not(feature = "tui"))]
+fn key_defaults() -> Vec<(&'static str, Vec<String>)> {
+    Vec::new()
+}
+
+/// What in the `keys` table the explorer could not read.
+#[cfg(feature = "tui")]
+fn key_problems(keys: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<(String, String)> {
+    crate::tui::remap::from_config(keys).1
+}
+
+#[cfg(not(feature = "tui"))]
+fn key_problems(_: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<(String, String)> {
+    Vec::new()
 }
