@@ -35,7 +35,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("clear-what-ifs", Action::ClearWhatIfs),
     ("mark", Action::CycleMark),
     ("note", Action::EditNote),
-    ("edit", Action::Edit),
+    ("edit", Action::OpenEditor),
     ("switch-side", Action::ToggleSide),
     ("reveal", Action::Reveal),
     ("tour-explore", Action::PresenterExplore),
@@ -48,7 +48,7 @@ pub fn action_named(name: &str) -> Option<Action> {
 }
 
 /// A key as written in the configuration: one character, `Space`,
-/// `Ctrl-x`, or a named key (`Enter`, `Esc`, `Tab`, `S-Tab`, `Backspace`,
+/// `Ctrl-x`, or a named key (`Enter`, `Esc`, `Tab`, `S-Tab`, `Backspace`, `Delete`,
 /// `Up`, `Down`, `Left`, `Right`, `Home`, `End`, `PageUp`, `PageDown`).
 pub fn parse_key(s: &str) -> Option<Key> {
     let mut chars = s.chars();
@@ -71,6 +71,7 @@ pub fn parse_key(s: &str) -> Option<Key> {
         "tab" => Key::Tab,
         "s-tab" | "backtab" | "shift-tab" => Key::BackTab,
         "backspace" | "bksp" => Key::Backspace,
+        "delete" | "del" => Key::Delete,
         "up" => Key::Up,
         "down" => Key::Down,
         "left" => Key::Left,
@@ -164,6 +165,7 @@ pub fn key_name(key: Key) -> String {
         Key::Tab => "Tab".into(),
         Key::BackTab => "S-Tab".into(),
         Key::Backspace => "Backspace".into(),
+        Key::Delete => "Delete".into(),
         Key::Up => "Up".into(),
         Key::Down => "Down".into(),
         Key::Left => "Left".into(),
