@@ -240,3 +240,40 @@ fn version_prints_the_crate_version() {
         format!("agon {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// Runs agon with standard output (or error) going into a pipe nobody
+/// reads any more, as in `agon check … | head -1` once head has quit.
+fn run_into_closed_pipe(args: &[&str], close_stderr: bool) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let mut cmd = Command::new(AGON);
+    cmd.args(args);
+    if close_stderr {
+        cmd.stderr(writer);
+    } else {
+        cmd.stdout(writer);
+    }
+    cmd.output().expect("the agon binary runs")
+}
+
+#[test]
+fn a_closed_pipe_ends_commands_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.ron", &readme_example());
+    let bad = write(dir.path(), "bad.ron", WITH_ERRORS);
+    for (args, close_stderr) in [
+        (vec!["check", s(&good)], false),
+        (vec!["check", s(&bad)], true),
+        (vec!["completions", "bash"], false),
+        (vec!["search", "soldier"], false),
+        (vec!["eval"], false),
+        (vec!["tour"], false),
+        (vec!["export", "--format", "json"], false),
+        (vec!["brief", "--side", "for"], false),
+    ] {
+        let out = run_into_closed_pipe(&args, close_stderr);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_ne!(out.status.code(), Some(101), "{args:?} panicked: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

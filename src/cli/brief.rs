@@ -41,7 +41,7 @@ pub fn run(args: BriefArgs) -> ExitCode {
     let thesis = match choose_thesis(&graph, args.thesis.as_deref()) {
         Ok(t) => t,
         Err(message) => {
-            eprintln!("error: {message}");
+            say!("error: {message}");
             return ExitCode::from(1);
         }
     };
@@ -51,7 +51,7 @@ pub fn run(args: BriefArgs) -> ExitCode {
         // Read only: a brief never moves or rewrites the notes file.
         let (state, warnings) = StateStore::read_only(&input);
         for w in warnings {
-            eprintln!("warning: {w}");
+            say!("warning: {w}");
         }
         state
     };
@@ -73,7 +73,7 @@ fn choose_thesis(graph: &Graph, wanted: Option<&str>) -> Result<NodeIx, String> 
     let Some(wanted) = wanted else {
         let first = *theses.first().ok_or("the debate has no thesis")?;
         if theses.len() > 1 {
-            eprintln!(
+            say!(
                 "note: the debate has {} theses; writing the brief for the first, \"{}\" \
                  (choose one with --thesis: {})",
                 theses.len(),

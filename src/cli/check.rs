@@ -1,5 +1,6 @@
 //! `agon check`: validate files, print every problem and a summary line.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,19 +23,24 @@ pub fn run(args: CheckArgs) -> ExitCode {
         args.files.into_iter().map(Input::File).collect()
     };
     let mut status = 0u8;
+    let mut stdout = std::io::stdout().lock();
     for input in inputs {
         match input.load() {
             Ok(loaded) => {
                 for w in &loaded.warnings {
-                    eprintln!("{w}");
+                    say!("{w}");
                 }
                 if args.strict && !loaded.warnings.is_empty() {
                     status = status.max(1);
                 }
-                println!("{}", summary(&input.name(), &loaded.graph));
+                let line = summary(&input.name(), &loaded.graph);
+                // A closed pipe (`agon check … | head -1`): nobody reads on.
+                if writeln!(stdout, "{line}").is_err() {
+                    break;
+                }
             }
             Err(err) => {
-                eprintln!("{err}");
+                say!("{err}");
                 status = status.max(match err {
                     LoadError::Unreadable { .. } => 2,
                     LoadError::Invalid(_) => 1,

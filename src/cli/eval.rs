@@ -48,7 +48,7 @@ pub fn run(args: EvalArgs) -> ExitCode {
         Ok(s) => s,
         Err(messages) => {
             for m in messages {
-                eprintln!("error: {m}");
+                say!("error: {m}");
             }
             return ExitCode::from(1);
         }
@@ -81,7 +81,7 @@ pub fn run(args: EvalArgs) -> ExitCode {
         // A closed pipe (`agon eval | head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write the output: {e}");
+            say!("error: cannot write the output: {e}");
             ExitCode::from(2)
         }
     }
@@ -230,7 +230,7 @@ fn write_json(
             .collect(),
     };
     let mut out = io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::from)?;
-    writeln!(out)?;
+    let json = serde_json::to_string_pretty(&report).map_err(io::Error::from)?;
+    writeln!(out, "{}", crate::text::json_escape_invisible(&json))?;
     out.flush()
 }

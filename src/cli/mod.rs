@@ -6,6 +6,17 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+/// Prints a line to standard error like `eprintln!`, except that a closed
+/// stderr (`agon check … 2>&1 | head -1`) is no reason to panic, and that
+/// ids and names quoted from a data file never carry escapes to the terminal.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let line = crate::text::sanitize_text(&format!($($arg)*));
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }};
+}
+
 mod brief;
 mod check;
 mod eval;
@@ -83,8 +94,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Eval(args)) => eval::run(args),
         Some(Command::Export(args)) => export::run(args),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "agon", &mut std::io::stdout());
-            ExitCode::SUCCESS
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "agon", &mut script);
+            output::to_stdout(&script)
         }
     }
 }
