@@ -277,3 +277,46 @@ fn a_closed_pipe_ends_commands_quietly() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+/// Runs agon, killing it (and failing) if it has not finished in a minute:
+/// the cases below used to wait forever.
+#[cfg(unix)]
+fn run_or_kill(args: &[&str]) -> Output {
+    let mut child = Command::new(AGON)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the agon binary runs");
+    for _ in 0..600 {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    panic!("agon {args:?} did not finish");
+}
+
+#[cfg(unix)]
+#[test]
+fn what_is_not_a_regular_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("debate.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo makes a FIFO");
+    for file in [s(&fifo), "/dev/zero"] {
+        for args in [
+            vec!["check", file],
+            vec!["export", file, "--format", "json"],
+        ] {
+            let out = run_or_kill(&args);
+            assert_eq!(status(&out), 2, "{args:?}: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains("not a regular file"),
+                "{}",
+                stderr(&out)
+            );
+        }
+    }
+}

@@ -77,8 +77,12 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     load_bytes(&file, &bytes).map_err(LoadError::Invalid)
 }
 
-/// Reads a file, refusing directories and files too large to be a debate.
+/// Reads a file, refusing directories, anything else that is not a regular
+/// file (a FIFO would block forever, a device such as `/dev/zero` report
+/// size 0 and never end) and files too large to be a debate. The read
+/// itself stops at the cap too, in case the file grows while it is read.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
     let file = path.display().to_string();
     let unreadable = |message: String| LoadError::Unreadable {
         file: file.clone(),
@@ -88,14 +92,29 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     if meta.is_dir() {
         return Err(unreadable("it is a directory".into()));
     }
-    if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(unreadable(format!(
-            "it is {} bytes; agon reads files up to {} bytes",
-            meta.len(),
-            MAX_FILE_BYTES
-        )));
+    if !meta.is_file() {
+        return Err(unreadable(
+            "it is not a regular file (a pipe, device or socket); save the debate to a file".into(),
+        ));
     }
-    std::fs::read(path).map_err(|e| unreadable(e.to_string()))
+    let too_large = |len: u64| {
+        unreadable(format!(
+            "it is {len} bytes or more; agon reads files up to {MAX_FILE_BYTES} bytes"
+        ))
+    };
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(too_large(meta.len()));
+    }
+    let opened = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    opened
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(e.to_string()))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Checks that bytes are UTF-8 text, pointing at the first bad byte if not.
