@@ -31,19 +31,10 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let locator = json_common::Locator::new(text);
     let mut diags: Vec<Diagnostic> = problems
         .into_iter()
-        .map(|p| Diagnostic {
-            file: file.to_string(),
-            pos: locator.pos(&p.path),
-            severity: p.severity,
-            line_text: None,
-            message: p.message,
-        })
-        .map(|mut d| {
-            d.line_text = graph::diag::line_text(text, d.pos.line);
-            d
-        })
+        .map(|p| locator.diagnostic(file, &p.path, p.severity, p.message))
         .collect();
     graph::diag::sort(&mut diags);
+    graph::diag::cap_per_kind(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }

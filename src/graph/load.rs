@@ -186,20 +186,13 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     if !problems.is_empty() {
         let locs = locate::locate(text);
-        let offsets: Vec<usize> = problems
-            .iter()
-            .map(|p| locs.find(&p.path).unwrap_or(0))
-            .collect();
-        for (p, (pos, line)) in problems.into_iter().zip(diag::place_all(text, &offsets)) {
-            diags.push(Diagnostic {
-                file: file.to_string(),
-                pos,
-                severity: p.severity,
-                message: p.message,
-                line_text: Some(line),
-            });
+        let lines = diag::Lines::new(text);
+        for p in problems {
+            let offset = locs.find(&p.path).unwrap_or(0);
+            diags.push(lines.at_offset(file, offset, p.severity, p.message));
         }
         diag::sort(&mut diags);
+        diag::cap_per_kind(&mut diags);
     }
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
@@ -229,18 +222,13 @@ fn syntax_errors(file: &str, text: &str, err: ron::error::SpannedError) -> Vec<D
     if matches!(err.code, ron::Error::NoSuchStructField { .. }) {
         let unknown = unknown_fields(text);
         if !unknown.is_empty() {
-            let offsets: Vec<usize> = unknown.iter().map(|(offset, _)| *offset).collect();
-            return unknown
+            let lines = diag::Lines::new(text);
+            let mut diags: Vec<Diagnostic> = unknown
                 .into_iter()
-                .zip(diag::place_all(text, &offsets))
-                .map(|((_, message), (pos, line))| Diagnostic {
-                    file: file.to_string(),
-                    pos,
-                    severity: Severity::Error,
-                    message,
-                    line_text: Some(line),
-                })
+                .map(|(offset, message)| lines.at_offset(file, offset, Severity::Error, message))
                 .collect();
+            diag::cap_per_kind(&mut diags);
+            return diags;
         }
     }
     let pos = past_blanks(
