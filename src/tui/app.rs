@@ -87,6 +87,9 @@ pub struct App {
     quit: bool,
     /// A one-line message for the status bar, cleared by the next action.
     message: Option<String>,
+    /// A warning the user must see (a damaged notes file, notes that cannot
+    /// be saved): shown until dismissed with Esc, whatever else happens.
+    alert: Option<String>,
 }
 
 impl App {
@@ -121,6 +124,7 @@ impl App {
             size: Rect::new(0, 0, 120, 40),
             quit: false,
             message: None,
+            alert: None,
         };
         app.refresh_summary();
         app
@@ -158,12 +162,19 @@ impl App {
         self.quit
     }
 
+    /// What the status bar says: a standing alert first, else the last message.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.alert.as_deref().or(self.message.as_deref())
     }
 
     pub fn set_message(&mut self, message: String) {
         self.message = Some(message);
+    }
+
+    /// Shows a warning until the user dismisses it with Esc.
+    pub fn set_alert(&mut self, alert: String) {
+        let key = super::keymap::key_name(Context::Global, Action::Close, super::keymap::first);
+        self.alert = Some(format!("{alert} ({key} dismisses)"));
     }
 
     pub fn whatif(&self) -> &WhatIf {
@@ -340,6 +351,10 @@ impl App {
 
     fn apply(&mut self, action: Action) {
         self.message = None;
+        if self.alert.is_some() && action == Action::Close && self.overlays.is_empty() {
+            self.alert = None;
+            return;
+        }
         // While the screen only says "too small", keys would change what
         // the user cannot see; only quitting and resizing count.
         if layout::too_small(self.size) && !matches!(action, Action::Quit | Action::Resize { .. }) {

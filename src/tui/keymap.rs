@@ -133,7 +133,7 @@ pub static KEYMAP: &[Binding] = &[
     b(C::Global, &[K::Char('?')], A::Help, "show every key", Some("help")),
     b(C::Global, &[K::Char('/')], A::Search, "search everything", Some("search")),
     b(C::Global, &[K::Char('t')], A::Tours, "guided tours (presenter mode)", Some("tours")),
-    b(C::Global, &[K::Esc], A::Close, "close the top overlay", None),
+    b(C::Global, &[K::Esc], A::Close, "close the top overlay, or dismiss a warning", None),
     b(C::Global, &[K::Tab, K::BackTab], A::NextPane, "switch between the view and the detail pane", Some("pane")),
     b(C::Global, &[K::Backspace, K::Char('[')], A::Back, "back to the previous node", Some("back")),
     b(C::Global, &[K::Char(']')], A::Forward, "forward again", None),
