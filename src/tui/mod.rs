@@ -23,6 +23,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP};
 
 use action::Action;
 use app::App;
@@ -69,10 +70,16 @@ pub fn run(args: ExploreArgs) -> ExitCode {
     let (store, warnings) = crate::state::StateStore::open_input(&input);
     let mut app = App::new(loaded.graph, input.name()).with_state(store.state().clone());
     if !warnings.is_empty() {
-        app.set_message(warnings.join(" "));
+        app.set_alert(warnings.join(" "));
     }
     match explore(app, store, &theme, !args.no_mouse) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(None) => ExitCode::SUCCESS,
+        // The terminal is back to normal: now let the signal do what it
+        // would have done (end the process, as killed by that signal).
+        Ok(Some(signal)) => {
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            ExitCode::from(128 + signal as u8)
+        }
         Err(e) => {
             eprintln!(
                 "agon: the explorer needs a terminal ({e}); without one, use agon check, search, eval, brief, tour or export"
@@ -97,12 +104,73 @@ impl Drop for ModeGuard {
     }
 }
 
+/// Signals that end the explorer. Each is caught so that the terminal is
+/// restored and a note being typed is saved before the process goes.
+const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+
+/// The last signal caught and not yet acted on (0 for none); the event loop
+/// looks at it between events.
+struct Signals(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl Signals {
+    fn catch() -> io::Result<Signals> {
+        let pending = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        for signal in ENDING.into_iter().chain([SIGTSTP]) {
+            signal_hook::flag::register_usize(signal, pending.clone(), signal as usize)?;
+        }
+        Ok(Signals(pending))
+    }
+
+    fn take(&self) -> Option<i32> {
+        match self.0.swap(0, std::sync::atomic::Ordering::SeqCst) {
+            0 => None,
+            signal => Some(signal as i32),
+        }
+    }
+}
+
+/// Leaves the terminal as the shell expects it: mouse reporting off, main
+/// screen, cursor shown, cooked mode.
+fn release_terminal() {
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        ratatui::crossterm::cursor::Show
+    );
+    ratatui::restore();
+}
+
+/// Ctrl-Z or SIGTSTP: give the terminal back, stop until SIGCONT (`fg`),
+/// then take the screen again and redraw all of it.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<()> {
+    release_terminal();
+    signal_hook::low_level::raise(SIGSTOP)?;
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All),
+        EnableBracketedPaste
+    )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    // A new terminal knows nothing is on the screen, so the next frame is
+    // drawn whole (`Terminal::clear` would ask the terminal where its
+    // cursor is, which not every terminal answers).
+    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+    Ok(())
+}
+
+/// Runs the explorer; returns the signal that ended it, if one did.
 fn explore(
     mut app: App,
     mut store: crate::state::StateStore,
     theme: &Theme,
     mouse: bool,
-) -> io::Result<()> {
+) -> io::Result<Option<i32>> {
+    let signals = Signals::catch()?;
     // Installed before ratatui's hook, which then runs first on panic and
     // leaves raw mode; this one turns paste and the mouse off after it.
     let previous = std::panic::take_hook();
@@ -120,9 +188,9 @@ fn explore(
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    let result = event_loop(&mut terminal, &mut app, &mut store, theme);
+    let result = event_loop(&mut terminal, &mut app, &mut store, theme, &signals, mouse);
     drop(_guard);
-    ratatui::restore();
+    release_terminal();
     result
 }
 
@@ -182,7 +250,9 @@ fn event_loop(
     app: &mut App,
     store: &mut crate::state::StateStore,
     theme: &Theme,
-) -> io::Result<()> {
+    signals: &Signals,
+    mouse: bool,
+) -> io::Result<Option<i32>> {
     let mut search = Search::start(app.shared_graph());
     let size = terminal.size()?;
     app.update(Action::Resize {
@@ -191,6 +261,18 @@ fn event_loop(
     });
     let mut dirty = true;
     while !app.should_quit() {
+        match signals.take() {
+            Some(SIGTSTP) => {
+                suspend(terminal, mouse)?;
+                dirty = true;
+            }
+            Some(signal) => {
+                app.keep_note_draft();
+                save_state(app, store);
+                return Ok(Some(signal));
+            }
+            None => {}
+        }
         if dirty {
             terminal.draw(|frame| views::draw(frame, app, theme))?;
             dirty = false;
@@ -214,6 +296,16 @@ fn event_loop(
                         app.paste(&text);
                         dirty = true;
                     }
+                    // Raw mode turns Ctrl-Z into a key: suspend as the shell would.
+                    Event::Key(k)
+                        if k.kind == KeyEventKind::Press
+                            && k.code == KeyCode::Char('z')
+                            && k.modifiers.contains(KeyModifiers::CONTROL) =>
+                    {
+                        suspend(terminal, mouse)?;
+                        dirty = true;
+                        break;
+                    }
                     ev => {
                         if let Some(action) = to_action(app, ev) {
                             app.update(action);
@@ -232,7 +324,7 @@ fn event_loop(
             }
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Saves marks and notes at once when they changed, so nothing typed is
@@ -245,8 +337,8 @@ fn save_state(app: &mut App, store: &mut crate::state::StateStore) {
     *store.state_mut() = state.clone();
     match store.save() {
         Ok(warnings) if warnings.is_empty() => {}
-        Ok(warnings) => app.set_message(warnings.join(" ")),
-        Err(e) => app.set_message(format!("Could not save notes: {e}")),
+        Ok(warnings) => app.set_alert(warnings.join(" ")),
+        Err(e) => app.set_alert(format!("Could not save notes: {e}")),
     }
 }
 

@@ -88,6 +88,21 @@ impl App {
         self.overlays.push(layer);
     }
 
+    /// Keeps the text of a note being typed, as the explorer is ended from
+    /// outside (a closed terminal window, a kill): typed words are never lost.
+    pub fn keep_note_draft(&mut self) {
+        let Some(Overlay::Note(note)) = self.overlays.last() else {
+            return;
+        };
+        let saved = self.note_of(note.node).unwrap_or_default();
+        let text = note.text();
+        if text.trim().is_empty() || text == saved {
+            return;
+        }
+        let note = (**note).clone();
+        self.save_note(note);
+    }
+
     fn save_note(&mut self, note: NoteState) {
         let id = self.graph().node(note.node).id.clone();
         let text = note.text();
