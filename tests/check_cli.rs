@@ -4,8 +4,11 @@
 mod common;
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use common::{agon as run, readme_example, status, stderr, stdout};
+
+const AGON: &str = env!("CARGO_BIN_EXE_agon");
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
