@@ -11,8 +11,9 @@ use super::locate::{self, Seg};
 use super::model::*;
 use super::rules;
 
-/// A file larger than this is refused before parsing.
-pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+/// A file larger than this is refused before parsing: room for agon's own
+/// synthetic map of a million nodes (about 580 MB of RON) and more.
+pub const MAX_FILE_BYTES: usize = 1 << 30;
 
 /// A graph that loaded, with any warnings about it.
 #[derive(Debug, Clone)]
