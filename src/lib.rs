@@ -4,6 +4,7 @@
 //! it the library does not depend on ratatui or crossterm.
 
 pub mod brief;
+pub mod cache;
 pub mod cli;
 pub mod eval;
 pub mod export;

@@ -35,6 +35,10 @@ pub use check::summary as check_summary;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Read every file afresh, without agon's load cache (kept in
+    /// $XDG_CACHE_HOME/agon), and store nothing in it.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     #[cfg(feature = "tui")]
     #[command(flatten)]
     pub explore: crate::tui::ExploreArgs,
@@ -77,6 +81,9 @@ pub enum Command {
 
 /// Runs the command line; returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    if cli.no_cache {
+        crate::cache::disable();
+    }
     match cli.command {
         #[cfg(feature = "tui")]
         None => crate::tui::run(cli.explore),
