@@ -34,7 +34,7 @@ pub enum SideArg {
 
 pub fn run(args: BriefArgs) -> ExitCode {
     let input = Input::from_arg(args.file.as_deref());
-    let graph = match input.load() {
+    let graph = match crate::cli::load(&input) {
         Ok(loaded) => loaded.graph,
         Err(err) => return crate::report::load_error(&err),
     };
@@ -62,7 +62,9 @@ pub fn run(args: BriefArgs) -> ExitCode {
     let labels = crate::eval::grounded(&graph, &[]);
     let brief = Brief::build(&graph, &labels, side, thesis);
     let text = Brief::to_markdown(&graph, &brief, state.as_ref());
-    crate::cli::output::emit(&text, args.output.as_deref(), &input)
+    let status = crate::cli::output::emit(&text, args.output.as_deref(), &input);
+    crate::cli::keep_until_exit(graph);
+    status
 }
 
 /// The thesis named by `--thesis`, or the first one (saying so when there

@@ -24,8 +24,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     let mut status = 0u8;
     let mut stdout = std::io::stdout().lock();
-    for input in inputs {
-        match input.load() {
+    let last = inputs.len().saturating_sub(1);
+    for (n, input) in inputs.into_iter().enumerate() {
+        match crate::cli::load(&input) {
             Ok(loaded) => {
                 for w in &loaded.warnings {
                     say!("{w}");
@@ -37,6 +38,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 // A closed pipe (`agon check … | head -1`): nobody reads on.
                 if writeln!(stdout, "{line}").is_err() {
                     break;
+                }
+                if n == last {
+                    crate::cli::keep_until_exit(loaded);
                 }
             }
             Err(err) => {

@@ -39,7 +39,7 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> ExitCode {
-    let loaded = match Input::from_arg(args.file.as_deref()).load() {
+    let loaded = match crate::cli::load(&Input::from_arg(args.file.as_deref())) {
         Ok(loaded) => loaded,
         Err(err) => return crate::report::load_error(&err),
     };
@@ -76,7 +76,7 @@ pub fn run(args: EvalArgs) -> ExitCode {
     } else {
         semantics::write_text(out, graph, args.semantics, &flags, &order)
     };
-    match written {
+    let status = match written {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`agon eval | head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -84,7 +84,10 @@ pub fn run(args: EvalArgs) -> ExitCode {
             say!("error: cannot write the output: {e}");
             ExitCode::from(2)
         }
-    }
+    };
+    crate::cli::keep_until_exit(eval);
+    crate::cli::keep_until_exit(loaded);
+    status
 }
 
 /// The nodes named by `--suspend`, or one message per id that names none.

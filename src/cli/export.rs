@@ -62,7 +62,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
         }
     };
     let input = Input::from_arg(args.file.as_deref());
-    let loaded = match input.load() {
+    let loaded = match crate::cli::load(&input) {
         Ok(l) => l,
         Err(err) => return crate::report::load_error(&err),
     };
@@ -90,6 +90,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
             crate::state::write_atomic(out, text.as_bytes())
         }
     };
+    crate::cli::keep_until_exit((loaded, text));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`agon export … | head`) is not an error worth reporting.

@@ -35,7 +35,7 @@ struct JsonHit<'a> {
 /// Exit 0 when something matched, 1 when nothing did (like grep), 2 when
 /// the file cannot be read or the query has an error (an unknown filter).
 pub fn run(args: SearchArgs) -> ExitCode {
-    let loaded = match Input::from_arg(args.file.as_deref()).load() {
+    let loaded = match crate::cli::load(&Input::from_arg(args.file.as_deref())) {
         Ok(l) => l,
         Err(err) => return crate::report::load_error(&err),
     };
@@ -87,9 +87,12 @@ pub fn run(args: SearchArgs) -> ExitCode {
         say!("agon search: cannot write: {e}");
         return ExitCode::from(2);
     }
-    if results.hits.is_empty() {
+    let status = if results.hits.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    };
+    drop(out);
+    crate::cli::keep_until_exit((results, index));
+    status
 }
