@@ -128,7 +128,7 @@ impl<'a> Prepared<'a> {
             || [&node.text, &node.quote]
                 .into_iter()
                 .flatten()
-                .any(|v| term.in_long(v, scratch).is_some())
+                .any(|v| term.in_long(&self.ctx, i, v, scratch).is_some())
     }
 
     /// Step 1: filters, whether the node matches, its bound, and what is
@@ -212,7 +212,10 @@ impl<'a> Prepared<'a> {
         }
         for (field, value) in [(Field::Text, &node.text), (Field::Quote, &node.quote)] {
             if let Some(v) = value
-                && self.terms.iter().any(|t| t.in_long(v, scratch).is_some())
+                && self
+                    .terms
+                    .iter()
+                    .any(|t| t.in_long(ctx, i, v, scratch).is_some())
             {
                 add(field);
             }
@@ -278,7 +281,7 @@ impl<'a> Prepared<'a> {
             .unwrap_or("");
             let mut first = None;
             for term in &self.terms {
-                if let Some(found) = term.in_long(value, scratch) {
+                if let Some(found) = term.in_long(ctx, i, value, scratch) {
                     let range = char_range(value, &found);
                     first.get_or_insert(range.clone());
                     positions.extend(range);

@@ -13,6 +13,10 @@ const FOLDED_TITLE: u8 = 1 << 4;
 /// Set in a node's meta byte when it has text or a quote.
 const LONG_TEXT: u8 = 1 << 5;
 
+/// Set in a node's meta byte when its text and quote are ASCII: substring
+/// search then compares bytes, with no accents to fold.
+const ASCII_LONG_TEXT: u8 = 1 << 6;
+
 /// No source, in [`SearchIndex::source_of`].
 const NO_SOURCE: u32 = u32::MAX;
 
@@ -80,6 +84,13 @@ impl SearchIndex {
             titles.push_str(&node.title);
             if node.text.is_some() || node.quote.is_some() {
                 bits |= LONG_TEXT;
+            }
+            if [&node.text, &node.quote]
+                .into_iter()
+                .flatten()
+                .all(|t| t.is_ascii())
+            {
+                bits |= ASCII_LONG_TEXT;
             }
             if let Some(folded) = folded {
                 let copies = (folded.into_boxed_str(), plain(&node.title).into_boxed_str());
@@ -194,6 +205,11 @@ impl SearchIndex {
     /// A node's title, from the index's own copy.
     pub(crate) fn title(&self, i: usize) -> &str {
         &self.titles[self.title_start[i] as usize..self.title_start[i + 1] as usize]
+    }
+
+    /// Whether the node's text and quote are both ASCII.
+    pub(crate) fn long_text_is_ascii(&self, i: usize) -> bool {
+        self.meta[i] & ASCII_LONG_TEXT != 0
     }
 
     /// Whether the node has text or a quote.

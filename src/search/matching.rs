@@ -355,9 +355,21 @@ impl Needle {
 
     /// Like [`Needle::find`], for an occurrence standing where `anchor` says.
     pub fn find_at(&self, hay: &str, anchor: Anchor, scratch: &mut Scratch) -> Option<Found> {
+        self.find_in(hay, hay.is_ascii(), anchor, scratch)
+    }
+
+    /// [`Needle::find_at`] for a text already known to be ASCII or not
+    /// (`hay_ascii`), sparing long texts a pass to find out.
+    pub fn find_in(
+        &self,
+        hay: &str,
+        hay_ascii: bool,
+        anchor: Anchor,
+        scratch: &mut Scratch,
+    ) -> Option<Found> {
         // Folding never shortens ASCII, so an ASCII text shorter than the
         // needle cannot hold it.
-        if self.text.is_empty() || self.ascii && hay.len() < self.text.len() && hay.is_ascii() {
+        if self.text.is_empty() || self.ascii && hay_ascii && hay.len() < self.text.len() {
             return None;
         }
         let mut best: Option<Found> = None;
@@ -379,7 +391,7 @@ impl Needle {
         };
         let n = self.text.as_bytes();
         // Bytes can be compared only when neither side has chars to fold.
-        let bytes = self.ascii && hay.is_ascii();
+        let bytes = self.ascii && hay_ascii;
         if bytes && !self.fold_case {
             for start in memchr::memmem::find_iter(hay.as_bytes(), n) {
                 if consider(start, start + n.len()) {

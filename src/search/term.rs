@@ -301,10 +301,17 @@ impl TermPrep {
             .any(|&t| self.tag_scores[t as usize] > NO_MATCH)
     }
 
-    /// The occurrence of the word in a long field (text or quote).
-    pub(super) fn in_long(&self, value: &str, scratch: &mut Scratch) -> Option<Found> {
-        self.needle
-            .find_at(value, self.exact.unwrap_or(Anchor::Anywhere), scratch)
+    /// The occurrence of the word in a long field (text or quote) of node `i`.
+    pub(super) fn in_long(
+        &self,
+        ctx: &Ctx,
+        i: usize,
+        value: &str,
+        scratch: &mut Scratch,
+    ) -> Option<Found> {
+        let anchor = self.exact.unwrap_or(Anchor::Anywhere);
+        let ascii = ctx.index.long_text_is_ascii(i);
+        self.needle.find_in(value, ascii, anchor, scratch)
     }
 
     /// The exact score of a source (best of title and author) and which part.
@@ -416,7 +423,7 @@ impl TermPrep {
             (Field::Text, &node.text, W_TEXT),
         ] {
             if let Some(value) = value
-                && let Some(found) = self.in_long(value, scratch)
+                && let Some(found) = self.in_long(ctx, i, value, scratch)
             {
                 best.offer(substring_score(&self.needle, &found) + weight, field, 0);
             }
