@@ -443,3 +443,34 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_sigcont_takes_the_screen_back(
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+/// The count the search box shows once `query`'s results are in, from
+/// the command line's answer to the same query.
+fn result_count(query: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_agon"))
+        .args(["search", "--json", "--limit", "100000", query, FIXTURE])
+        .output()
+        .expect("run agon search");
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON hits");
+    format!("{0} of {0}", hits.len())
+}
+
+#[test]
+fn search_results_appear_with_no_further_key_press() {
+    let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"/");
+    s.wait_for("/ ▏");
+    let all = s.contents();
+    // One key at a time, as typed; after the last one nothing more is
+    // sent: the results must come to the screen on their own.
+    for key in ["g", "r", "a", "n", "t", " ", "c"] {
+        s.send(key.as_bytes());
+    }
+    let want = result_count("grant c");
+    assert!(!all.contains(&want), "{want} shows before typing");
+    s.wait_for(&want);
+    s.send(b"\x03");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

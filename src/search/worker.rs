@@ -41,6 +41,17 @@ pub struct SearchWorker {
 impl SearchWorker {
     /// Starts the worker; each search returns at most `limit` hits.
     pub fn new(index: Arc<SearchIndex>, limit: usize) -> SearchWorker {
+        SearchWorker::notifying(index, limit, || {})
+    }
+
+    /// Like [`SearchWorker::new`], calling `notify` on the worker's thread
+    /// each time results are ready, so that an event loop can sleep until
+    /// something happens instead of polling.
+    pub fn notifying(
+        index: Arc<SearchIndex>,
+        limit: usize,
+        notify: impl Fn() + Send + 'static,
+    ) -> SearchWorker {
         let shared = Arc::new(Shared {
             pending: Mutex::new(Pending::default()),
             wake: Condvar::new(),
@@ -51,7 +62,7 @@ impl SearchWorker {
         let theirs = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
             .name("agon-search".into())
-            .spawn(move || run(&theirs, Searcher::new(index), limit, &send))
+            .spawn(move || run(&theirs, Searcher::new(index), limit, &send, &notify))
             .ok();
         SearchWorker {
             shared,
@@ -128,7 +139,13 @@ fn lock(m: &Mutex<Pending>) -> std::sync::MutexGuard<'_, Pending> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn run(shared: &Shared, mut searcher: Searcher, limit: usize, send: &mpsc::Sender<Results>) {
+fn run(
+    shared: &Shared,
+    mut searcher: Searcher,
+    limit: usize,
+    send: &mpsc::Sender<Results>,
+    notify: &dyn Fn(),
+) {
     loop {
         let (generation, query) = {
             let mut pending = lock(&shared.pending);
@@ -146,6 +163,7 @@ fn run(shared: &Shared, mut searcher: Searcher, limit: usize, send: &mpsc::Sende
         let mut early = |mut partial: Results| {
             partial.generation = generation;
             let _ = send.send(partial);
+            notify();
         };
         if let Some(mut results) = searcher.search_with(&query, limit, &stale, &mut early) {
             results.generation = generation;
@@ -153,6 +171,7 @@ fn run(shared: &Shared, mut searcher: Searcher, limit: usize, send: &mpsc::Sende
             if send.send(results).is_err() {
                 return;
             }
+            notify();
         }
     }
 }

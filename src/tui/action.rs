@@ -51,6 +51,8 @@ pub enum Action {
     Right,
     Top,
     Bottom,
+    /// Empty the text box being typed in.
+    ClearInput,
     PageUp,
     PageDown,
     /// Enter: focus the selected node, follow a link, choose an item.

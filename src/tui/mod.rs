@@ -16,7 +16,7 @@ pub mod whatif;
 use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::sync::mpsc;
 
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -108,25 +108,20 @@ impl Drop for ModeGuard {
 /// restored and a note being typed is saved before the process goes.
 const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 
-/// The last signal caught and not yet acted on (0 for none); the event loop
-/// looks at it between events.
-struct Signals(std::sync::Arc<std::sync::atomic::AtomicUsize>);
-
-impl Signals {
-    fn catch() -> io::Result<Signals> {
-        let pending = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        for signal in ENDING.into_iter().chain([SIGTSTP]) {
-            signal_hook::flag::register_usize(signal, pending.clone(), signal as usize)?;
-        }
-        Ok(Signals(pending))
-    }
-
-    fn take(&self) -> Option<i32> {
-        match self.0.swap(0, std::sync::atomic::Ordering::SeqCst) {
-            0 => None,
-            signal => Some(signal as i32),
-        }
-    }
+/// Forwards the signals that end or suspend the explorer into the event
+/// channel, so the loop wakes for them at once, as it does for keys.
+fn catch_signals(wake: mpsc::Sender<Wake>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new(ENDING.into_iter().chain([SIGTSTP]))?;
+    std::thread::Builder::new()
+        .name("agon-signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                if wake.send(Wake::Signal(signal)).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
 }
 
 /// Leaves the terminal as the shell expects it: mouse reporting off, main
@@ -170,7 +165,9 @@ fn explore(
     theme: &Theme,
     mouse: bool,
 ) -> io::Result<Option<i32>> {
-    let signals = Signals::catch()?;
+    // Caught before the terminal changes, so no signal can leave it raw.
+    let (wake, woken) = mpsc::channel();
+    catch_signals(wake.clone())?;
     // Installed before ratatui's hook, which then runs first on panic and
     // leaves raw mode; this one turns paste and the mouse off after it.
     let previous = std::panic::take_hook();
@@ -188,7 +185,14 @@ fn explore(
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    let result = event_loop(&mut terminal, &mut app, &mut store, theme, &signals, mouse);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &mut store,
+        theme,
+        mouse,
+        (wake, woken),
+    );
     drop(_guard);
     release_terminal();
     result
@@ -196,6 +200,40 @@ fn explore(
 
 /// How many results the search box ranks and shows.
 const SEARCH_LIMIT: usize = 200;
+
+/// What wakes the event loop: everything arrives on one channel, so the
+/// loop sleeps until there is something to do and never polls.
+enum Wake {
+    /// A key, mouse or resize event, from the terminal reader thread.
+    Terminal(Event),
+    /// Reading the terminal failed; the explorer cannot go on.
+    TerminalFailed(io::Error),
+    /// Search results are waiting, or the search worker became ready.
+    Search,
+    /// A signal that ends or suspends the explorer.
+    Signal(i32),
+}
+
+/// Reads terminal events on a thread of its own and sends them on. It
+/// ends when the loop is gone or reading fails.
+fn read_terminal(wake: mpsc::Sender<Wake>) {
+    let _ = std::thread::Builder::new()
+        .name("agon-terminal".into())
+        .spawn(move || {
+            loop {
+                let sent = match event::read() {
+                    Ok(ev) => wake.send(Wake::Terminal(ev)),
+                    Err(e) => {
+                        let _ = wake.send(Wake::TerminalFailed(e));
+                        return;
+                    }
+                };
+                if sent.is_err() {
+                    return;
+                }
+            }
+        });
+}
 
 /// The search thread, started at launch: the index is built on it, so
 /// start-up does not wait for it; a query typed before it is ready waits.
@@ -207,11 +245,18 @@ struct Search {
 use crate::search::{SearchIndex, SearchWorker};
 
 impl Search {
-    fn start(graph: std::sync::Arc<crate::graph::Graph>) -> Search {
+    /// Starts building the index; results (and readiness) wake the loop.
+    fn start(graph: std::sync::Arc<crate::graph::Graph>, wake: mpsc::Sender<Wake>) -> Search {
         let starting = std::thread::Builder::new()
             .name("agon-search-index".into())
             .spawn(move || {
-                SearchWorker::new(std::sync::Arc::new(SearchIndex::new(graph)), SEARCH_LIMIT)
+                let index = std::sync::Arc::new(SearchIndex::new(graph));
+                let ready = wake.clone();
+                let worker = SearchWorker::notifying(index, SEARCH_LIMIT, move || {
+                    let _ = wake.send(Wake::Search);
+                });
+                let _ = ready.send(Wake::Search);
+                worker
             })
             .ok();
         Search {
@@ -250,10 +295,14 @@ fn event_loop(
     app: &mut App,
     store: &mut crate::state::StateStore,
     theme: &Theme,
-    signals: &Signals,
     mouse: bool,
+    (wake, woken): (mpsc::Sender<Wake>, mpsc::Receiver<Wake>),
 ) -> io::Result<Option<i32>> {
-    let mut search = Search::start(app.shared_graph());
+    let mut search = Search::start(app.shared_graph(), wake.clone());
+    // Start the terminal's event source here, before the first frame: a
+    // resize between that frame and the reader's first read is then seen.
+    event::poll(std::time::Duration::ZERO)?;
+    read_terminal(wake);
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -261,18 +310,6 @@ fn event_loop(
     });
     let mut dirty = true;
     while !app.should_quit() {
-        match signals.take() {
-            Some(SIGTSTP) => {
-                suspend(terminal, mouse)?;
-                dirty = true;
-            }
-            Some(signal) => {
-                app.keep_note_draft();
-                save_state(app, store);
-                return Ok(Some(signal));
-            }
-            None => {}
-        }
         if dirty {
             terminal.draw(|frame| views::draw(frame, app, theme))?;
             dirty = false;
@@ -282,45 +319,48 @@ fn event_loop(
                 panic!("AGON_TEST_PANIC is set: panicking on purpose");
             }
         }
-        if search.pump(app) {
-            dirty = true;
-        }
-        // Poll often while search results are on their way, rarely otherwise.
-        let wait = if app.search_busy() { 8 } else { 250 };
-        if event::poll(Duration::from_millis(wait))? {
-            // Drain everything pending before drawing again, so a burst of
-            // keys (or a held key) costs one frame.
-            loop {
-                match event::read()? {
-                    Event::Paste(text) => {
-                        app.paste(&text);
-                        dirty = true;
-                    }
+        // Sleep until something happens, then take everything that is
+        // waiting before drawing once: a burst of keys costs one frame.
+        let Ok(first) = woken.recv() else {
+            return Ok(None);
+        };
+        for w in std::iter::once(first).chain(woken.try_iter()) {
+            match w {
+                Wake::Signal(SIGTSTP)
+                | Wake::Terminal(Event::Key(KeyEvent {
+                    code: KeyCode::Char('z'),
+                    modifiers: KeyModifiers::CONTROL,
+                    kind: KeyEventKind::Press,
+                    ..
+                })) => {
                     // Raw mode turns Ctrl-Z into a key: suspend as the shell would.
-                    Event::Key(k)
-                        if k.kind == KeyEventKind::Press
-                            && k.code == KeyCode::Char('z')
-                            && k.modifiers.contains(KeyModifiers::CONTROL) =>
-                    {
-                        suspend(terminal, mouse)?;
-                        dirty = true;
-                        break;
-                    }
-                    ev => {
-                        if let Some(action) = to_action(app, ev) {
-                            app.update(action);
-                            dirty = true;
-                        }
-                    }
-                }
-                save_state(app, store);
-                // Hand each keystroke's query over at once, before draining more keys.
-                if search.pump(app) {
+                    suspend(terminal, mouse)?;
                     dirty = true;
                 }
-                if app.should_quit() || !event::poll(Duration::ZERO)? {
-                    break;
+                Wake::Signal(signal) => {
+                    app.keep_note_draft();
+                    save_state(app, store);
+                    return Ok(Some(signal));
                 }
+                Wake::Terminal(Event::Paste(text)) => {
+                    app.paste(&text);
+                    dirty = true;
+                    save_state(app, store);
+                }
+                Wake::Terminal(ev) => {
+                    if let Some(action) = to_action(app, ev) {
+                        app.update(action);
+                        dirty = true;
+                    }
+                    save_state(app, store);
+                }
+                Wake::TerminalFailed(e) => return Err(e),
+                Wake::Search => {}
+            }
+            // Hand each keystroke's query over at once, before taking more.
+            dirty |= search.pump(app);
+            if app.should_quit() {
+                break;
             }
         }
     }

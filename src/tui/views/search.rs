@@ -55,8 +55,16 @@ impl SearchState {
                 self.query.pop();
                 self.edited();
             }
+            Action::ClearInput => {
+                self.query.clear();
+                self.edited();
+            }
             Action::Up => self.cursor.move_by(-1, hits, height),
             Action::Down => self.cursor.move_by(1, hits, height),
+            Action::PageUp => self.cursor.move_by(-(height.max(1) as isize), hits, height),
+            Action::PageDown => self.cursor.move_by(height.max(1) as isize, hits, height),
+            Action::Top => self.cursor.move_by(isize::MIN / 2, hits, height),
+            Action::Bottom => self.cursor.move_by(isize::MAX / 2, hits, height),
             Action::Activate if !self.fresh() => self.jump_waiting = true,
             Action::Activate => return self.jump(),
             Action::Close => return Effect::Close(None),
@@ -361,11 +369,14 @@ impl Widget for Preview<'_> {
         for line in wrap(&sanitize_line(&node.title), w) {
             lines.push((line, theme.style(Role::Heading)));
         }
-        let fields: Vec<&str> = hit.fields.iter().map(|f| f.name()).collect();
-        lines.push((
-            format!("matched in: {}", fields.join(", ")),
-            theme.style(Role::Dim),
-        ));
+        // A query of filters alone (or nothing) matched no field: say nothing.
+        if !hit.fields.is_empty() {
+            let fields: Vec<&str> = hit.fields.iter().map(|f| f.name()).collect();
+            lines.push((
+                format!("matched in: {}", fields.join(", ")),
+                theme.style(Role::Dim),
+            ));
+        }
         lines.push((String::new(), theme.style(Role::Text)));
         if let Some(t) = &node.text {
             for line in wrap(&sanitize_text(t), w) {
@@ -397,5 +408,64 @@ impl Widget for Preview<'_> {
                 theme.style(Role::Text),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod paging_tests {
+    use super::*;
+    use crate::graph::NodeIx;
+    use crate::search::{Field, Hit};
+
+    fn with_hits(n: usize) -> SearchState {
+        let hits = (0..n)
+            .map(|i| Hit {
+                node: NodeIx(i as u32),
+                score: 0,
+                field: Field::Title,
+                part: 0,
+                positions: Vec::new(),
+                snippet: None,
+                fields: Vec::new(),
+            })
+            .collect();
+        SearchState {
+            query: "x".into(),
+            results: Some(Results {
+                hits,
+                total_matched: n,
+                ..Results::empty("x")
+            }),
+            ..SearchState::default()
+        }
+    }
+
+    #[test]
+    fn page_keys_home_and_end_move_through_the_results() {
+        let mut s = with_hits(95);
+        let at = |s: &SearchState| s.cursor.selected;
+        s.handle(Action::PageDown, 10);
+        assert_eq!(at(&s), 10);
+        s.handle(Action::PageDown, 10);
+        s.handle(Action::PageUp, 10);
+        assert_eq!(at(&s), 10);
+        s.handle(Action::Bottom, 10);
+        assert_eq!(at(&s), 94);
+        assert!(s.cursor.offset + 10 > 94, "the last result is on screen");
+        s.handle(Action::PageDown, 10);
+        assert_eq!(at(&s), 94);
+        s.handle(Action::Top, 10);
+        assert_eq!((at(&s), s.cursor.offset), (0, 0));
+        s.handle(Action::PageUp, 10);
+        assert_eq!(at(&s), 0);
+    }
+
+    #[test]
+    fn ctrl_u_clears_the_box_and_asks_for_the_empty_query() {
+        let mut s = with_hits(3);
+        s.query = "morale".into();
+        s.handle(Action::ClearInput, 10);
+        assert_eq!(s.query, "");
+        assert_eq!(s.pending.as_deref(), Some(""));
     }
 }
