@@ -26,7 +26,7 @@ struct Shared {
 #[derive(Default)]
 struct Pending {
     /// Only the newest query waits: submitting replaces an unstarted one.
-    query: Option<(u64, String)>,
+    query: Option<(u64, String, usize)>,
     stop: bool,
 }
 
@@ -34,6 +34,8 @@ struct Pending {
 /// keystroke to keystroke).
 pub struct SearchWorker {
     shared: Arc<Shared>,
+    /// Hits per search unless a submission says otherwise.
+    limit: usize,
     results: Receiver<Results>,
     thread: Option<JoinHandle<()>>,
 }
@@ -62,10 +64,11 @@ impl SearchWorker {
         let theirs = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
             .name("agon-search".into())
-            .spawn(move || run(&theirs, Searcher::new(index), limit, &send, &notify))
+            .spawn(move || run(&theirs, Searcher::new(index), &send, &notify))
             .ok();
         SearchWorker {
             shared,
+            limit,
             results,
             thread,
         }
@@ -75,10 +78,15 @@ impl SearchWorker {
     /// still waiting is dropped, and a search already running for an older
     /// one is abandoned.
     pub fn submit(&self, query: String) -> u64 {
+        self.submit_limited(query, self.limit)
+    }
+
+    /// Like [`SearchWorker::submit`], for at most `limit` hits.
+    pub fn submit_limited(&self, query: String, limit: usize) -> u64 {
         let mut pending = lock(&self.shared.pending);
         let generation = self.shared.latest.load(Ordering::SeqCst) + 1;
         self.shared.latest.store(generation, Ordering::SeqCst);
-        pending.query = Some((generation, query));
+        pending.query = Some((generation, query, limit));
         self.shared.wake.notify_one();
         generation
     }
@@ -139,15 +147,9 @@ fn lock(m: &Mutex<Pending>) -> std::sync::MutexGuard<'_, Pending> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn run(
-    shared: &Shared,
-    mut searcher: Searcher,
-    limit: usize,
-    send: &mpsc::Sender<Results>,
-    notify: &dyn Fn(),
-) {
+fn run(shared: &Shared, mut searcher: Searcher, send: &mpsc::Sender<Results>, notify: &dyn Fn()) {
     loop {
-        let (generation, query) = {
+        let (generation, query, limit) = {
             let mut pending = lock(&shared.pending);
             loop {
                 if pending.stop {

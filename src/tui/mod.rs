@@ -51,7 +51,8 @@ pub fn no_color() -> bool {
 pub fn run(args: ExploreArgs) -> ExitCode {
     let input = crate::formats::Input::from_arg(args.file.as_deref());
     // Everything that can fail is done before the terminal changes mode.
-    let loaded = match input.load() {
+    // A long load says so on stderr, before the terminal changes mode.
+    let loaded = match crate::cli::load(&input) {
         Ok(l) => l,
         Err(err) => return crate::report::load_error(&err),
     };
@@ -198,8 +199,7 @@ fn explore(
     result
 }
 
-/// How many results the search box ranks and shows.
-const SEARCH_LIMIT: usize = 200;
+use views::search::FIRST_RESULTS;
 
 /// What wakes the event loop: everything arrives on one channel, so the
 /// loop sleeps until there is something to do and never polls.
@@ -252,7 +252,7 @@ impl Search {
             .spawn(move || {
                 let index = std::sync::Arc::new(SearchIndex::new(graph));
                 let ready = wake.clone();
-                let worker = SearchWorker::notifying(index, SEARCH_LIMIT, move || {
+                let worker = SearchWorker::notifying(index, FIRST_RESULTS, move || {
                     let _ = wake.send(Wake::Search);
                 });
                 let _ = ready.send(Wake::Search);
@@ -277,8 +277,8 @@ impl Search {
         let Some(worker) = self.worker() else {
             return false;
         };
-        if let Some(q) = app.take_search_query() {
-            worker.submit(q);
+        if let Some((q, limit)) = app.take_search_query() {
+            worker.submit_limited(q, limit);
         }
         match worker.try_recv() {
             Some(r) => {

@@ -247,13 +247,11 @@ impl App {
         }
     }
 
-    /// The query waiting to be handed to the search thread, if any.
-    pub fn take_search_query(&mut self) -> Option<String> {
-        self.search_mut().and_then(|s| s.pending.take())
-    }
-
-    /// Whether search results may still arrive (so the loop should poll sooner).
-    pub fn search_busy(&self) -> bool {
-        self.search().is_some_and(SearchState::busy)
+    /// The query waiting to be handed to the search thread, if any, and
+    /// how many results it asks for.
+    pub fn take_search_query(&mut self) -> Option<(String, usize)> {
+        let search = self.search_mut()?;
+        let limit = search.limit();
+        search.pending.take().map(|q| (q, limit))
     }
 }

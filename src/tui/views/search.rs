@@ -30,7 +30,13 @@ pub struct SearchState {
     /// Enter was pressed before the results for the typed query arrived:
     /// jump as soon as they do, rather than to a stale result.
     pub jump_waiting: bool,
+    /// How many results to ask for, beyond [`FIRST_RESULTS`]: it grows as
+    /// the cursor nears the end of what is there.
+    pub limit: usize,
 }
+
+/// How many results a query asks for at first.
+pub const FIRST_RESULTS: usize = 200;
 
 impl SearchState {
     /// An empty box, asking for the empty query's results at once.
@@ -71,6 +77,7 @@ impl SearchState {
             Action::Quit => return Effect::Ignored,
             _ => {}
         }
+        self.more_near_the_end(height);
         Effect::Consumed
     }
 
@@ -84,7 +91,31 @@ impl SearchState {
 
     fn edited(&mut self) {
         self.cursor = ListCursor::default();
+        self.limit = FIRST_RESULTS;
         self.pending = Some(self.query.clone());
+    }
+
+    /// How many results to ask the search for.
+    pub fn limit(&self) -> usize {
+        self.limit.max(FIRST_RESULTS)
+    }
+
+    /// Within a page of the last result when more matched: ask for four
+    /// times as many, keeping the cursor where it is.
+    fn more_near_the_end(&mut self, height: usize) {
+        let Some(r) = &self.results else {
+            return;
+        };
+        let shown = r.hits.len();
+        if r.complete
+            && self.pending.is_none()
+            && shown < r.total_matched
+            && self.cursor.selected + height.max(1) >= shown
+            && r.query == self.query
+        {
+            self.limit = (shown * 4).max(self.limit());
+            self.pending = Some(self.query.clone());
+        }
     }
 
     /// Whether the results shown are all there is for the typed query.
@@ -119,11 +150,6 @@ impl SearchState {
             return Some(self.jump());
         }
         None
-    }
-
-    /// Whether results may still arrive (so the loop should poll sooner).
-    pub fn busy(&self) -> bool {
-        self.pending.is_some() || self.results.as_ref().is_none_or(|r| !r.complete)
     }
 }
 
@@ -467,5 +493,43 @@ mod paging_tests {
         s.handle(Action::ClearInput, 10);
         assert_eq!(s.query, "");
         assert_eq!(s.pending.as_deref(), Some(""));
+    }
+}
+
+#[cfg(test)]
+mod growing_tests {
+    use super::*;
+
+    #[test]
+    fn nearing_the_end_asks_for_more_results_and_keeps_the_cursor() {
+        let mut s = SearchState::new();
+        s.query = "x".into();
+        s.pending = None;
+        let hits = vec![
+            crate::search::Hit {
+                node: crate::graph::NodeIx(0),
+                score: 0,
+                field: crate::search::Field::Title,
+                part: 0,
+                positions: Vec::new(),
+                snippet: None,
+                fields: Vec::new(),
+            };
+            FIRST_RESULTS
+        ];
+        s.results = Some(Results {
+            hits,
+            total_matched: 5000,
+            ..Results::empty("x")
+        });
+        s.handle(Action::PageDown, 20);
+        assert_eq!(s.pending, None, "far from the end: nothing more asked");
+        s.handle(Action::Bottom, 20);
+        assert_eq!(s.pending.as_deref(), Some("x"));
+        assert_eq!(s.limit(), FIRST_RESULTS * 4);
+        assert_eq!(s.cursor.selected, FIRST_RESULTS - 1);
+        // Typing starts again from the first page.
+        s.handle(Action::Input('y'), 20);
+        assert_eq!(s.limit(), FIRST_RESULTS);
     }
 }
