@@ -86,6 +86,10 @@ impl Screen {
     }
 }
 
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN)
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -145,7 +149,7 @@ fn main() {
     cmd.env("AGON_STATE_DIR", state.path());
     let screen = Arc::new(Screen {
         watch: Mutex::new(Watch {
-            parser: vt100::Parser::new(ROWS, COLS, 0),
+            parser: vt100::Parser::new(nz(ROWS), nz(COLS), 0),
             want: Vec::new(),
             seen: Vec::new(),
         }),

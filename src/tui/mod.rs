@@ -208,10 +208,12 @@ enum Wake {
     Terminal(Event),
     /// Reading the terminal failed; the explorer cannot go on.
     TerminalFailed(io::Error),
-    /// Search results are waiting, or the search worker became ready.
+    /// Search results are waiting.
     Search,
     /// A signal that ends or suspends the explorer.
     Signal(i32),
+    /// The search index is built and its worker ready.
+    SearchReady(SearchWorker),
 }
 
 /// Reads terminal events on a thread of its own and sends them on. It
@@ -238,7 +240,6 @@ fn read_terminal(wake: mpsc::Sender<Wake>) {
 /// The search thread, started at launch: the index is built on it, so
 /// start-up does not wait for it; a query typed before it is ready waits.
 struct Search {
-    starting: Option<std::thread::JoinHandle<SearchWorker>>,
     worker: Option<SearchWorker>,
 }
 
@@ -247,34 +248,22 @@ use crate::search::{SearchIndex, SearchWorker};
 impl Search {
     /// Starts building the index; results (and readiness) wake the loop.
     fn start(graph: std::sync::Arc<crate::graph::Graph>, wake: mpsc::Sender<Wake>) -> Search {
-        let starting = std::thread::Builder::new()
+        let _ = std::thread::Builder::new()
             .name("agon-search-index".into())
             .spawn(move || {
                 let index = std::sync::Arc::new(SearchIndex::new(graph));
-                let ready = wake.clone();
+                let results = wake.clone();
                 let worker = SearchWorker::notifying(index, FIRST_RESULTS, move || {
-                    let _ = wake.send(Wake::Search);
+                    let _ = results.send(Wake::Search);
                 });
-                let _ = ready.send(Wake::Search);
-                worker
-            })
-            .ok();
-        Search {
-            starting,
-            worker: None,
-        }
-    }
-
-    fn worker(&mut self) -> Option<&SearchWorker> {
-        if self.worker.is_none() && self.starting.as_ref().is_some_and(|h| h.is_finished()) {
-            self.worker = self.starting.take().and_then(|h| h.join().ok());
-        }
-        self.worker.as_ref()
+                let _ = wake.send(Wake::SearchReady(worker));
+            });
+        Search { worker: None }
     }
 
     /// Hands a waiting query to the worker and takes any results back.
     fn pump(&mut self, app: &mut App) -> bool {
-        let Some(worker) = self.worker() else {
+        let Some(worker) = self.worker.as_ref() else {
             return false;
         };
         if let Some((q, limit)) = app.take_search_query() {
@@ -356,6 +345,7 @@ fn event_loop(
                 }
                 Wake::TerminalFailed(e) => return Err(e),
                 Wake::Search => {}
+                Wake::SearchReady(worker) => search.worker = Some(worker),
             }
             // Hand each keystroke's query over at once, before taking more.
             dirty |= search.pump(app);
