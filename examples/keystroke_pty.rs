@@ -55,8 +55,8 @@ impl Screen {
         w.want = texts.to_vec();
         w.seen = vec![None; texts.len()];
         let contents = w.parser.screen().contents();
-        for k in 0..texts.len() {
-            if contents.contains(&texts[k]) {
+        for (k, text) in texts.iter().enumerate() {
+            if contents.contains(text) {
                 w.seen[k] = Some(Instant::now());
             }
         }

@@ -164,7 +164,7 @@ impl LoadCache {
                 Some((meta.modified().ok()?, meta.len(), e.path()))
             })
             .collect();
-        entries.sort_by(|a, b| b.0.cmp(&a.0));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.0));
         let mut total = 0u64;
         for (n, (_, len, path)) in entries.into_iter().enumerate() {
             total = total.saturating_add(len);
