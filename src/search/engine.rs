@@ -459,15 +459,7 @@ impl Searcher {
             if prepared.passes_filters(i, &mut scratch) {
                 total += 1;
                 if hits.len() < limit {
-                    hits.push(Hit {
-                        node: SearchIndex::node_ix(i),
-                        score: 0,
-                        field: Field::Title,
-                        part: 0,
-                        positions: Vec::new(),
-                        snippet: None,
-                        fields: Vec::new(),
-                    });
+                    hits.push(Hit::unranked(SearchIndex::node_ix(i)));
                 }
             }
         }

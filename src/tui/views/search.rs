@@ -441,20 +441,10 @@ impl Widget for Preview<'_> {
 mod paging_tests {
     use super::*;
     use crate::graph::NodeIx;
-    use crate::search::{Field, Hit};
+    use crate::search::Hit;
 
     fn with_hits(n: usize) -> SearchState {
-        let hits = (0..n)
-            .map(|i| Hit {
-                node: NodeIx(i as u32),
-                score: 0,
-                field: Field::Title,
-                part: 0,
-                positions: Vec::new(),
-                snippet: None,
-                fields: Vec::new(),
-            })
-            .collect();
+        let hits = (0..n).map(|i| Hit::unranked(NodeIx(i as u32))).collect();
         SearchState {
             query: "x".into(),
             results: Some(Results {
@@ -505,18 +495,7 @@ mod growing_tests {
         let mut s = SearchState::new();
         s.query = "x".into();
         s.pending = None;
-        let hits = vec![
-            crate::search::Hit {
-                node: crate::graph::NodeIx(0),
-                score: 0,
-                field: crate::search::Field::Title,
-                part: 0,
-                positions: Vec::new(),
-                snippet: None,
-                fields: Vec::new(),
-            };
-            FIRST_RESULTS
-        ];
+        let hits = vec![crate::search::Hit::unranked(crate::graph::NodeIx(0)); FIRST_RESULTS];
         s.results = Some(Results {
             hits,
             total_matched: 5000,
