@@ -61,6 +61,10 @@ pub enum Action {
     WhatIf,
     ClearWhatIfs,
     CycleMark,
+    /// Copy the focused node (or source) to the clipboard.
+    Copy,
+    /// Open the URL of the source in view.
+    OpenUrl,
     EditNote,
     ToggleSide,
     /// Presenter: reveal the next hidden supporter or attacker.

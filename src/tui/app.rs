@@ -14,6 +14,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::{Action, View};
+use super::clipboard;
 use super::keymap::Context;
 use super::layout::{self, Areas};
 use super::overlay::Overlay;
@@ -57,6 +58,9 @@ struct Model {
     dirty: bool,
     /// The node the detail pane shows.
     focus: NodeIx,
+    /// A source (index into the graph's sources) the detail pane shows
+    /// instead, while the sources view's cursor is on it.
+    source: Option<usize>,
     back: Vec<NodeIx>,
     forward: Vec<NodeIx>,
     /// A running tour (shown while [`Overlay::Presenter`] is on the stack).
@@ -90,6 +94,18 @@ pub struct App {
     /// A warning the user must see (a damaged notes file, notes that cannot
     /// be saved): shown until dismissed with Esc, whatever else happens.
     alert: Option<String>,
+    /// What the terminal loop is asked to do outside the terminal's screen
+    /// (`update` itself does no I/O).
+    requests: Vec<Request>,
+}
+
+/// Work for the terminal loop: things `update` may not do itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Put this text on the clipboard (by OSC 52).
+    Copy(String),
+    /// Open this URL in the browser.
+    OpenUrl(String),
 }
 
 impl App {
@@ -104,6 +120,7 @@ impl App {
                 state: State::new(name, None),
                 dirty: false,
                 focus,
+                source: None,
                 back: Vec::new(),
                 forward: Vec::new(),
                 tour: None,
@@ -125,6 +142,7 @@ impl App {
             quit: false,
             message: None,
             alert: None,
+            requests: Vec::new(),
         };
         app.refresh_summary();
         app
@@ -150,6 +168,11 @@ impl App {
         self.model.focus
     }
 
+    /// The source the detail pane shows instead of the focused node.
+    pub fn shown_source(&self) -> Option<usize> {
+        self.model.source
+    }
+
     pub fn view(&self) -> View {
         self.view
     }
@@ -165,6 +188,11 @@ impl App {
     /// What the status bar says: a standing alert first, else the last message.
     pub fn message(&self) -> Option<&str> {
         self.alert.as_deref().or(self.message.as_deref())
+    }
+
+    /// What the terminal loop should do now, oldest first.
+    pub fn take_requests(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.requests)
     }
 
     pub fn set_message(&mut self, message: String) {
@@ -389,6 +417,8 @@ impl App {
             Action::Back | Action::Forward => self.go_through_history(action == Action::Back),
             Action::WhatIf | Action::ClearWhatIfs => self.what_if(action == Action::ClearWhatIfs),
             Action::CycleMark => self.cycle_mark(),
+            Action::Copy => self.copy(),
+            Action::OpenUrl => self.open_url(),
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
                 self.clamp_cursors();
@@ -415,7 +445,13 @@ impl App {
     fn show_view(&mut self, view: View) {
         self.view = view;
         self.pane = Pane::Main;
+        self.model.source = None;
         match view {
+            View::Sources => {
+                if let Some(s) = self.views.sources.selected_source() {
+                    self.show_source(s);
+                }
+            }
             View::Brief => {
                 self.ensure_brief();
                 self.brief_to_point();
@@ -462,6 +498,41 @@ impl App {
         ));
     }
 
+    /// `y`: the source shown in the detail pane, or the focused node.
+    fn copy(&mut self) {
+        let g = self.graph();
+        let (text, what) = match self.shown_source() {
+            Some(s) => (clipboard::source_text(&g.sources[s]), "the source"),
+            None if g.node(self.focused()).quote.is_some() => (
+                clipboard::node_text(g, self.focused()),
+                "the quote with its citation",
+            ),
+            None => (
+                clipboard::node_text(g, self.focused()),
+                "the title and text",
+            ),
+        };
+        self.message = Some(format!("Copied {what} to the clipboard."));
+        self.requests.push(Request::Copy(text));
+    }
+
+    /// `o`: the URL of the source shown, or of the focused evidence's source.
+    fn open_url(&mut self) {
+        let g = self.graph();
+        let src = match self.shown_source() {
+            Some(s) => Some(&g.sources[s]),
+            None => g.source_of(self.focused()),
+        };
+        match src.and_then(|s| s.url.as_deref()) {
+            Some(url) => {
+                let url = crate::text::sanitize_line(url);
+                self.message = Some(format!("Opening {url} in the browser."));
+                self.requests.push(Request::OpenUrl(url));
+            }
+            None => self.message = Some("No URL to open here: a source with a URL opens.".into()),
+        }
+    }
+
     fn cycle_mark(&mut self) {
         let id = self.graph().node(self.focused()).id.clone();
         let mark = Mark::next(self.model.state.mark(&id));
@@ -478,7 +549,8 @@ impl App {
     /// quiet one follows a cursor. Either way the detail pane and the
     /// columns start over for a new node.
     pub fn focus(&mut self, node: NodeIx, visit: Visit) {
-        let changed = node != self.model.focus;
+        let changed = node != self.model.focus || self.model.source.is_some();
+        self.model.source = None;
         if visit == Visit::Record && changed {
             self.model.back.push(self.model.focus);
             self.model.forward.clear();
@@ -490,6 +562,14 @@ impl App {
         }
         if visit == Visit::Record {
             self.sync_outline_to_focus();
+        }
+    }
+
+    /// Shows source `s` in the detail pane, in place of the focused node.
+    pub(super) fn show_source(&mut self, s: usize) {
+        if self.model.source != Some(s) {
+            self.model.source = Some(s);
+            self.views.detail = DetailState::default();
         }
     }
 

@@ -146,6 +146,8 @@ pub static KEYMAP: &[Binding] = &[
     b(C::Global, &[K::Char('W')], A::ClearWhatIfs, "clear every what-if suspension", None),
     b(C::Global, &[K::Char('m')], A::CycleMark, "mark: ★ star → ▶ use → ! answer → none", Some("mark")),
     b(C::Global, &[K::Char('n')], A::EditNote, "write a note on the focused node", Some("note")),
+    b(C::Global, &[K::Char('y')], A::Copy, "copy: evidence as quote and citation, else title and text", Some("copy")),
+    b(C::Global, &[K::Char('o')], A::OpenUrl, "open the source's URL in the browser", None),
     b(C::Global, &[K::Char('e')], A::PresenterExplore, "back to the running tour's card", None),
     b(C::Lists, &[K::Char('k'), K::Up], A::Up, "move up", None),
     b(C::Lists, &[K::Char('j'), K::Down], A::Down, "move down", None),

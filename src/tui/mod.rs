@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod cursor;
 pub mod keymap;
 pub mod layout;
@@ -342,6 +343,7 @@ fn event_loop(
                         dirty = true;
                     }
                     save_state(app, store);
+                    carry_out_requests(app);
                 }
                 Wake::TerminalFailed(e) => return Err(e),
                 Wake::Search => {}
@@ -355,6 +357,48 @@ fn event_loop(
         }
     }
     Ok(None)
+}
+
+/// Does what `update` asked for outside the screen: copying by OSC 52
+/// (written straight to the terminal, between frames), opening a URL.
+fn carry_out_requests(app: &mut App) {
+    use std::io::Write;
+    for request in app.take_requests() {
+        match request {
+            app::Request::Copy(text) => {
+                let mut out = io::stdout();
+                let written = out
+                    .write_all(clipboard::osc52(&text).as_bytes())
+                    .and_then(|()| out.flush());
+                if let Err(e) = written {
+                    app.set_message(format!("Could not copy: {e}"));
+                }
+            }
+            app::Request::OpenUrl(url) => {
+                if let Err(e) = open_url(&url) {
+                    app.set_message(format!("Could not open {url}: {e}"));
+                }
+            }
+        }
+    }
+}
+
+/// Opens `url` in the browser, or with the command `AGON_OPENER` names
+/// (tests set it, so that no browser starts).
+fn open_url(url: &str) -> io::Result<()> {
+    match std::env::var_os("AGON_OPENER") {
+        Some(cmd) => std::process::Command::new(cmd)
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map(|mut child| {
+                // Reaped in the background, so it never lingers as a zombie.
+                std::thread::spawn(move || child.wait());
+            }),
+        None => open::that_detached(url),
+    }
 }
 
 /// Saves marks and notes at once when they changed, so nothing typed is

@@ -191,15 +191,21 @@ impl App {
         let sources = &mut self.views.sources;
         if let Some(delta) = list_delta(action, h) {
             sources.cursor.move_by(delta, sources.rows.len(), h);
-            // The detail pane (and m, n, w) follow the selected citation.
+            // The detail pane (and m, n, w) follow the selected citation;
+            // on a source, it shows the source.
             if let Some(node) = sources.selected_node() {
                 self.focus(node, Visit::Quiet);
+            } else if let Some(s) = sources.selected_source() {
+                self.show_source(s);
             }
-        } else if action == Action::Activate
-            && let Some(node) = sources.selected_node()
-        {
-            self.visit(node);
-            self.view = View::Outline;
+        } else if action == Action::Activate {
+            if let Some(node) = sources.selected_node() {
+                self.visit(node);
+                self.view = View::Outline;
+            } else if sources.selected_source().is_some() {
+                // The source's detail lists the evidence citing it, as links.
+                self.pane = Pane::Detail;
+            }
         }
     }
 

@@ -12,6 +12,8 @@ pub const THESIS: &str = "◆";
 pub const EVIDENCE: &str = "❝";
 pub const REBUTTAL: &str = "⚑";
 pub const SHARED: &str = "⧉";
+/// A source (the sources view and a source's detail).
+pub const SOURCE: &str = "■";
 pub const CYCLE: &str = "↻";
 pub const FOLDED: &str = "▸";
 pub const UNFOLDED: &str = "▾";

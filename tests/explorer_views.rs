@@ -1,0 +1,161 @@
+//! Key-driven tests of what the explorer shows of sources, copying, the
+//! brief, the columns, presenter mode and themes, on a debate whose
+//! sources have every field (`fixtures/sourced.ron`).
+
+use agon::tui::action::View;
+use agon::tui::app::{App, Pane, Request};
+use agon::tui::clipboard::osc52;
+use agon::tui::keymap::{self, Key};
+use agon::tui::theme::Theme;
+use agon::tui::views;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(w: u16, h: u16) -> App {
+    let text = include_str!("fixtures/sourced.ron");
+    let graph = agon::graph::load_str("sourced.ron", text)
+        .expect("fixture is valid")
+        .graph;
+    let mut app = App::new(graph, "sourced.ron".into());
+    app.update(agon::tui::action::Action::Resize {
+        width: w,
+        height: h,
+    });
+    app
+}
+
+/// Presses keys through the real keymap, as the terminal loop does.
+fn press(app: &mut App, keys: &[Key]) {
+    for &k in keys {
+        if let Some(a) = keymap::lookup(&app.contexts(), k) {
+            app.update(a);
+        }
+    }
+}
+
+fn chars(s: &str) -> Vec<Key> {
+    s.chars().map(Key::Char).collect()
+}
+
+fn shot(app: &App, w: u16, h: u16) -> String {
+    shot_with(app, &Theme::dark(), w, h)
+}
+
+fn shot_with(app: &App, theme: &Theme, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    terminal.draw(|f| views::draw(f, app, theme)).expect("draw");
+    terminal.backend().to_string()
+}
+
+fn focus_id(app: &App) -> &str {
+    &app.graph().node(app.focused()).id
+}
+
+#[test]
+fn selecting_a_source_shows_all_its_fields_and_the_evidence_citing_it() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        press(&mut a, &[Key::Char('3')]);
+        assert_eq!(a.view(), View::Sources);
+        assert_eq!(a.shown_source(), Some(0), "the first row is a source");
+        let screen = shot(&a, w, h);
+        for field in [
+            "R. Roe",
+            "Town Gazette",
+            "2023-04-01",
+            "https://example.org/survey",
+        ] {
+            assert!(
+                screen.contains(field),
+                "{field} missing at {w}x{h}:\n{screen}"
+            );
+        }
+        assert!(screen.contains("garbled"), "the note is shown");
+        assert!(screen.contains("Cited by (2)"), "{screen}");
+        insta::assert_snapshot!(format!("source_detail_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn a_sources_detail_links_lead_to_the_evidence() {
+    let mut a = app(120, 40);
+    press(&mut a, &[Key::Char('3'), Key::Enter]);
+    assert_eq!(a.pane(), Pane::Detail);
+    press(&mut a, &[Key::Char('j'), Key::Enter]);
+    assert_eq!(focus_id(&a), "survey-cost");
+    assert_eq!(a.shown_source(), None);
+    // Moving onto a citation shows the node; back onto the source, the source.
+    let mut a = app(120, 40);
+    press(&mut a, &[Key::Char('3'), Key::Char('j')]);
+    assert_eq!((a.shown_source(), focus_id(&a)), (None, "survey-times"));
+    press(&mut a, &[Key::Char('k')]);
+    assert_eq!(a.shown_source(), Some(0));
+}
+
+#[test]
+fn o_asks_for_the_sources_url_and_only_that() {
+    let mut a = app(120, 40);
+    press(&mut a, &[Key::Char('3'), Key::Char('o')]);
+    assert_eq!(
+        a.take_requests(),
+        vec![Request::OpenUrl("https://example.org/survey".into())]
+    );
+    // On evidence, its source's URL; on a source without one, nothing.
+    press(&mut a, &[Key::Char('j'), Key::Char('o')]);
+    assert_eq!(
+        a.take_requests(),
+        vec![Request::OpenUrl("https://example.org/survey".into())]
+    );
+    press(&mut a, &chars("jjo"));
+    assert!(a.take_requests().is_empty());
+    assert!(a.message().unwrap_or("").contains("No URL"));
+}
+
+/// The bytes `y` has the terminal loop write.
+fn copied(a: &mut App) -> String {
+    match a.take_requests().as_slice() {
+        [Request::Copy(text)] => osc52(text),
+        other => panic!("expected one copy, got {other:?}"),
+    }
+}
+
+fn osc(text: &str) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\u{1b}]52;c;{b64}\u{7}")
+}
+
+#[test]
+fn y_copies_evidence_as_a_quote_with_its_citation_without_control_characters() {
+    let mut a = app(120, 40);
+    press(&mut a, &[Key::Char('3'), Key::Char('j'), Key::Char('y')]);
+    assert_eq!(focus_id(&a), "survey-times");
+    assert_eq!(
+        copied(&mut a),
+        osc(
+            "“The average commuter loses twenty minutes a day in traffic.”\n\
+             — R. Roe, “Commuter survey 2023”, Town Gazette, 2023-04-01, p. 2"
+        )
+    );
+}
+
+#[test]
+fn y_copies_a_claims_title_and_text_and_a_sources_citation() {
+    let mut a = app(120, 40);
+    press(&mut a, &[Key::Char('j'), Key::Char('y')]);
+    assert_eq!(focus_id(&a), "faster");
+    assert_eq!(
+        copied(&mut a),
+        osc(
+            "Trams are faster than buses in traffic, because dedicated tracks keep them out of every jam in the centre\n\n\
+             Dedicated tracks keep trams out of congestion."
+        )
+    );
+    press(&mut a, &[Key::Char('3'), Key::Char('y')]);
+    assert_eq!(
+        copied(&mut a),
+        osc("R. Roe, “Commuter survey 2023”, Town Gazette, 2023-04-01\n\
+             https://example.org/survey\n\
+             The copy online is garbled after page 3; quote from the print edition.")
+    );
+}
