@@ -159,3 +159,73 @@ fn y_copies_a_claims_title_and_text_and_a_sources_citation() {
              The copy online is garbled after page 3; quote from the print edition.")
     );
 }
+
+/// The brief pane's title row.
+fn title_row(screen: &str) -> String {
+    screen.lines().nth(2).unwrap_or("").to_string()
+}
+
+#[test]
+fn the_brief_title_tells_the_theses_and_sides_apart_at_120_columns() {
+    let mut a = app(120, 40);
+    press(&mut a, &[Key::Char('4')]);
+    let mut titles = vec![title_row(&shot(&a, 120, 40))];
+    for _ in 0..3 {
+        press(&mut a, &[Key::Char('s')]);
+        titles.push(title_row(&shot(&a, 120, 40)));
+    }
+    assert!(
+        titles[0].contains("Brief 1/2, for: “The town should build a tr"),
+        "{titles:?}"
+    );
+    assert!(titles[1].contains("Brief 1/2, against: “The town should build"));
+    assert!(
+        titles[2].contains("Brief 2/2, for: “The town should buy electric"),
+        "{}",
+        titles[2]
+    );
+    for (i, t) in titles.iter().enumerate() {
+        for u in &titles[i + 1..] {
+            assert_ne!(t, u);
+        }
+    }
+}
+
+#[test]
+fn the_briefs_counts_say_what_their_lists_hold_and_it_carries_source_notes() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        press(&mut a, &[Key::Char('4'), Key::Char('s')]);
+        let screen = shot(&a, w, h);
+        insta::assert_snapshot!(format!("brief_against_{w}x{h}"), screen);
+    }
+    let mut a = app(160, 48);
+    press(&mut a, &[Key::Char('4')]);
+    let screen = shot(&a, 160, 48);
+    // Arguing for the tram: one opposing point ("cost"), answered by the grants.
+    assert!(
+        screen.contains("To answer: 0 of 1 opposing points stand"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Answered: 1 of 1 opposing points fall"),
+        "{screen}"
+    );
+    assert!(screen.contains("Notes on the sources (1)"), "{screen}");
+    assert!(screen.contains("garbled after page 3"), "{screen}");
+    press(&mut a, &[Key::Char('G')]);
+    assert_eq!(
+        a.shown_source(),
+        Some(0),
+        "the detail pane shows the noted source"
+    );
+    let g = a.graph();
+    let thesis = g.theses()[0];
+    let brief =
+        agon::brief::Brief::build(g, a.whatif().labels(), agon::brief::BriefSide::For, thesis);
+    let md = agon::brief::Brief::to_markdown(g, &brief, None);
+    assert!(
+        md.contains("## Notes on the sources\n\n- **Commuter survey 2023** (R. Roe, Town Gazette, 2023-04-01): The copy online is garbled"),
+        "{md}"
+    );
+}

@@ -4,6 +4,7 @@
 use super::{App, Pane, Visit};
 use crate::tui::action::{Action, View};
 use crate::tui::layout;
+use crate::tui::views::brief::BriefRow;
 use crate::tui::views::columns::Column;
 use crate::tui::views::detail::DetailLayout;
 use crate::tui::views::marks::MarkRow;
@@ -242,9 +243,12 @@ impl App {
         }
         if let Some(delta) = list_delta(action, h) {
             brief.cursor.move_by(delta, brief.rows().len(), h);
-            // The detail pane follows the selected point.
+            // The detail pane follows the selected point, or source note.
+            let row = brief.rows().get(brief.cursor.selected).cloned();
             if let Some(node) = brief.node_at(brief.cursor.selected) {
                 self.focus(node, Visit::Quiet);
+            } else if let Some(BriefRow::SourceNote(s)) = row {
+                self.show_source(s);
             }
         } else if action == Action::Activate
             && let Some(node) = brief.node_at(brief.cursor.selected)
