@@ -619,15 +619,10 @@ fn clicks_work_in_every_list_view_and_on_detail_links() {
     // Columns: a click in the opposing column selects its row.
     app.visit(ix(&app, "tram"));
     app.update(Action::ShowView(View::Columns));
-    let wide = areas.main.width >= 72;
-    let (col, row) = if wide {
-        (areas.main.x + areas.main.width - 6, areas.main.y + 5)
-    } else {
-        (
-            areas.main.x + 4,
-            areas.main.y + 3 + (areas.main.height - 4) / 2 + 2,
-        )
-    };
+    // The columns view has its own split of the screen.
+    let body = agon::tui::layout::columns_body(app.areas().main);
+    let con = agon::tui::layout::column_area(body, 1);
+    let (col, row) = (con.x + 4, con.y + 1);
     app.update(Action::Click { col, row });
     assert_eq!(app.columns_state().active.index(), 1);
     // Detail: click a link once to select it, twice to follow it.

@@ -229,3 +229,44 @@ fn the_briefs_counts_say_what_their_lists_hold_and_it_carries_source_notes() {
         "{md}"
     );
 }
+
+#[test]
+fn columns_stand_side_by_side_from_100_columns_and_titles_use_the_width() {
+    for (w, side_by_side) in [(99, false), (100, true), (120, true)] {
+        let mut a = app(w, 30);
+        press(&mut a, &[Key::Char('2')]);
+        let screen = shot(&a, w, 30);
+        let same_row = screen
+            .lines()
+            .any(|l| l.contains("Supporting") && l.contains("Opposing"));
+        assert_eq!(same_row, side_by_side, "at {w} columns:\n{screen}");
+    }
+    // At 200 columns a title gets far more than forty cells.
+    let mut a = app(200, 30);
+    press(&mut a, &[Key::Char('2')]);
+    let screen = shot(&a, 200, 30);
+    assert!(
+        screen.contains("Trams are faster than buses in traffic, because dedicated"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_detail_pane_follows_the_columns_highlight_and_h_goes_to_the_parent() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        press(&mut a, &[Key::Char('2'), Key::Down]);
+        insta::assert_snapshot!(format!("columns_follow_{w}x{h}"), shot(&a, w, h));
+        assert_eq!(focus_id(&a), "tram");
+        let shown = a.graph().node(a.detail_node()).id.clone();
+        assert_eq!(shown, "survey-cost", "the second supporter is highlighted");
+        press(&mut a, &[Key::Right]);
+        assert_eq!(a.graph().node(a.detail_node()).id, "cost");
+        // Enter goes in; h comes back up to the parent.
+        press(&mut a, &[Key::Enter]);
+        assert_eq!(focus_id(&a), "cost");
+        assert_eq!(a.detail_node(), a.focused());
+        press(&mut a, &[Key::Char('h')]);
+        assert_eq!(focus_id(&a), "tram");
+    }
+}

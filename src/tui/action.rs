@@ -47,6 +47,8 @@ pub enum Action {
     Down,
     /// Collapse, or go to the parent; in columns, the column to the left.
     Left,
+    /// The focused node's parent (the pro/con view's way up).
+    Parent,
     /// Expand, or go in; in columns, the column to the right.
     Right,
     Top,

@@ -168,6 +168,20 @@ impl App {
         self.model.focus
     }
 
+    /// The node the detail pane shows: the focus, or in the pro/con view,
+    /// once the user moves through the columns, the highlighted node.
+    pub fn detail_node(&self) -> NodeIx {
+        let columns = &self.views.columns;
+        if self.view == View::Columns && columns.moved {
+            let active = columns.active;
+            let list = self.columns()[active.index()];
+            if let Some(&n) = list.get(columns.cursor(active).selected) {
+                return n;
+            }
+        }
+        self.model.focus
+    }
+
     /// The source the detail pane shows instead of the focused node.
     pub fn shown_source(&self) -> Option<usize> {
         self.model.source
@@ -302,7 +316,7 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size)
+        layout::areas_for(self.size, self.view == View::Columns)
     }
 
     /// The keymap contexts that apply now, most specific first: the top
@@ -426,6 +440,7 @@ impl App {
             Action::Click { col, row } => self.click(col, row),
             Action::Scroll { col, row, down } => self.scroll(col, row, down),
             Action::PresenterExplore => self.resume_tour(),
+            Action::Parent => self.go_to_parent(),
             _ => return false,
         }
         true
@@ -503,8 +518,8 @@ impl App {
         let g = self.graph();
         let (text, what) = match self.shown_source() {
             Some(s) => (clipboard::source_text(&g.sources[s]), "the source"),
-            None if g.node(self.focused()).quote.is_some() => (
-                clipboard::node_text(g, self.focused()),
+            None if g.node(self.detail_node()).quote.is_some() => (
+                clipboard::node_text(g, self.detail_node()),
                 "the quote with its citation",
             ),
             None => (
@@ -521,7 +536,7 @@ impl App {
         let g = self.graph();
         let src = match self.shown_source() {
             Some(s) => Some(&g.sources[s]),
-            None => g.source_of(self.focused()),
+            None => g.source_of(self.detail_node()),
         };
         match src.and_then(|s| s.url.as_deref()) {
             Some(url) => {
@@ -565,6 +580,31 @@ impl App {
         }
     }
 
+    /// `h` in the columns: the parent of the focused node the user came
+    /// from, else the one on its path from the thesis, as a visit.
+    fn go_to_parent(&mut self) {
+        let g = self.graph();
+        let focus = self.focused();
+        // The parent the user came down from, when they did.
+        let came_from = self
+            .model
+            .back
+            .last()
+            .copied()
+            .filter(|&b| g.parents(focus).any(|(p, _)| p == b));
+        let on_path = self
+            .views
+            .outline
+            .tree
+            .path_to(g, focus)
+            .and_then(|p| p.len().checked_sub(2).map(|i| p[i]));
+        let parent = came_from.or(on_path);
+        match parent.or_else(|| g.parents(focus).next().map(|(p, _)| p)) {
+            Some(parent) => self.visit(parent),
+            None => self.message = Some("This is a thesis: it has no parent.".into()),
+        }
+    }
+
     /// Shows source `s` in the detail pane, in place of the focused node.
     pub(super) fn show_source(&mut self, s: usize) {
         if self.model.source != Some(s) {
@@ -589,7 +629,7 @@ impl App {
     /// rows change with them, so their cursors are put back in range, the
     /// brief's on the focused node where it has one.
     fn labels_changed(&mut self) {
-        let links = detail_links(self.graph(), self.eval(), self.focused()).len();
+        let links = detail_links(self.graph(), self.eval(), self.detail_node()).len();
         let h = layout::inner_height(self.detail_area());
         let cursor = &mut self.views.detail.cursor;
         cursor.select(cursor.selected, links, h);

@@ -170,8 +170,16 @@ impl App {
         let active = self.views.columns.active;
         let h = self.column_height(active);
         match action {
-            Action::Left => self.views.columns.active = Column::Pro,
-            Action::Right => self.views.columns.active = Column::Con,
+            Action::Left | Action::Right => {
+                let columns = &mut self.views.columns;
+                columns.active = if action == Action::Left {
+                    Column::Pro
+                } else {
+                    Column::Con
+                };
+                columns.moved = true;
+                self.views.detail = Default::default();
+            }
             Action::Activate => {
                 let selected = self.views.columns.cursor(active).selected;
                 if let Some(&node) = self.columns()[active.index()].get(selected) {
@@ -182,6 +190,9 @@ impl App {
                 if let Some(delta) = list_delta(other, h) {
                     let len = self.columns()[active.index()].len();
                     self.views.columns.cursor_mut(active).move_by(delta, len, h);
+                    // The detail pane follows the highlight.
+                    self.views.columns.moved = true;
+                    self.views.detail = Default::default();
                 }
             }
         }

@@ -44,6 +44,9 @@ impl Column {
 pub struct ColumnsState {
     pub active: Column,
     pub cursors: [ListCursor; 2],
+    /// Whether the user moved through the columns since the focus changed:
+    /// from then on the detail pane shows the highlighted node.
+    pub moved: bool,
 }
 
 impl ColumnsState {
@@ -172,7 +175,7 @@ impl Widget for ColumnList<'_> {
             } else {
                 String::new()
             };
-            let budget = (inner.width as usize).saturating_sub(6 + counts.len());
+            let budget = (inner.width as usize).saturating_sub(6 + crate::text::width(&counts));
             let spans = vec![
                 Span::styled(sym, style),
                 Span::styled(

@@ -129,7 +129,7 @@ impl DetailLayout {
             return DetailLayout::source(app.graph(), s, width);
         }
         let g = app.graph();
-        let ix = app.focused();
+        let ix = app.detail_node();
         let node = g.node(ix);
         let mut out = Lines {
             lines: vec![DetailLine::Head],
@@ -371,7 +371,7 @@ impl DetailView<'_> {
     fn head_spans(&self) -> Vec<Span<'static>> {
         let (app, theme) = (self.app, self.theme);
         let g = app.graph();
-        let ix = app.focused();
+        let ix = app.detail_node();
         let node = g.node(ix);
         let dim = theme.style(Role::Dim);
         let side = match g.side(ix) {

@@ -76,7 +76,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// The header, the panes and the status bar.
 fn render_explorer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let areas = layout::areas(area);
+    let areas = layout::areas_for(area, app.view() == View::Columns);
     chrome::Header { app, theme }.render(areas.header, buf);
     chrome::Breadcrumb { app, theme }.render(areas.breadcrumb, buf);
     let pane = app.pane();
