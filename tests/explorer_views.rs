@@ -270,3 +270,44 @@ fn the_detail_pane_follows_the_columns_highlight_and_h_goes_to_the_parent() {
         assert_eq!(focus_id(&a), "tram");
     }
 }
+
+fn node(app: &App, id: &str) -> agon::graph::NodeIx {
+    app.graph().by_id(id).expect("fixture node")
+}
+
+#[test]
+fn analysis_nodes_are_marked_in_words_and_a_toggles_sources_only() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        let grants = node(&a, "grants");
+        a.visit(grants);
+        let screen = shot(&a, w, h);
+        assert!(
+            screen.contains("∴ ✓ National grants"),
+            "outline marks it:\n{screen}"
+        );
+        assert!(
+            screen.contains("the map's analysis"),
+            "detail says it:\n{screen}"
+        );
+        insta::assert_snapshot!(format!("analysis_{w}x{h}"), screen);
+    }
+    let mut a = app(120, 40);
+    let (grants, cost) = (node(&a, "grants"), node(&a, "cost"));
+    assert_eq!(a.label(cost), agon::eval::Label::Out);
+    press(&mut a, &[Key::Char('a')]);
+    assert!(a.whatif().is_suspended(grants));
+    assert_eq!(
+        a.label(cost),
+        agon::eval::Label::In,
+        "without the analysis, the cost stands"
+    );
+    assert!(
+        a.message()
+            .unwrap_or("")
+            .contains("1 analysis nodes suspended")
+    );
+    press(&mut a, &[Key::Char('a')]);
+    assert!(!a.whatif().is_suspended(grants));
+    assert_eq!(a.label(cost), agon::eval::Label::Out);
+}

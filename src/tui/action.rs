@@ -62,6 +62,9 @@ pub enum Action {
     /// Suspend or restore the focused node for what-if evaluation.
     WhatIf,
     ClearWhatIfs,
+    /// What-if: suspend every node that is the map's own analysis, or
+    /// bring them all back.
+    SourcesOnly,
     CycleMark,
     /// Copy the focused node (or source) to the clipboard.
     Copy,

@@ -432,6 +432,7 @@ impl App {
             Action::WhatIf | Action::ClearWhatIfs => self.what_if(action == Action::ClearWhatIfs),
             Action::CycleMark => self.cycle_mark(),
             Action::Copy => self.copy(),
+            Action::SourcesOnly => self.sources_only(),
             Action::OpenUrl => self.open_url(),
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
@@ -511,6 +512,36 @@ impl App {
             "\"{}\" {verb}; {changed} labels changed (see Detail).",
             crate::text::truncate(&self.graph().node(ix).title, 24)
         ));
+    }
+
+    /// `a`: what the sources alone establish. Suspends every analysis
+    /// node, or, when they all are already, brings them back.
+    fn sources_only(&mut self) {
+        let g = self.model.graph.clone();
+        let nodes: Vec<NodeIx> = crate::eval::analysis_nodes(&g).collect();
+        if nodes.is_empty() {
+            self.message = Some("This map marks no node as its own analysis.".into());
+            return;
+        }
+        let eval = &mut self.model.whatif.eval;
+        let all = nodes.iter().all(|&ix| eval.is_suspended(ix));
+        if all {
+            for &ix in &nodes {
+                eval.unsuspend(ix);
+            }
+        } else {
+            crate::eval::suspend_analysis(&g, eval);
+        }
+        self.labels_changed();
+        let n = nodes.len();
+        self.message = Some(if all {
+            format!("Sources only off: {n} analysis nodes restored.")
+        } else {
+            let changed = g.indices().filter(|&i| self.whatif().changed(i)).count();
+            format!(
+                "Sources only: {n} analysis nodes suspended; {changed} labels differ from the full map."
+            )
+        });
     }
 
     /// `y`: the source shown in the detail pane, or the focused node.

@@ -144,6 +144,7 @@ pub static KEYMAP: &[Binding] = &[
     b(C::Global, &[K::Char('5')], A::ShowView(View::Marks), "marked nodes view", None),
     b(C::Global, &[K::Char('w')], A::WhatIf, "what-if: suspend or restore the focused node", Some("what-if")),
     b(C::Global, &[K::Char('W')], A::ClearWhatIfs, "clear every what-if suspension", None),
+    b(C::Global, &[K::Char('a')], A::SourcesOnly, "sources only: suspend every ∴ analysis node (again: restore them)", None),
     b(C::Global, &[K::Char('m')], A::CycleMark, "mark: ★ star → ▶ use → ! answer → none", Some("mark")),
     b(C::Global, &[K::Char('n')], A::EditNote, "write a note on the focused node", Some("note")),
     b(C::Global, &[K::Char('y')], A::Copy, "copy: evidence as quote and citation, else title and text", Some("copy")),

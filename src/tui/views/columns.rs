@@ -182,6 +182,7 @@ impl Widget for ColumnList<'_> {
                     symbols::kind(node.kind),
                     symbols::kind_style(theme, node.kind),
                 ),
+                Span::styled(symbols::origin(node), theme.style(Role::Dim)),
                 Span::raw(" "),
                 super::label_span(app, theme, n),
                 Span::raw(" "),

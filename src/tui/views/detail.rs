@@ -135,6 +135,14 @@ impl DetailLayout {
             lines: vec![DetailLine::Head],
             width,
         };
+        if node.origin == crate::graph::Origin::Analysis {
+            // On its own line, so a narrow pane never cuts it off.
+            let words = format!(
+                "{} the map's analysis: no source makes this point",
+                symbols::ANALYSIS
+            );
+            out.para(&words, Role::Accent, "");
+        }
         if let Some(note) = app.note_of(ix) {
             out.blank();
             out.para(&format!("{} {note}", super::marks::NOTE), Role::Mark, "");
@@ -419,6 +427,7 @@ impl DetailView<'_> {
             Span::raw(if selected { "▶ → " } else { "  → " }),
             Span::styled(symbols::stance(rel), symbols::stance_style(theme, rel)),
             Span::styled(symbols::kind(t.kind), symbols::kind_style(theme, t.kind)),
+            Span::styled(symbols::origin(t), theme.style(Role::Dim)),
             Span::raw(" "),
             super::label_span(app, theme, target),
         ];

@@ -119,6 +119,13 @@ impl PresenterCard<'_> {
                     symbols::kind_style(theme, node.kind),
                 ),
                 super::label_words(app, theme, stop.node),
+                Span::styled(
+                    node.origin
+                        .note()
+                        .map(|w| format!(" ·{} {w}", symbols::origin(node)))
+                        .unwrap_or_default(),
+                    theme.style(Role::Dim),
+                ),
             ],
             text,
         )];
