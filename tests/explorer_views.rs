@@ -311,3 +311,62 @@ fn analysis_nodes_are_marked_in_words_and_a_toggles_sources_only() {
     assert!(!a.whatif().is_suspended(grants));
     assert_eq!(a.label(cost), agon::eval::Label::Out);
 }
+
+/// The card's bottom breadcrumb (the third line from the bottom).
+fn breadcrumb(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - 3].to_string()
+}
+
+#[test]
+fn presenter_narration_that_does_not_fit_says_so_and_scrolls_at_60x18() {
+    let mut a = app(60, 18);
+    press(&mut a, &[Key::Char('t'), Key::Enter, Key::Right]);
+    let first = shot(&a, 60, 18);
+    assert!(first.contains("▼ more follows"), "{first}");
+    assert!(
+        first.contains("The main reason for it is speed."),
+        "{first}"
+    );
+    let mut screen = first.clone();
+    for _ in 0..20 {
+        press(&mut a, &[Key::Down]);
+        screen = shot(&a, 60, 18);
+    }
+    assert!(screen.contains("▲ end"), "{screen}");
+    assert!(screen.contains("side must answer."), "{screen}");
+    press(&mut a, &[Key::Up]);
+    assert!(shot(&a, 60, 18).contains("▼ more follows"));
+    // The next step starts at its top again.
+    press(&mut a, &[Key::Right, Key::Left]);
+    assert_eq!(shot(&a, 60, 18), first);
+}
+
+#[test]
+fn presenter_breadcrumb_follows_the_step_and_n_hides_the_narration() {
+    let mut a = app(60, 18);
+    press(&mut a, &[Key::Char('t'), Key::Enter]);
+    let mut crumbs = vec![breadcrumb(&shot(&a, 60, 18))];
+    for _ in 0..2 {
+        press(&mut a, &[Key::Right]);
+        crumbs.push(breadcrumb(&shot(&a, 60, 18)));
+    }
+    assert!(crumbs[2].contains("National grants"), "{crumbs:?}");
+    assert_ne!(crumbs[1], crumbs[2], "{crumbs:?}");
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        press(
+            &mut a,
+            &[Key::Char('t'), Key::Enter, Key::Right, Key::Char('n')],
+        );
+        let screen = shot(&a, w, h);
+        assert!(
+            !screen.contains("The main reason for it is speed."),
+            "{screen}"
+        );
+        assert!(screen.contains("narration hidden"), "{screen}");
+        insta::assert_snapshot!(format!("presenter_hidden_narration_{w}x{h}"), screen);
+        press(&mut a, &[Key::Char('n')]);
+        assert!(shot(&a, w, h).contains("The main reason for it is speed."));
+    }
+}

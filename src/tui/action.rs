@@ -78,6 +78,8 @@ pub enum Action {
     PresenterExplore,
     NextStep,
     PrevStep,
+    /// Presenter: hide the narration from the card, or show it again.
+    ToggleNarration,
     /// Text fields: a typed character, deletion, submit.
     Input(char),
     DeleteBack,

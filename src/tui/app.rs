@@ -23,6 +23,7 @@ use super::views::columns::ColumnsState;
 use super::views::detail::{DetailLayout, DetailState, detail_links};
 use super::views::marks::{MarkRow, MarksState, mark_rows};
 use super::views::outline::OutlineState;
+use super::views::presenter::CardState;
 use super::views::search::SearchState;
 use super::views::sources::SourcesState;
 use super::whatif::WhatIf;
@@ -78,6 +79,7 @@ struct Views {
     sources: SourcesState,
     brief: BriefState,
     marks: MarksState,
+    card: CardState,
 }
 
 pub struct App {
@@ -134,6 +136,7 @@ impl App {
                 sources: SourcesState::new(&graph),
                 brief: BriefState::default(),
                 marks: MarksState::default(),
+                card: CardState::default(),
             },
             view: View::Outline,
             pane: Pane::Main,
@@ -278,6 +281,11 @@ impl App {
 
     pub fn brief(&self) -> &BriefState {
         &self.views.brief
+    }
+
+    /// Presenter mode's card: narration scroll and visibility.
+    pub fn card(&self) -> &CardState {
+        &self.views.card
     }
 
     pub fn marks(&self) -> &MarksState {

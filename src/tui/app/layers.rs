@@ -197,11 +197,32 @@ impl App {
                 let moved = if next { p.next() } else { p.prev() };
                 let node = p.step().node;
                 if moved {
+                    self.views.card.scroll = 0;
                     self.focus(node, Visit::Record);
                 } else if next {
                     let leave = key(Action::Close);
                     self.message = Some(format!("End of the tour. {leave} leaves presenter mode."));
                 }
+            }
+            Action::Up => {
+                let card = &mut self.views.card;
+                card.scroll = card.scroll.saturating_sub(1);
+            }
+            Action::Down => {
+                let max = self.card_max_scroll();
+                let card = &mut self.views.card;
+                card.scroll = (card.scroll + 1).min(max);
+            }
+            Action::ToggleNarration => {
+                let card = &mut self.views.card;
+                card.hide_narration = !card.hide_narration;
+                card.scroll = 0;
+                let key = key(Action::ToggleNarration);
+                self.message = Some(if card.hide_narration {
+                    format!("Narration hidden from the card; {key} shows it.")
+                } else {
+                    "Narration shown.".into()
+                });
             }
             Action::Reveal if p.reveal_next().is_none() => {
                 self.message = Some("Everything here is revealed.".into());
@@ -224,6 +245,21 @@ impl App {
             _ => {}
         }
         true
+    }
+
+    /// How far the card's text scrolls at this screen size (measured by
+    /// the card itself; styles do not change line counts).
+    fn card_max_scroll(&self) -> usize {
+        let Some(presenter) = self.tour() else {
+            return 0;
+        };
+        let theme = crate::tui::theme::Theme::monochrome();
+        let card = crate::tui::views::presenter::PresenterCard {
+            app: self,
+            theme: &theme,
+            presenter,
+        };
+        card.max_scroll(self.size)
     }
 
     fn search_mut(&mut self) -> Option<&mut SearchState> {
