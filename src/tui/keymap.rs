@@ -201,9 +201,9 @@ pub static KEYMAP: &[Binding] = &[
     b(C::Presenter, &[K::Left, K::Backspace, K::Char('h')], A::PrevStep, "previous step", Some("prev")),
     b(C::Presenter, &[K::Down, K::Char('j')], A::Down, "scroll the card's text when it does not fit", None),
     b(C::Presenter, &[K::Up, K::Char('k')], A::Up, "scroll the card's text back", None),
-    b(C::Presenter, &[K::Char('n')], A::ToggleNarration, "hide / show the narration on the card", Some("narration")),
     b(C::Presenter, &[K::Char('r')], A::Reveal, "reveal the next response", Some("reveal")),
     b(C::Presenter, &[K::Char('e')], A::PresenterExplore, "explore at this node (e again returns)", Some("explore")),
+    b(C::Presenter, &[K::Char('n')], A::ToggleNarration, "hide / show the narration on the card", Some("narration")),
     b(C::Presenter, &[K::Esc, K::Char('q')], A::Close, "leave presenter mode", Some("leave")),
 ];
 
