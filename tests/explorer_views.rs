@@ -175,14 +175,21 @@ fn the_brief_title_tells_the_theses_and_sides_apart_at_120_columns() {
         titles.push(title_row(&shot(&a, 120, 40)));
     }
     assert!(
-        titles[0].contains("Brief 1/2, for: “The town should build a tr"),
+        titles[0].contains("Brief 1/2, for: “…should build a tram line”"),
         "{titles:?}"
     );
-    assert!(titles[1].contains("Brief 1/2, against: “The town should build"));
+    assert!(titles[1].contains("Brief 1/2, against: “…should build a tram line”"));
     assert!(
-        titles[2].contains("Brief 2/2, for: “The town should buy electric"),
+        titles[2].contains("Brief 2/2, for: “…should buy electric"),
         "{}",
         titles[2]
+    );
+    // Beyond the counter, the thesis titles themselves read apart.
+    let thesis_part = |t: &str| t.split(": ").nth(1).unwrap_or("").to_string();
+    assert_ne!(
+        thesis_part(&titles[0]),
+        thesis_part(&titles[2]),
+        "{titles:?}"
     );
     for (i, t) in titles.iter().enumerate() {
         for u in &titles[i + 1..] {

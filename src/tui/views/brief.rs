@@ -163,11 +163,46 @@ fn brief_title(app: &App, brief: &Brief, thesis_index: usize, width: usize) -> S
         room += crate::text::width(&tail);
         tail.clear();
     }
-    let thesis = sanitize_line(&app.graph().node(brief.thesis).title);
+    let g = app.graph();
+    let thesis = sanitize_line(&g.node(brief.thesis).title);
+    let shown = if crate::text::width(&thesis) <= room {
+        thesis
+    } else {
+        // Theses often begin alike ("The West should grant asylum to …"):
+        // when the title does not fit, it starts where it differs.
+        let others: Vec<String> = g
+            .theses()
+            .iter()
+            .filter(|&&t| t != brief.thesis)
+            .map(|&t| sanitize_line(&g.node(t).title))
+            .collect();
+        from_where_it_differs(&thesis, &others)
+    };
     format!(
         "{head}“{}”{tail}",
-        crate::text::truncate(&thesis, room.max(10))
+        crate::text::truncate(&shown, room.max(10))
     )
+}
+
+/// `title` from the first word no other title shares at the same place,
+/// after "…", keeping one word of context; `title` itself when it differs
+/// from the start.
+fn from_where_it_differs(title: &str, others: &[String]) -> String {
+    let words: Vec<&str> = title.split(' ').collect();
+    let shared = others
+        .iter()
+        .map(|o| {
+            o.split(' ')
+                .zip(&words)
+                .take_while(|(a, b)| a == *b)
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    if shared < 2 {
+        return title.to_string();
+    }
+    format!("…{}", words[shared - 1..].join(" "))
 }
 
 pub struct BriefView<'a> {
