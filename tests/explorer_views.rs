@@ -1,36 +1,18 @@
 //! Key-driven tests of what the explorer shows of sources, copying, the
-//! brief, the columns, presenter mode and themes, on a debate whose
+//! brief, the columns, presenter mode and analysis nodes, on a debate whose
 //! sources have every field (`fixtures/sourced.ron`).
+
+mod common;
 
 use agon::tui::action::View;
 use agon::tui::app::{App, Pane, Request};
 use agon::tui::clipboard::osc52;
-use agon::tui::keymap::{self, Key};
+use agon::tui::keymap::Key;
 use agon::tui::theme::Theme;
-use agon::tui::views;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::explorer::{press, shot_with};
 
 fn app(w: u16, h: u16) -> App {
-    let text = include_str!("fixtures/sourced.ron");
-    let graph = agon::graph::load_str("sourced.ron", text)
-        .expect("fixture is valid")
-        .graph;
-    let mut app = App::new(graph, "sourced.ron".into());
-    app.update(agon::tui::action::Action::Resize {
-        width: w,
-        height: h,
-    });
-    app
-}
-
-/// Presses keys through the real keymap, as the terminal loop does.
-fn press(app: &mut App, keys: &[Key]) {
-    for &k in keys {
-        if let Some(a) = keymap::lookup(&app.contexts(), k) {
-            app.update(a);
-        }
-    }
+    common::explorer::app_on("sourced.ron", include_str!("fixtures/sourced.ron"), w, h)
 }
 
 fn chars(s: &str) -> Vec<Key> {
@@ -39,12 +21,6 @@ fn chars(s: &str) -> Vec<Key> {
 
 fn shot(app: &App, w: u16, h: u16) -> String {
     shot_with(app, &Theme::dark(), w, h)
-}
-
-fn shot_with(app: &App, theme: &Theme, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    terminal.draw(|f| views::draw(f, app, theme)).expect("draw");
-    terminal.backend().to_string()
 }
 
 fn focus_id(app: &App) -> &str {
