@@ -353,3 +353,25 @@ fn presenter_breadcrumb_follows_the_step_and_n_hides_the_narration() {
         assert!(shot(&a, w, h).contains("The main reason for it is speed."));
     }
 }
+
+#[test]
+fn the_contrast_theme_paints_every_cell_on_its_own_background() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Modifier};
+    let theme = Theme::select(Some("contrast"), false).expect("shipped theme");
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = app(w, h);
+        press(&mut a, &[Key::Char('j'), Key::Char('3')]);
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        agon::tui::views::render(&a, &theme, area, &mut buf);
+        for cell in buf.content() {
+            assert!(
+                !matches!(cell.bg, Color::Reset),
+                "a cell on the terminal's own background at {w}x{h}"
+            );
+            assert!(cell.modifier.contains(Modifier::BOLD));
+        }
+    }
+}

@@ -67,6 +67,13 @@ struct ThemeFile {
     status_fg: String,
     status_bg: String,
     warning: String,
+    /// The theme's own background, for every role that sets none; without
+    /// it (or empty) the terminal's background shows.
+    #[serde(default)]
+    background: String,
+    /// Every role bold (for projectors).
+    #[serde(default)]
+    bold: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -250,6 +257,21 @@ impl Theme {
                 fg(color("warning", &tf.warning)).add_modifier(Modifier::BOLD),
             ),
         ];
+        let background = (!tf.background.is_empty()).then(|| color("background", &tf.background));
+        let styles = styles
+            .into_iter()
+            .map(|(role, mut style)| {
+                if style.bg.is_none()
+                    && let Some(bg) = background
+                {
+                    style = style.bg(bg);
+                }
+                if tf.bold {
+                    style = style.add_modifier(Modifier::BOLD);
+                }
+                (role, style)
+            })
+            .collect();
         if errors.is_empty() {
             Ok(Theme {
                 styles,
@@ -280,6 +302,25 @@ mod tests {
         assert!(errs[0].message.contains("Bleu"), "{}", errs[0].message);
         let line = LIGHT.lines().position(|l| l.contains("accent:")).unwrap() + 1;
         assert_eq!(errs[0].pos.line, line);
+    }
+
+    #[test]
+    fn contrast_sets_its_own_background_and_is_bold_everywhere() {
+        let contrast = Theme::select(Some("contrast"), false).expect("valid");
+        for role in [
+            Role::Text,
+            Role::Dim,
+            Role::Heading,
+            Role::Border,
+            Role::Stands,
+        ] {
+            let style = contrast.style(role);
+            assert_eq!(style.bg, Some(Color::Black), "{role:?}");
+            assert!(style.add_modifier.contains(Modifier::BOLD), "{role:?}");
+        }
+        // Roles with their own background keep it.
+        assert_eq!(contrast.style(Role::Selection).bg, Some(Color::LightYellow));
+        assert_eq!(Theme::dark().style(Role::Text).bg, None);
     }
 
     #[test]

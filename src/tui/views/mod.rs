@@ -42,6 +42,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         chrome::TooSmall { theme, area }.render(area, buf);
         return;
     }
+    // The theme's own background (if it has one) under everything.
+    buf.set_style(area, theme.style(Role::Text));
     if !app.is_presenting() {
         render_explorer(app, theme, area, buf);
     }
