@@ -65,9 +65,9 @@ fn main() {
             }
         }
         // The search thread is the terminal loop's; here the query runs inline.
-        if let Some(query) = app.take_search_query() {
+        if let Some((query, limit)) = app.take_search_query() {
             let index = std::sync::Arc::new(agon::search::SearchIndex::new(app.shared_graph()));
-            app.receive_search(agon::search::search(&index, &query, 200));
+            app.receive_search(agon::search::search(&index, &query, limit));
         }
         let area = Rect::new(0, 0, W, H);
         let mut buf = Buffer::empty(area);

@@ -4,6 +4,7 @@
 //! it the library does not depend on ratatui, crossterm or notify.
 
 pub mod brief;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod editor;

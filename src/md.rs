@@ -115,15 +115,20 @@ fn source_line(source: &Source, locator: Option<&str>) -> String {
     }
     let mut line = parts.join(", ");
     if let Some(url) = &source.url {
-        let url = sanitize_line(url);
-        // An autolink only holds a URL without spaces or angle brackets.
-        if !url.is_empty() && !url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') {
-            line.push_str(&format!(" <{url}>"));
-        } else if !url.trim().is_empty() {
-            line.push_str(&format!(" ({})", inline(&url)));
-        }
+        push_url(&mut line, url);
     }
     line
+}
+
+/// Appends a source's address: an autolink when it is one, else escaped text.
+pub fn push_url(line: &mut String, url: &str) {
+    let url = sanitize_line(url);
+    // An autolink only holds a URL without spaces or angle brackets.
+    if !url.is_empty() && !url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') {
+        line.push_str(&format!(" <{url}>"));
+    } else if !url.trim().is_empty() {
+        line.push_str(&format!(" ({})", inline(&url)));
+    }
 }
 
 /// The evidence's quote as a blockquote with its citation below it; the

@@ -7,6 +7,10 @@ use crate::graph::LoadError;
 
 /// Prints a load error the same way everywhere and returns its exit status.
 pub fn load_error(err: &LoadError) -> ExitCode {
-    eprintln!("{err}");
+    // Not eprintln!, which panics when stderr is a closed pipe; and the
+    // file's name may carry escapes.
+    use std::io::Write;
+    let text = crate::text::sanitize_text(&err.to_string());
+    let _ = writeln!(std::io::stderr(), "{text}");
     ExitCode::from(err.exit_code())
 }

@@ -12,11 +12,42 @@ pub fn sanitize_line(s: &str) -> String {
             '\u{1b}' => skip_escape(&mut chars),
             // C1 control introducer for CSI: skip its parameters like ESC [.
             '\u{9b}' => skip_csi(&mut chars),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if c.is_control() => {}
-            // Zero-width format characters that reorder text (bidi overrides).
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push(' '),
+            c if c.is_control() || is_invisible(c) => {}
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters that draw nothing yet change what a terminal shows: bidi
+/// marks and overrides that reorder the text around them, and zero-width
+/// characters that hide words inside others.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200b}'..='\u{200f}' // zero-width space, joiners, LRM, RLM
+        | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}' // bidi isolates
+        | '\u{061c}' // Arabic letter mark
+        | '\u{180e}' // Mongolian vowel separator
+        | '\u{feff}' // zero-width no-break space (byte-order mark)
+        | '\u{fff9}'..='\u{fffb}' // interlinear annotation
+    )
+}
+
+/// JSON as serde_json writes it, with every character a terminal would act
+/// on or hide written as a `\u` escape: C1 controls, DEL, line and paragraph
+/// separators, bidi and zero-width marks. serde_json escapes only C0. Such
+/// characters can stand only inside JSON strings, where the escape means the
+/// same character, so readers get the same data.
+pub fn json_escape_invisible(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}') || is_invisible(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
         }
     }
     out
@@ -141,6 +172,30 @@ mod tests {
         assert_eq!(sanitize_line("x\u{1b}]0;title\u{7}y"), "xy");
         assert_eq!(sanitize_line("bell\u{7}\u{0}tab\there"), "belltab here");
         assert_eq!(sanitize_line("\u{202e}evil"), "evil");
+        for hidden in [
+            '\u{200b}', '\u{200d}', '\u{feff}', '\u{200f}', '\u{061c}', '\u{2066}',
+        ] {
+            assert_eq!(
+                sanitize_line(&format!("ad{hidden}min")),
+                "admin",
+                "{hidden:?}"
+            );
+        }
+        assert_eq!(
+            sanitize_line("one\u{2028}two\u{2029}three\u{85}"),
+            "one two three "
+        );
+        assert_eq!(sanitize_text("a\u{2028}b\nc"), "a b\nc");
+    }
+
+    #[test]
+    fn json_escapes_what_serde_json_leaves_raw() {
+        let raw = serde_json::to_string("a\u{9b}2J\u{85}b\u{2028}c\u{202e}d\u{7f}").unwrap();
+        let safe = json_escape_invisible(&raw);
+        assert_eq!(safe, r#""a\u009b2J\u0085b\u2028c\u202ed\u007f""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        let orig: String = serde_json::from_str(&raw).unwrap();
+        assert_eq!(back, orig, "the escapes mean the same text");
     }
 
     #[test]

@@ -69,6 +69,15 @@ fn notes_and_marks_from_the_state_dir_appear_and_are_left_alone() {
     store.save().unwrap();
     let file = store.file().unwrap().to_path_buf();
     let saved = std::fs::read(&file).unwrap();
+    let names = |dir: &std::path::Path| {
+        let mut n: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        n.sort();
+        n
+    };
+    let before = names(states.path());
 
     let out = agon(states.path(), &["brief", &fixture_arg(), "--side", "for"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -83,7 +92,7 @@ fn notes_and_marks_from_the_state_dir_appear_and_are_left_alone() {
     }
     // Read only: the state file and its directory are as they were.
     assert_eq!(std::fs::read(&file).unwrap(), saved);
-    assert_eq!(std::fs::read_dir(states.path()).unwrap().count(), 1);
+    assert_eq!(names(states.path()), before);
 
     let plain = agon(
         states.path(),

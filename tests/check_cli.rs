@@ -4,8 +4,11 @@
 mod common;
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use common::{agon as run, readme_example, status, stderr, stdout};
+
+const AGON: &str = env!("CARGO_BIN_EXE_agon");
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
@@ -239,4 +242,84 @@ fn version_prints_the_crate_version() {
         stdout(&out).trim_end(),
         format!("agon {}", env!("CARGO_PKG_VERSION"))
     );
+}
+
+/// Runs agon with standard output (or error) going into a pipe nobody
+/// reads any more, as in `agon check … | head -1` once head has quit.
+fn run_into_closed_pipe(args: &[&str], close_stderr: bool) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let mut cmd = Command::new(AGON);
+    cmd.args(args);
+    if close_stderr {
+        cmd.stderr(writer);
+    } else {
+        cmd.stdout(writer);
+    }
+    cmd.output().expect("the agon binary runs")
+}
+
+#[test]
+fn a_closed_pipe_ends_commands_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.ron", &readme_example());
+    let bad = write(dir.path(), "bad.ron", WITH_ERRORS);
+    for (args, close_stderr) in [
+        (vec!["check", s(&good)], false),
+        (vec!["check", s(&bad)], true),
+        (vec!["completions", "bash"], false),
+        (vec!["search", "soldier"], false),
+        (vec!["eval"], false),
+        (vec!["tour"], false),
+        (vec!["export", "--format", "json"], false),
+        (vec!["brief", "--side", "for"], false),
+    ] {
+        let out = run_into_closed_pipe(&args, close_stderr);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_ne!(out.status.code(), Some(101), "{args:?} panicked: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+/// Runs agon, killing it (and failing) if it has not finished in a minute:
+/// the cases below used to wait forever.
+#[cfg(unix)]
+fn run_or_kill(args: &[&str]) -> Output {
+    let mut child = Command::new(AGON)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the agon binary runs");
+    for _ in 0..600 {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    panic!("agon {args:?} did not finish");
+}
+
+#[cfg(unix)]
+#[test]
+fn what_is_not_a_regular_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("debate.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo makes a FIFO");
+    for file in [s(&fifo), "/dev/zero"] {
+        for args in [
+            vec!["check", file],
+            vec!["export", file, "--format", "json"],
+        ] {
+            let out = run_or_kill(&args);
+            assert_eq!(status(&out), 2, "{args:?}: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains("not a regular file"),
+                "{}",
+                stderr(&out)
+            );
+        }
+    }
 }

@@ -517,3 +517,120 @@ fn keys_remapped_in_the_config_drive_dispatch_help_and_hints() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+/// Sends `signal` to the explorer.
+fn signal(s: &Session, signal: nix::sys::signal::Signal) {
+    let pid = s.child.process_id().expect("agon's pid");
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), signal).expect("kill");
+}
+
+#[test]
+fn each_ending_signal_restores_the_terminal_and_keeps_the_note_being_typed() {
+    use nix::sys::signal::Signal;
+    for sig in [
+        Signal::SIGTERM,
+        Signal::SIGHUP,
+        Signal::SIGINT,
+        Signal::SIGQUIT,
+    ] {
+        let state = tempfile::tempdir().unwrap();
+        let dir = state.path().to_str().unwrap().to_string();
+        let mut s = Session::spawn(&[FIXTURE], &[("AGON_STATE_DIR", dir.as_str())], 100, 30);
+        s.wait_for("Outline 1/6");
+        s.send(b"nhalf a thought");
+        s.wait_for("half a thought");
+        signal(&s, sig);
+        s.wait_exit();
+        s.assert_restored();
+        let saved: String = std::fs::read_dir(state.path())
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .collect();
+        assert!(
+            saved.contains("half a thought"),
+            "{sig}: the draft was lost"
+        );
+    }
+}
+
+/// The process state letter from /proc: `T` when stopped.
+fn proc_state(s: &Session) -> Option<char> {
+    let pid = s.child.process_id()?;
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(')').next()?.trim_start().chars().next()
+}
+
+fn wait_for_state(s: &Session, want: char) {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        if proc_state(s) == Some(want) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("agon never reached state {want}: {:?}", proc_state(s));
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_sigcont_takes_the_screen_back() {
+    if !std::path::Path::new("/proc/self/stat").exists() {
+        eprintln!("skipped: no /proc to see a stopped process");
+        return;
+    }
+    let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
+    s.wait_for("Outline 1/6");
+    for stop in [None, Some(nix::sys::signal::Signal::SIGTSTP)] {
+        match stop {
+            None => s.send(&[0x1a]),
+            Some(sig) => signal(&s, sig),
+        }
+        wait_for_state(&s, 'T');
+        std::thread::sleep(Duration::from_millis(100));
+        s.assert_restored();
+        signal(&s, nix::sys::signal::Signal::SIGCONT);
+        let start = Instant::now();
+        while !s.screen.lock().unwrap().screen().alternate_screen() {
+            assert!(start.elapsed() < PATIENCE, "the screen was not taken back");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        s.wait_for("Outline 1/6");
+        assert!(!s.canonical_mode(), "raw mode again");
+    }
+    // Keys after resuming are the explorer's again.
+    s.send(b"j");
+    s.wait_for("Outline 2/6");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+/// The count the search box shows once `query`'s results are in, from
+/// the command line's answer to the same query.
+fn result_count(query: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_agon"))
+        .args(["search", "--json", "--limit", "100000", query, FIXTURE])
+        .output()
+        .expect("run agon search");
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON hits");
+    format!("{0} of {0}", hits.len())
+}
+
+#[test]
+fn search_results_appear_with_no_further_key_press() {
+    let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"/");
+    s.wait_for("/ ▏");
+    let all = s.contents();
+    // One key at a time, as typed; after the last one nothing more is
+    // sent: the results must come to the screen on their own.
+    for key in ["g", "r", "a", "n", "t", " ", "c"] {
+        s.send(key.as_bytes());
+    }
+    let want = result_count("grant c");
+    assert!(!all.contains(&want), "{want} shows before typing");
+    s.wait_for(&want);
+    s.send(b"\x03");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

@@ -619,15 +619,10 @@ fn clicks_work_in_every_list_view_and_on_detail_links() {
     // Columns: a click in the opposing column selects its row.
     app.visit(ix(&app, "tram"));
     app.update(Action::ShowView(View::Columns));
-    let wide = areas.main.width >= 72;
-    let (col, row) = if wide {
-        (areas.main.x + areas.main.width - 6, areas.main.y + 5)
-    } else {
-        (
-            areas.main.x + 4,
-            areas.main.y + 3 + (areas.main.height - 4) / 2 + 2,
-        )
-    };
+    // The columns view has its own split of the screen.
+    let body = agon::tui::layout::columns_body(app.areas().main);
+    let con = agon::tui::layout::column_area(body, 1);
+    let (col, row) = (con.x + 4, con.y + 1);
     app.update(Action::Click { col, row });
     assert_eq!(app.columns_state().active.index(), 1);
     // Detail: click a link once to select it, twice to follow it.
@@ -990,4 +985,46 @@ fn the_what_changed_list_names_every_relabelled_node_as_a_link() {
     let s = screen(&a, &theme, 120, 40);
     let status = s.lines().last().unwrap();
     assert!(status.contains("labels changed (see Detail)."), "{status}");
+}
+
+#[test]
+fn an_alert_stays_through_resizes_and_keys_until_esc() {
+    let mut app = App::new(graph(), "explorer.ron".into());
+    app.set_alert("the notes file is damaged; it was kept as x.corrupt-1".into());
+    // The first frame comes after a Resize: the warning must survive it.
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Action::Down);
+    assert!(app.message().is_some_and(|m| m.contains("damaged")));
+    let theme = Theme::dark();
+    assert!(screen(&app, &theme, 200, 40).contains("damaged"));
+    app.update(Action::Close);
+    assert!(app.message().is_none_or(|m| !m.contains("damaged")));
+}
+
+#[test]
+fn invisible_and_reordering_characters_never_reach_the_screen() {
+    let text = r#"Debate(title: "t\u{200b}", nodes: [
+        Node(id: "t", kind: Thesis, title: "ad\u{200d}min \u{202e}evil\u{2028}line\u{feff}",
+             text: "body\u{200f} with\u{61c} marks\u{2029}and\u{85} more", tags: ["x\u{2066}y"]),
+    ])"#;
+    let graph = agon::graph::load_str("hostile.ron", text)
+        .expect("valid")
+        .graph;
+    let mut app = App::new(graph, "hostile.ron".into());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let shown = screen(&app, &Theme::dark(), 120, 40);
+    assert!(shown.contains("admin"), "{shown}");
+    let bad = [
+        '\u{200b}', '\u{200d}', '\u{202e}', '\u{2028}', '\u{feff}', '\u{200f}', '\u{61c}',
+        '\u{2029}', '\u{85}', '\u{2066}',
+    ];
+    for c in bad {
+        assert!(!shown.contains(c), "{c:?} reached the screen");
+    }
 }

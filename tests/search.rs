@@ -92,7 +92,8 @@ fn a_title_match_outranks_a_text_match() {
         .iter()
         .map(|&i| snippet.text.chars().nth(i).unwrap())
         .collect();
-    assert_eq!(shown, "morale collapsed");
+    // Each word is highlighted where it matched.
+    assert_eq!(shown, "moralecollapsed");
 }
 
 #[test]
@@ -108,14 +109,14 @@ fn positions_are_char_indices_on_multibyte_text() {
     let r = search(&index, "zürich demanded", 10);
     let h = hit(&index, &r, "zurich");
     assert_eq!(h.field, Field::Quote);
-    assert_eq!(marked(&index, h), "ZÜRICH demanded");
+    assert_eq!(marked(&index, h), "ZÜRICHdemanded");
     let snippet = h.snippet.as_ref().unwrap();
     let shown: String = snippet
         .highlights
         .iter()
         .map(|&i| snippet.text.chars().nth(i).unwrap())
         .collect();
-    assert_eq!(shown, "ZÜRICH demanded");
+    assert_eq!(shown, "ZÜRICHdemanded");
 }
 
 #[test]
@@ -221,27 +222,42 @@ fn highlights_point_at_the_query_chars_on_synthetic_graphs() {
         "moral",
     ] {
         let r = search(&index, query, 50);
-        let fold = |s: &str| s.to_lowercase();
+        // Accents are folded away, so "zür" may mark "Zur" too.
+        let fold = |s: &str| deunicode::deunicode(s).to_lowercase();
         let case_sensitive = query.chars().any(char::is_uppercase);
         for h in &r.hits {
             let got = marked(&index, h);
             let got_cmp = if case_sensitive {
-                got.clone()
+                deunicode::deunicode(&got)
             } else {
                 fold(&got)
             };
-            // Fuzzy fields match the query's chars in order, long text all of it.
-            let want: String = query
-                .chars()
-                .filter(|c| *c != ' ' || h.field != Field::Title)
-                .collect();
-            let got_cmp: String = got_cmp
-                .chars()
-                .filter(|c| *c != ' ' || h.field != Field::Title)
-                .collect();
-            assert_eq!(
-                got_cmp,
-                want,
+            // Each word's chars are marked, wherever the words stand.
+            let sorted = |s: &str| {
+                let mut c: Vec<char> = s.chars().filter(|c| *c != ' ').collect();
+                c.sort_unstable();
+                c
+            };
+            // The words that match in the field shown are marked, the
+            // others matched elsewhere in the node: some non-empty set of them.
+            let words: Vec<&str> = query.split(' ').collect();
+            let got_cmp = sorted(&got_cmp);
+            // Two words' matches may share a char ("army" in "Kraków"):
+            // then the marked chars are fewer, each one still the query's.
+            let query_chars = sorted(&deunicode::deunicode(query));
+            let shared = words.len() > 1
+                && got_cmp.len() < query_chars.len()
+                && got_cmp.iter().all(|c| query_chars.contains(c));
+            let any_set = shared
+                || (1..1u32 << words.len()).any(|set| {
+                    let chosen: Vec<&str> = (0..words.len())
+                        .filter(|w| set & 1 << w != 0)
+                        .map(|w| words[w])
+                        .collect();
+                    sorted(&deunicode::deunicode(&chosen.join(""))) == got_cmp
+                });
+            assert!(
+                any_set,
                 "{query}: {:?} in {:?}",
                 h.positions,
                 h.field_text(index.graph())
@@ -455,4 +471,90 @@ fn a_scattered_title_match_ranks_below_an_exact_match_in_text() {
         ids.contains(&"scattered"),
         "the scattered match is still found: {ids:?}"
     );
+}
+
+const WORDS_FIXTURE: &str = r#"Debate(
+    title: "Words fixture",
+    sources: [
+        Source(id: "s", title: "Morale in wartime", author: "Jürgen Voß"),
+    ],
+    nodes: [
+        Node(id: "t", kind: Thesis, title: "A naïve view of the Straße"),
+        Node(id: "inherits", kind: Evidence, title: "Letters home", quote: "We wrote.", source: "s", supports: ["t"]),
+        Node(id: "own", kind: Claim, title: "Soldiers kept writing", text: "Their morale held.", supports: ["t"]),
+        Node(id: "cafe", kind: Claim, title: "Talk in the café", tags: ["Zürich"], attacks: ["t"]),
+    ],
+)
+"#;
+
+fn words_fixture() -> Arc<SearchIndex> {
+    let loaded = load_str("words.ron", WORDS_FIXTURE).expect("fixture loads");
+    Arc::new(SearchIndex::new(Arc::new(loaded.graph)))
+}
+
+#[test]
+fn words_match_in_any_order_and_all_must_match() {
+    let index = fixture();
+    let ab = search(&index, "morale winter", 10);
+    let ba = search(&index, "winter morale", 10);
+    assert_eq!(ids(&index, &ab), ids(&index, &ba));
+    assert_eq!(ids(&index, &ab)[0], "title-hit");
+    // Every word must match somewhere in the node.
+    assert!(ids(&index, &search(&index, "morale zzz", 10)).is_empty());
+    // "renewable en" is two words, not one pattern with a space in it.
+    let r = search(&index, "riots zürich", 10);
+    assert_eq!(ids(&index, &r), ["zurich"]);
+}
+
+#[test]
+fn exact_anchored_and_excluded_words() {
+    let index = fixture();
+    // Fuzzy "rts" finds "riots"; exact "'rts" does not.
+    assert!(!search(&index, "rts", 10).hits.is_empty());
+    assert!(search(&index, "'rts", 10).hits.is_empty());
+    assert_eq!(ids(&index, &search(&index, "^riots", 10)), ["zurich"]);
+    assert_eq!(ids(&index, &search(&index, "wages$", 10)), ["reb"]);
+    assert_eq!(
+        ids(&index, &search(&index, "^the riots were about wages$", 10)),
+        ["reb"]
+    );
+    assert_eq!(ids(&index, &search(&index, "riots !wages", 10)), ["zurich"]);
+    // Filters combine with all of it.
+    assert_eq!(ids(&index, &search(&index, "riots k:reb", 10)), ["reb"]);
+    assert_eq!(
+        ids(&index, &search(&index, "riots !zürich k:ev", 10)),
+        Vec::<String>::new()
+    );
+    // Only excluded words: every node without them, in file order.
+    let r = search(&index, "!riots", 10);
+    assert_eq!(ids(&index, &r), ["t", "title-hit", "text-hit"]);
+}
+
+#[test]
+fn accents_fold_in_every_field() {
+    let index = words_fixture();
+    for (query, id, field, marked_chars) in [
+        ("naive", "t", Field::Title, "naïve"),
+        ("strasse", "t", Field::Title, "Straße"),
+        ("zurich", "cafe", Field::Tag, "Zürich"),
+        ("cafe", "cafe", Field::Title, "café"),
+        ("jurgen", "inherits", Field::Source, "Jürgen"),
+        ("'voss", "inherits", Field::Source, "Voß"),
+    ] {
+        let r = search(&index, query, 10);
+        let h = hit(&index, &r, id);
+        assert_eq!(h.field, field, "{query}");
+        assert_eq!(marked(&index, h), marked_chars, "{query}");
+    }
+    // The query's accents fold too.
+    assert_eq!(ids(&index, &search(&index, "café", 10)), ["cafe"]);
+}
+
+#[test]
+fn own_fields_rank_above_what_a_source_lends() {
+    let index = words_fixture();
+    let r = search(&index, "morale", 10);
+    assert_eq!(ids(&index, &r), ["own", "inherits"]);
+    assert_eq!(r.hits[0].field, Field::Text);
+    assert_eq!(r.hits[1].field, Field::Source);
 }

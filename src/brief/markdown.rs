@@ -35,6 +35,7 @@ pub(super) fn render(graph: &Graph, brief: &Brief, state: Option<&State>) -> Str
     w.points(&brief.points);
     w.opposing_points(&brief.to_answer);
     w.answered(&brief.answered);
+    w.source_notes(&brief.source_notes);
     w.leftovers();
     md::tidy(&w.out)
 }
@@ -303,6 +304,31 @@ impl Writer<'_> {
     }
 
     /// Marks and notes with no place above, so the brief carries all of them.
+    /// What the sources' own notes warn of, for every source the brief cites.
+    fn source_notes(&mut self, sources: &[usize]) {
+        if sources.is_empty() {
+            return;
+        }
+        self.line("## Notes on the sources");
+        self.line("");
+        for &i in sources {
+            let src = &self.graph.sources[i];
+            let about: Vec<String> = [&src.author, &src.outlet, &src.date]
+                .into_iter()
+                .flatten()
+                .map(|f| md::inline(f))
+                .collect();
+            let mut item = format!("- **{}**", md::inline(&src.title));
+            if !about.is_empty() {
+                item.push_str(&format!(" ({})", about.join(", ")));
+            }
+            let note = src.note.as_deref().unwrap_or("");
+            item.push_str(&format!(": {}", md::paragraphs(note).join(" ")));
+            self.line(&item);
+        }
+        self.line("");
+    }
+
     fn leftovers(&mut self) {
         let Some(state) = self.state else {
             return;

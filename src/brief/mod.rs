@@ -106,6 +106,9 @@ pub struct Brief {
     pub to_answer: Vec<Opposing>,
     /// Opposing points that are out, strongest first.
     pub answered: Vec<Opposing>,
+    /// Sources cited by a node in the brief that carry a note (the caveats
+    /// a debater must know), as indices into the graph's sources.
+    pub source_notes: Vec<usize>,
 }
 
 impl Brief {
@@ -146,6 +149,7 @@ impl Brief {
             points: Vec::new(),
             to_answer: Vec::new(),
             answered: Vec::new(),
+            source_notes: Vec::new(),
         };
         for ix in graph.indices() {
             let Some(r) = reaches[ix.index()] else {
@@ -193,6 +197,7 @@ impl Brief {
         for list in [&mut brief.to_answer, &mut brief.answered] {
             list.sort_by_key(|o| strength(o.label, o.support, o.depth, o.node));
         }
+        brief.source_notes = noted_sources(graph, &brief);
         brief
     }
 
@@ -211,6 +216,31 @@ impl Brief {
     ) -> String {
         markdown::render(graph, brief, state)
     }
+}
+
+/// The sources with a note that a node listed in `brief` cites, in the
+/// order the debate lists its sources.
+fn noted_sources(graph: &Graph, brief: &Brief) -> Vec<usize> {
+    let mut listed: Vec<NodeIx> = Vec::new();
+    for p in &brief.points {
+        listed.push(p.node);
+        listed.extend(p.evidence.iter().chain(&p.attackers).map(|r| r.node));
+    }
+    for o in brief.to_answer.iter().chain(&brief.answered) {
+        listed.push(o.node);
+        listed.extend(o.evidence.iter().chain(&o.rebuttals).map(|r| r.node));
+    }
+    let cited: std::collections::HashSet<&str> = listed
+        .iter()
+        .filter_map(|&ix| graph.node(ix).source.as_deref())
+        .collect();
+    graph
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.note.is_some() && cited.contains(s.id.as_str()))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Standing first: in, undec, out.

@@ -34,14 +34,14 @@ pub enum SideArg {
 
 pub fn run(args: BriefArgs) -> ExitCode {
     let input = Input::from_arg(args.file.as_deref());
-    let graph = match input.load() {
+    let graph = match crate::cli::load(&input) {
         Ok(loaded) => loaded.graph,
         Err(err) => return crate::report::load_error(&err),
     };
     let thesis = match choose_thesis(&graph, args.thesis.as_deref()) {
         Ok(t) => t,
         Err(message) => {
-            eprintln!("error: {message}");
+            say!("error: {message}");
             return ExitCode::from(1);
         }
     };
@@ -51,7 +51,7 @@ pub fn run(args: BriefArgs) -> ExitCode {
         // Read only: a brief never moves or rewrites the notes file.
         let (state, warnings) = StateStore::read_only(&input);
         for w in warnings {
-            eprintln!("warning: {w}");
+            say!("warning: {w}");
         }
         state
     };
@@ -62,7 +62,9 @@ pub fn run(args: BriefArgs) -> ExitCode {
     let labels = crate::eval::grounded(&graph, &[]);
     let brief = Brief::build(&graph, &labels, side, thesis);
     let text = Brief::to_markdown(&graph, &brief, state.as_ref());
-    crate::cli::output::emit(&text, args.output.as_deref(), &input)
+    let status = crate::cli::output::emit(&text, args.output.as_deref(), &input);
+    crate::cli::keep_until_exit(graph);
+    status
 }
 
 /// The thesis named by `--thesis`, or the first one (saying so when there
@@ -73,7 +75,7 @@ fn choose_thesis(graph: &Graph, wanted: Option<&str>) -> Result<NodeIx, String> 
     let Some(wanted) = wanted else {
         let first = *theses.first().ok_or("the debate has no thesis")?;
         if theses.len() > 1 {
-            eprintln!(
+            say!(
                 "note: the debate has {} theses; writing the brief for the first, \"{}\" \
                  (choose one with --thesis: {})",
                 theses.len(),

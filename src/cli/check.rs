@@ -1,5 +1,6 @@
 //! `agon check`: validate files, print every problem and a summary line.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,8 +31,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     let mut status = 0u8;
     let mut reports = Vec::new();
-    for input in inputs {
-        let result = input.load();
+    let last = inputs.len().saturating_sub(1);
+    for (n, input) in inputs.into_iter().enumerate() {
+        let result = crate::cli::load(&input);
         status = status.max(match &result {
             Ok(loaded) if args.strict && !loaded.warnings.is_empty() => 1,
             Ok(_) => 0,
@@ -39,8 +41,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
         });
         if args.json {
             reports.push(json::file_report(&input.name(), &result));
-        } else {
-            print_result(&input.name(), &result);
+        } else if !print_result(&input.name(), &result) {
+            // A closed pipe (`agon check … | head -1`): nobody reads on.
+            break;
+        }
+        if n == last {
+            crate::cli::keep_until_exit(result);
         }
     }
     if args.json {
@@ -50,15 +56,19 @@ pub fn run(args: CheckArgs) -> ExitCode {
     ExitCode::from(status)
 }
 
-fn print_result(name: &str, result: &Result<crate::graph::Loaded, LoadError>) {
+/// Prints one file's problems and summary; false once stdout is closed.
+fn print_result(name: &str, result: &Result<crate::graph::Loaded, LoadError>) -> bool {
     match result {
         Ok(loaded) => {
             for w in &loaded.warnings {
-                eprintln!("{w}");
+                say!("{w}");
             }
-            println!("{}", summary(name, &loaded.graph));
+            writeln!(std::io::stdout(), "{}", summary(name, &loaded.graph)).is_ok()
         }
-        Err(err) => eprintln!("{err}"),
+        Err(err) => {
+            say!("{err}");
+            true
+        }
     }
 }
 

@@ -39,7 +39,7 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> ExitCode {
-    let loaded = match Input::from_arg(args.file.as_deref()).load() {
+    let loaded = match crate::cli::load(&Input::from_arg(args.file.as_deref())) {
         Ok(loaded) => loaded,
         Err(err) => return crate::report::load_error(&err),
     };
@@ -48,7 +48,7 @@ pub fn run(args: EvalArgs) -> ExitCode {
         Ok(s) => s,
         Err(messages) => {
             for m in messages {
-                eprintln!("error: {m}");
+                say!("error: {m}");
             }
             return ExitCode::from(1);
         }
@@ -76,15 +76,18 @@ pub fn run(args: EvalArgs) -> ExitCode {
     } else {
         semantics::write_text(out, graph, args.semantics, &flags, &order)
     };
-    match written {
+    let status = match written {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`agon eval | head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write the output: {e}");
+            say!("error: cannot write the output: {e}");
             ExitCode::from(2)
         }
-    }
+    };
+    crate::cli::keep_until_exit(eval);
+    crate::cli::keep_until_exit(loaded);
+    status
 }
 
 /// The nodes named by `--suspend`, or one message per id that names none.
@@ -230,7 +233,7 @@ fn write_json(
             .collect(),
     };
     let mut out = io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::from)?;
-    writeln!(out)?;
+    let json = serde_json::to_string_pretty(&report).map_err(io::Error::from)?;
+    writeln!(out, "{}", crate::text::json_escape_invisible(&json))?;
     out.flush()
 }

@@ -64,17 +64,17 @@ pub fn run(args: ExportArgs) -> ExitCode {
         }
     };
     let input = Input::from_arg(args.file.as_deref());
-    let loaded = match input.load() {
+    let loaded = match crate::cli::load(&input) {
         Ok(l) => l,
         Err(err) => return crate::report::load_error(&err),
     };
     for w in &loaded.warnings {
-        eprintln!("{w}");
+        say!("{w}");
     }
     let text = match export::export(&loaded.graph, format) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("agon export: {e}");
+            say!("agon export: {e}");
             return ExitCode::from(1);
         }
     };
@@ -89,9 +89,10 @@ pub fn run(args: ExportArgs) -> ExitCode {
                     out.display()
                 ));
             }
-            write_atomically(out, text.as_bytes())
+            crate::state::write_atomic(out, text.as_bytes())
         }
     };
+    crate::cli::keep_until_exit((loaded, text));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`agon export … | head`) is not an error worth reporting.
@@ -101,14 +102,14 @@ pub fn run(args: ExportArgs) -> ExitCode {
                 .output
                 .as_ref()
                 .map_or("standard output".to_string(), |p| p.display().to_string());
-            eprintln!("agon export: cannot write {target}: {e}");
+            say!("agon export: cannot write {target}: {e}");
             ExitCode::from(2)
         }
     }
 }
 
 fn usage(message: &str) -> ExitCode {
-    eprintln!("agon export: {message}");
+    say!("agon export: {message}");
     ExitCode::from(2)
 }
 
@@ -132,46 +133,4 @@ fn same_inode(a: &Path, b: &Path) -> bool {
 #[cfg(not(unix))]
 fn same_inode(_: &Path, _: &Path) -> bool {
     false
-}
-
-/// Writes to a new file beside `path`, then renames it over `path`, so a
-/// reader never sees half a file and a failed write leaves the old one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| {
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "the output path names no file",
-            )
-        })?
-        .to_string_lossy()
-        .into_owned();
-    let mut attempt = 0u32;
-    let (tmp, mut file) = loop {
-        let tmp = dir.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(f) => break (tmp, f),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
 }

@@ -6,6 +6,17 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+/// Prints a line to standard error like `eprintln!`, except that a closed
+/// stderr (`agon check … 2>&1 | head -1`) is no reason to panic, and that
+/// ids and names quoted from a data file never carry escapes to the terminal.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let line = crate::text::sanitize_text(&format!($($arg)*));
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }};
+}
+
 mod brief;
 mod check;
 mod config;
@@ -46,6 +57,10 @@ FILE may be - for standard input, in every command.";
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Read every file afresh, without agon's load cache (kept in
+    /// $XDG_CACHE_HOME/agon), and store nothing in it.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     #[cfg(feature = "tui")]
     #[command(flatten)]
     pub explore: crate::tui::ExploreArgs,
@@ -95,6 +110,9 @@ pub enum Command {
 
 /// Runs the command line; returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    if cli.no_cache {
+        crate::cache::disable();
+    }
     match cli.command {
         #[cfg(feature = "tui")]
         None => crate::tui::run(cli.explore),
@@ -114,8 +132,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Man) => man(),
         Some(Command::Config(args)) => config::run(args),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "agon", &mut std::io::stdout());
-            ExitCode::SUCCESS
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "agon", &mut script);
+            output::to_stdout(&script)
         }
     }
 }
@@ -136,3 +155,39 @@ fn man() -> ExitCode {
 
 /// An optional input file argument: the built-in debate when absent.
 pub type FileArg = Option<PathBuf>;
+
+/// Loads a debate for a command. A load still running after half a second
+/// says so on stderr when that is a terminal, so a big file never looks
+/// like a hang.
+pub fn load(
+    input: &crate::formats::Input,
+) -> Result<crate::graph::Loaded, crate::graph::LoadError> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return input.load();
+    }
+    let (done, finished) = std::sync::mpsc::channel::<()>();
+    let name = crate::text::sanitize_line(&input.name());
+    let started = std::time::Instant::now();
+    let notice = std::thread::spawn(move || {
+        if finished
+            .recv_timeout(std::time::Duration::from_millis(500))
+            .is_err_and(|e| e == std::sync::mpsc::RecvTimeoutError::Timeout)
+        {
+            eprintln!("agon: loading {name}…");
+            let _ = finished.recv();
+            eprintln!("agon: loaded in {:.1} s", started.elapsed().as_secs_f64());
+        }
+    });
+    let loaded = input.load();
+    drop(done);
+    let _ = notice.join();
+    loaded
+}
+
+/// Ends a command's use of what it loaded without freeing it: the process
+/// is about to exit, and the system takes the memory back at once, where
+/// freeing a big graph piece by piece takes a noticeable part of a second.
+pub fn keep_until_exit<T>(value: T) {
+    std::mem::forget(value);
+}

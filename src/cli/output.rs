@@ -12,23 +12,12 @@ use crate::formats::Input;
 /// its input). A closed pipe (`agon brief | head`) is not an error.
 pub fn emit(text: &str, out: Option<&Path>, input: &Input) -> ExitCode {
     let Some(out) = out else {
-        let mut stdout = std::io::stdout().lock();
-        return match stdout
-            .write_all(text.as_bytes())
-            .and_then(|()| stdout.flush())
-        {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: cannot write to standard output: {e}");
-                ExitCode::from(2)
-            }
-        };
+        return to_stdout(text.as_bytes());
     };
     if let Input::File(data) = input
         && same_file(data, out)
     {
-        eprintln!(
+        say!(
             "error: {} is the debate being read; agon never writes over it. Choose another -o file.",
             out.display()
         );
@@ -37,7 +26,21 @@ pub fn emit(text: &str, out: Option<&Path>, input: &Input) -> ExitCode {
     match crate::state::write_atomic(out, text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", out.display());
+            say!("error: cannot write {}: {e}", out.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes `bytes` to standard output. A closed pipe (`agon brief | head`)
+/// is not an error: the reader has what it wanted.
+pub fn to_stdout(bytes: &[u8]) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            say!("error: cannot write to standard output: {e}");
             ExitCode::from(2)
         }
     }

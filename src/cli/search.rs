@@ -35,14 +35,14 @@ struct JsonHit<'a> {
 /// Exit 0 when something matched, 1 when nothing did (like grep), 2 when
 /// the file cannot be read or the query has an error (an unknown filter).
 pub fn run(args: SearchArgs) -> ExitCode {
-    let loaded = match Input::from_arg(args.file.as_deref()).load() {
+    let loaded = match crate::cli::load(&Input::from_arg(args.file.as_deref())) {
         Ok(l) => l,
         Err(err) => return crate::report::load_error(&err),
     };
     let index = Arc::new(SearchIndex::new(Arc::new(loaded.graph)));
     let results = Searcher::new(Arc::clone(&index)).search(&args.query, args.limit);
     for e in &results.errors {
-        eprintln!("agon search: {e}");
+        say!("agon search: {e}");
     }
     // A query that cannot be read is a usage error, not "nothing matched".
     if !results.errors.is_empty() {
@@ -65,9 +65,9 @@ pub fn run(args: SearchArgs) -> ExitCode {
                 }
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &hits)
+        serde_json::to_string_pretty(&hits)
             .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(out))
+            .and_then(|json| writeln!(out, "{}", crate::text::json_escape_invisible(&json)))
     } else {
         results.hits.iter().try_for_each(|h| {
             let node = graph.node(h.node);
@@ -84,12 +84,15 @@ pub fn run(args: SearchArgs) -> ExitCode {
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("agon search: cannot write: {e}");
+        say!("agon search: cannot write: {e}");
         return ExitCode::from(2);
     }
-    if results.hits.is_empty() {
+    let status = if results.hits.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    };
+    drop(out);
+    crate::cli::keep_until_exit((results, index));
+    status
 }

@@ -37,18 +37,18 @@ pub fn run(args: TourArgs) -> ExitCode {
         [id] => (args.file, Some(id.clone())),
         [file, id] if args.file.is_none() => (Some(PathBuf::from(file)), Some(id.clone())),
         _ => {
-            eprintln!(
+            say!(
                 "error: give the debate either as FILE before the tour id or with --file, not both"
             );
             return ExitCode::from(2);
         }
     };
     if args.markdown && tour.is_none() {
-        eprintln!("error: --markdown needs a TOUR_ID; `agon tour` lists them");
+        say!("error: --markdown needs a TOUR_ID; `agon tour` lists them");
         return ExitCode::from(2);
     }
     let input = Input::from_arg(file.as_deref());
-    let graph = match input.load() {
+    let graph = match crate::cli::load(&input) {
         Ok(loaded) => loaded.graph,
         Err(err) => return crate::report::load_error(&err),
     };
@@ -63,7 +63,7 @@ pub fn run(args: TourArgs) -> ExitCode {
             None if graph.tours.is_empty() => "; the debate has no tours".into(),
             None => format!("; the tours are: {}", ids.collect::<Vec<_>>().join(", ")),
         };
-        eprintln!("error: no tour has the id \"{id}\"{hint}");
+        say!("error: no tour has the id \"{id}\"{hint}");
         return ExitCode::from(1);
     };
     if args.markdown {

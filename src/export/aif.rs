@@ -100,8 +100,9 @@ pub fn write(graph: &Graph) -> Result<String, ExportError> {
             }
         }
     }
-    let mut out = serde_json::to_string_pretty(&doc)
+    let json = serde_json::to_string_pretty(&doc)
         .map_err(|e| ExportError(format!("cannot write AIF: {e}")))?;
+    let mut out = crate::text::json_escape_invisible(&json);
     out.push('\n');
     Ok(out)
 }

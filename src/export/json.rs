@@ -5,8 +5,9 @@ use super::ExportError;
 use crate::graph::Graph;
 
 pub fn write(graph: &Graph) -> Result<String, ExportError> {
-    let mut out = serde_json::to_string_pretty(&graph.to_file())
+    let json = serde_json::to_string_pretty(&graph.to_file())
         .map_err(|e| ExportError(format!("cannot write JSON: {e}")))?;
+    let mut out = crate::text::json_escape_invisible(&json);
     out.push('\n');
     Ok(out)
 }

@@ -82,7 +82,7 @@ fn body(out: &mut String, graph: &Graph, node: &Node, indent: &str) {
         let tags: Vec<String> = node
             .tags
             .iter()
-            .map(|t| format!("`{}`", t.replace('`', "'")))
+            .map(|t| format!("`{}`", crate::text::sanitize_line(t).replace('`', "'")))
             .collect();
         let _ = writeln!(out, "{indent}Tags: {}\n", tags.join(", "));
     }
@@ -130,7 +130,7 @@ fn source_line(s: &Source) -> String {
     }
     let mut line = parts.join(", ");
     if let Some(url) = &s.url {
-        let _ = write!(line, " <{}>", url.replace(['<', '>', ' '], ""));
+        crate::md::push_url(&mut line, url);
     }
     if let Some(note) = &s.note {
         let _ = write!(line, " — {}", inline(note));

@@ -27,23 +27,26 @@ pub fn is_agon_json(v: &Value) -> bool {
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let debate: DebateFile =
         serde_json::from_str(text).map_err(|e| vec![json_common::syntax_error(file, text, &e)])?;
+    load_parsed(file, text, debate)
+}
+
+/// Validates a debate parsed from `text`. The table of where each value
+/// stands in the text is built only when there is a problem to point at.
+pub fn load_parsed(file: &str, text: &str, debate: DebateFile) -> Result<Loaded, Vec<Diagnostic>> {
     let problems = graph::validate(&debate);
+    if problems.is_empty() {
+        return Ok(Loaded {
+            graph: Graph::from_file(debate),
+            warnings: Vec::new(),
+        });
+    }
     let locator = json_common::Locator::new(text);
     let mut diags: Vec<Diagnostic> = problems
         .into_iter()
-        .map(|p| Diagnostic {
-            file: file.to_string(),
-            pos: locator.pos(&p.path),
-            severity: p.severity,
-            line_text: None,
-            message: p.message,
-        })
-        .map(|mut d| {
-            d.line_text = graph::diag::line_text(text, d.pos.line);
-            d
-        })
+        .map(|p| locator.diagnostic(file, &p.path, p.severity, p.message))
         .collect();
     graph::diag::sort(&mut diags);
+    graph::diag::cap_per_kind(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }

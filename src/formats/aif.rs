@@ -41,6 +41,11 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             "the file is empty; an AIF file is a JSON object with `nodes` and `edges`".into(),
         )]);
     }
+    // agon's own export parses straight into the debate, in one pass; AIF
+    // fails at its first field (`nodeID`, `edges`), which costs nothing.
+    if let Ok(debate) = serde_json::from_str::<crate::graph::DebateFile>(text) {
+        return super::agon_json::load_parsed(file, text, debate);
+    }
     let value = json_common::parse(file, text)?;
     if super::agon_json::is_agon_json(&value) {
         return super::agon_json::load_str(file, text);

@@ -25,9 +25,9 @@ pub struct Builder<'a> {
     seen_relations: HashSet<(usize, Relation, usize)>,
     slugs: Slugger,
     diags: Vec<Diagnostic>,
-    /// Byte offsets where lines start, built at the first diagnostic, so
-    /// quoting many lines of a large file stays linear.
-    line_starts: Option<Vec<usize>>,
+    /// Places problems in the text and quotes them, built at the first
+    /// diagnostic, so many problems in a large file stay linear.
+    lines: Option<graph::diag::Lines<'a>>,
 }
 
 impl<'a> Builder<'a> {
@@ -49,7 +49,7 @@ impl<'a> Builder<'a> {
             seen_relations: HashSet::new(),
             slugs: Slugger::default(),
             diags: Vec::new(),
-            line_starts: None,
+            lines: None,
         }
     }
 
@@ -144,31 +144,18 @@ impl<'a> Builder<'a> {
     }
 
     fn push(&mut self, pos: Pos, severity: Severity, message: String) {
-        let line_text = self.line_text(pos.line);
-        self.diags.push(Diagnostic {
-            file: self.file.to_string(),
-            pos,
-            severity,
-            message,
-            line_text,
-        });
-    }
-
-    fn line_text(&mut self, line: usize) -> Option<String> {
         let text = self.text;
-        let starts = self.line_starts.get_or_insert_with(|| {
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        let start = *starts.get(line.checked_sub(1)?)?;
-        let end = starts.get(line).map_or(text.len(), |&next| next - 1);
-        Some(text[start..end].trim_end_matches('\r').to_string())
+        let lines = self
+            .lines
+            .get_or_insert_with(|| graph::diag::Lines::new(text));
+        let diag = lines.at_pos(self.file, pos, severity, message);
+        self.diags.push(diag);
     }
 
     /// Gives up after an error that leaves nothing worth validating.
     pub fn stop(mut self) -> Result<Loaded, Vec<Diagnostic>> {
         graph::diag::sort(&mut self.diags);
+        graph::diag::cap_per_kind(&mut self.diags);
         Err(self.diags)
     }
 
@@ -214,6 +201,7 @@ impl<'a> Builder<'a> {
         }
         graph::diag::sort(&mut self.diags);
         self.diags.dedup();
+        graph::diag::cap_per_kind(&mut self.diags);
         if self.has_errors() {
             return Err(self.diags);
         }

@@ -66,12 +66,33 @@ fn skip_comments(mut s: &str) -> &str {
     }
 }
 
-/// Loads a file of any format agon reads.
+/// Loads a file of any format agon reads, from the load cache when the
+/// same bytes loaded cleanly before.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let file = path.display().to_string();
     let bytes = graph::read_file(path)?;
-    let text = graph::utf8(&file, &bytes).map_err(LoadError::Invalid)?;
-    load_text(&file, text, InputFormat::from_extension(path))
+    let ext = InputFormat::from_extension(path);
+    let Some(cache) = crate::cache::LoadCache::for_process() else {
+        return load_bytes(path, &bytes, ext);
+    };
+    let key = cache.key(&format!("{ext:?}"), &bytes);
+    if let Some(graph) = cache.get(key) {
+        return Ok(Loaded {
+            graph,
+            warnings: Vec::new(),
+        });
+    }
+    let loaded = load_bytes(path, &bytes, ext)?;
+    // Only clean loads are kept: warnings must be shown every time.
+    if loaded.warnings.is_empty() {
+        cache.put(key, &loaded.graph);
+    }
+    Ok(loaded)
+}
+
+fn load_bytes(path: &Path, bytes: &[u8], ext: Option<InputFormat>) -> Result<Loaded, LoadError> {
+    let file = path.display().to_string();
+    let text = graph::utf8(&file, bytes).map_err(LoadError::Invalid)?;
+    load_text(&file, text, ext)
 }
 
 /// Loads text in the format given, or else the one its content suggests;

@@ -33,49 +33,50 @@ pub fn syntax_error(file: &str, text: &str, e: &serde_json::Error) -> Diagnostic
 }
 
 /// Finds where values stand: paths to byte offsets, offsets to lines and
-/// columns. Lines are looked up by binary search, so reporting many
-/// positions in a large file stays fast.
+/// columns, each in time independent of the file's size (a file on one line
+/// with thousands of problems counted each column from the line's start).
 pub struct Locator<'a> {
-    text: &'a str,
     positions: JsonPositions,
-    line_starts: Vec<usize>,
+    lines: crate::graph::diag::Lines<'a>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Locator<'a> {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Locator {
-            text,
             positions: json_locate::locate(text),
-            line_starts,
+            lines: crate::graph::diag::Lines::new(text),
         }
     }
 
     /// The position of the value at `path`, or of the nearest enclosing
     /// value that was recorded, or the start of the file.
     pub fn pos(&self, path: &str) -> Pos {
+        self.lines.pos(self.offset(path))
+    }
+
+    /// The byte offset [`Locator::pos`] stands for.
+    fn offset(&self, path: &str) -> usize {
         let mut path = path;
         loop {
             if let Some(offset) = self.positions.get(path) {
-                return self.pos_of_offset(offset);
+                return offset;
             }
             match path.rfind(['.', '[']) {
                 Some(i) if i > 0 => path = &path[..i],
-                _ => return Pos { line: 1, col: 1 },
+                _ => return 0,
             }
         }
     }
 
-    fn pos_of_offset(&self, offset: usize) -> Pos {
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts[line - 1];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
-        Pos { line, col }
+    /// A problem with the value at `path`, placed and quoted.
+    pub fn diagnostic(
+        &self,
+        file: &str,
+        path: &str,
+        severity: Severity,
+        message: String,
+    ) -> Diagnostic {
+        self.lines
+            .at_offset(file, self.offset(path), severity, message)
     }
 }

@@ -43,12 +43,13 @@ pub fn sniff(text: &str) -> bool {
 /// (up to a limit), each naming its line and column.
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = Reader::new(file);
+    let mut reader = Reader::new(file, text);
     reader.read(text);
     let Reader {
         mut diags, errors, ..
     } = reader;
     diag::sort(&mut diags);
+    diag::cap_per_kind(&mut diags);
     if errors > 0 {
         return Err(diags);
     }
@@ -74,6 +75,8 @@ struct Reader<'f, 't> {
     /// Attacks read, as places in `declared`, to spot repeats.
     attacks: HashSet<(usize, usize)>,
     diags: Vec<Diagnostic>,
+    /// Places problems and quotes their lines.
+    lines: diag::Lines<'t>,
     errors: usize,
     suggestions_left: usize,
     /// The first redeclaration, with the number of diagnostics and errors
@@ -82,9 +85,10 @@ struct Reader<'f, 't> {
 }
 
 impl<'f, 't> Reader<'f, 't> {
-    fn new(file: &'f str) -> Self {
+    fn new(file: &'f str, text: &'t str) -> Self {
         Reader {
             file,
+            lines: diag::Lines::new(text),
             declared: Vec::new(),
             by_id: HashMap::new(),
             attacks: HashSet::new(),
@@ -105,15 +109,16 @@ impl<'f, 't> Reader<'f, 't> {
         if severity == Severity::Error {
             self.errors += 1;
         }
+        let pos = Pos {
+            line: at.0,
+            col: at.1,
+        };
         self.diags.push(Diagnostic {
             file: self.file.to_string(),
-            pos: Pos {
-                line: at.0,
-                col: at.1,
-            },
+            pos,
             severity,
             message,
-            line_text: line.map(str::to_string),
+            line_text: line.map(|_| self.lines.quote(self.lines.offset(pos))),
         });
     }
 

@@ -1,8 +1,9 @@
 //! Problems found in a file, each pinned to where it is written.
 
 use std::fmt;
+use std::sync::Arc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Warning,
     Error,
@@ -22,8 +23,8 @@ pub struct Diagnostic {
     pub pos: Pos,
     pub severity: Severity,
     pub message: String,
-    /// The offending line of the file, for quoting with a caret.
-    pub line_text: Option<String>,
+    /// Where the offending line is, for quoting with a caret when printed.
+    pub line_text: Option<Quote>,
 }
 
 impl Diagnostic {
@@ -41,7 +42,7 @@ impl Diagnostic {
         // terminal escapes to whoever prints the headline.
         format!(
             "{}:{}:{}: {}: {}",
-            self.file,
+            crate::text::sanitize_line(&self.file),
             self.pos.line,
             self.pos.col,
             sev,
@@ -54,12 +55,8 @@ impl fmt::Display for Diagnostic {
     /// The headline, then the offending line quoted with a caret under the column.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.headline())?;
-        if let Some(line) = &self.line_text {
-            let shown: String = crate::text::sanitize_line(line)
-                .chars()
-                .take(QUOTED_CHARS)
-                .collect();
-            let caret_at = self.pos.col.saturating_sub(1).min(shown.chars().count());
+        if let Some(quote) = &self.line_text {
+            let (shown, caret_at) = quote.window(self.pos.col);
             // Pad by display width so the caret lines up under wide characters.
             let pad = " ".repeat(crate::text::width(
                 &shown.chars().take(caret_at).collect::<String>(),
@@ -70,6 +67,93 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A place in a file's text to quote from: the text itself, shared by every
+/// diagnostic of the file (never a copy per diagnostic: a file on one line
+/// with thousands of problems made gigabytes of copies), the start of the
+/// offending line and, where known, the offset of the problem in it.
+#[derive(Clone)]
+pub struct Quote {
+    text: Arc<str>,
+    line_start: usize,
+    at: Option<usize>,
+}
+
+impl Quote {
+    /// The quoted line around the problem, cut to [`QUOTED_CHARS`] with `…`
+    /// where it was cut, and the caret's index in characters. `col` places the
+    /// caret when the problem's offset is not known.
+    pub fn window(&self, col: usize) -> (String, usize) {
+        let text = &*self.text;
+        // Look no further than the window can show: the line may be the
+        // whole file.
+        let reach = match self.at {
+            Some(at) => at.saturating_sub(self.line_start) + 4 * QUOTED_CHARS + 4,
+            None => 4 * (col + QUOTED_CHARS) + 4,
+        };
+        let end = floor_boundary(text, (self.line_start + reach).min(text.len()));
+        let line = &text[self.line_start..end];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let at = match self.at {
+            Some(at) => at.saturating_sub(self.line_start).min(line.len()),
+            None => line
+                .char_indices()
+                .nth(col.saturating_sub(1))
+                .map_or(line.len(), |(i, _)| i),
+        };
+        let at = floor_boundary(line, at);
+        // Up to a third of the window before the caret, the rest after it.
+        let before: Vec<(usize, char)> = line[..at]
+            .char_indices()
+            .rev()
+            .take(QUOTED_CHARS / 3 + 1)
+            .collect();
+        let (from, cut_before) = if before.len() > QUOTED_CHARS / 3 {
+            (before[before.len() - 2].0, true)
+        } else {
+            (0, false)
+        };
+        let room = QUOTED_CHARS - (before.len().min(QUOTED_CHARS / 3));
+        let after_end = line[at..].char_indices().nth(room).map(|(i, _)| at + i);
+        let to = after_end.unwrap_or(line.len());
+        let mut shown = String::new();
+        if cut_before {
+            shown.push('…');
+        }
+        let caret_text = crate::text::sanitize_line(&line[from..at]);
+        let caret = caret_text.chars().count() + usize::from(cut_before);
+        shown.push_str(&caret_text);
+        shown.push_str(&crate::text::sanitize_line(&line[at..to]));
+        if after_end.is_some() {
+            shown.push('…');
+        }
+        (shown, caret)
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl PartialEq for Quote {
+    fn eq(&self, other: &Quote) -> bool {
+        self.line_start == other.line_start
+            && self.at == other.at
+            && (Arc::ptr_eq(&self.text, &other.text) || self.window(1) == other.window(1))
+    }
+}
+
+impl Eq for Quote {}
+
+impl fmt::Debug for Quote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Quote").field(&self.window(1).0).finish()
+    }
+}
+
 /// Sorts problems by place, then severity, so output reads top to bottom.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
@@ -77,67 +161,234 @@ pub fn sort(diags: &mut [Diagnostic]) {
     });
 }
 
-/// How much of a line a diagnostic quotes.
+/// How much of a line a diagnostic quotes, in characters.
 pub const QUOTED_CHARS: usize = 160;
 
-/// Converts a byte offset in `text` to a line and column.
-pub fn pos_of_offset(text: &str, offset: usize) -> Pos {
-    place_all(text, &[offset])[0].0
+/// How many problems of one kind a file reports before summing up the rest.
+pub const MAX_PER_KIND: usize = 200;
+
+/// Keeps the first [`MAX_PER_KIND`] problems of each kind in each file (a
+/// kind is a message with its quoted names and numbers left out), and after
+/// them one line saying how many more there were. Expects sorted problems.
+pub fn cap_per_kind(diags: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::HashMap<(String, Severity, String), usize> =
+        std::collections::HashMap::new();
+    let mut first_dropped: Vec<(usize, (String, Severity, String))> = Vec::new();
+    let mut kept = Vec::with_capacity(diags.len().min(4 * MAX_PER_KIND));
+    for d in std::mem::take(diags) {
+        let key = (d.file.clone(), d.severity, kind_of(&d.message));
+        let n = seen.entry(key.clone()).or_insert(0);
+        *n += 1;
+        if *n <= MAX_PER_KIND {
+            kept.push(d);
+        } else if *n == MAX_PER_KIND + 1 {
+            first_dropped.push((kept.len(), key));
+            kept.push(d);
+        }
+    }
+    // The first dropped problem of each kind stands for all the dropped ones.
+    for (slot, key) in first_dropped {
+        let more = seen[&key] - MAX_PER_KIND;
+        let d = &mut kept[slot];
+        d.message = format!(
+            "and {more} more of this kind, the first here: {}",
+            d.message
+        );
+        d.line_text = None;
+    }
+    *diags = kept;
 }
 
-/// Places many byte offsets at once, each with the start of its line as a
-/// diagnostic quotes it. One pass over the text whatever the number of
-/// offsets: placing each problem on its own rescans the file from the start,
-/// which made a file with thousands of problems take minutes.
-pub fn place_all(text: &str, offsets: &[usize]) -> Vec<(Pos, String)> {
-    let bytes = text.as_bytes();
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
-    let mut out = vec![(Pos::default(), String::new()); offsets.len()];
-    let (mut at, mut line, mut line_start, mut col) = (0, 1, 0, 1);
-    let mut quoted: Option<(usize, String)> = None;
-    for i in order {
-        let target = offsets[i].min(text.len());
-        for (j, &b) in bytes[at..target].iter().enumerate() {
-            if b == b'\n' {
-                line += 1;
-                line_start = at + j + 1;
-                col = 1;
-            } else if b & 0xC0 != 0x80 {
-                // Count characters, not bytes: skip UTF-8 continuation bytes.
-                col += 1;
+/// A message with what varies between problems of one kind left out: text
+/// in backticks or quotes, and numbers.
+fn kind_of(message: &str) -> String {
+    let mut out = String::new();
+    let mut closing: Option<char> = None;
+    for c in message.chars() {
+        match closing {
+            Some(close) if c == close => {
+                closing = None;
+                out.push(c);
             }
+            Some(_) => {}
+            None => match c {
+                '`' | '"' => {
+                    closing = Some(c);
+                    out.push(c);
+                }
+                '“' => {
+                    closing = Some('”');
+                    out.push(c);
+                }
+                c if c.is_ascii_digit() => {
+                    if !out.ends_with('#') {
+                        out.push('#');
+                    }
+                }
+                c => out.push(c),
+            },
         }
-        at = at.max(target);
-        // Several problems on one line share one quotation.
-        if quoted
-            .as_ref()
-            .is_none_or(|(start, _)| *start != line_start)
-        {
-            quoted = Some((line_start, quote_line(&text[line_start..])));
-        }
-        let quote = quoted.as_ref().map(|(_, q)| q.clone()).unwrap_or_default();
-        out[i] = (Pos { line, col }, quote);
     }
     out
 }
 
-/// The start of the line `rest` begins with, as much of it as a diagnostic shows.
-fn quote_line(rest: &str) -> String {
-    let mut quote: String = rest
-        .chars()
-        .take_while(|&c| c != '\n')
-        .take(QUOTED_CHARS)
-        .collect();
-    if quote.ends_with('\r') {
-        quote.pop();
-    }
-    quote
+/// How often [`Lines`] keeps a checkpoint, in bytes: placing an offset costs
+/// a binary search and a scan of at most this many bytes.
+pub const CHECKPOINT_BYTES: usize = 4096;
+
+/// Turns byte offsets into lines and columns and back, for one text, in
+/// time independent of how many problems it has or where they are (even on
+/// one long line), and makes the [`Quote`]s of its diagnostics.
+pub struct Lines<'a> {
+    text: &'a str,
+    /// (offset, line, line start, column) every [`CHECKPOINT_BYTES`] or so.
+    marks: Vec<(usize, usize, usize, usize)>,
+    shared: std::cell::OnceCell<Arc<str>>,
+    /// Bytes scanned so far, building included: the work done, for tests.
+    scanned: std::cell::Cell<usize>,
 }
 
-/// The text of 1-based line `line`, as much of it as a diagnostic shows.
-pub fn line_text(text: &str, line: usize) -> Option<String> {
-    text.split('\n').nth(line.checked_sub(1)?).map(quote_line)
+impl<'a> Lines<'a> {
+    /// One pass over the text.
+    pub fn new(text: &'a str) -> Lines<'a> {
+        let bytes = text.as_bytes();
+        let mut marks = vec![(0, 1, 0, 1)];
+        let (mut line, mut line_start, mut col) = (1, 0, 1);
+        let mut next = CHECKPOINT_BYTES;
+        for (i, &b) in bytes.iter().enumerate() {
+            if i >= next && b & 0xC0 != 0x80 {
+                marks.push((i, line, line_start, col));
+                next = i + CHECKPOINT_BYTES;
+            }
+            if b == b'\n' {
+                line += 1;
+                line_start = i + 1;
+                col = 1;
+            } else if b & 0xC0 != 0x80 {
+                col += 1;
+            }
+        }
+        Lines {
+            text,
+            marks,
+            shared: std::cell::OnceCell::new(),
+            scanned: std::cell::Cell::new(text.len()),
+        }
+    }
+
+    /// How many bytes of the text were scanned so far, building included.
+    pub fn scanned(&self) -> usize {
+        self.scanned.get()
+    }
+
+    fn count(&self, bytes: usize) {
+        self.scanned.set(self.scanned.get() + bytes);
+    }
+
+    /// The line and column of a byte offset (clamped to the text).
+    pub fn pos(&self, offset: usize) -> Pos {
+        let offset = floor_boundary(self.text, offset.min(self.text.len()));
+        let (start, mut line, _, mut col) =
+            self.marks[self.marks.partition_point(|m| m.0 <= offset) - 1];
+        self.count(offset - start);
+        for &b in &self.text.as_bytes()[start..offset] {
+            if b == b'\n' {
+                line += 1;
+                col = 1;
+            } else if b & 0xC0 != 0x80 {
+                col += 1;
+            }
+        }
+        Pos { line, col }
+    }
+
+    /// The byte offset of a line and column: the end of the line when the
+    /// column is past it, the end of the text when the line is.
+    pub fn offset(&self, pos: Pos) -> usize {
+        let want = (pos.line.max(1), pos.col.max(1));
+        let i = self.marks.partition_point(|m| (m.1, m.3) <= want) - 1;
+        let (mut at, mut line, _, mut col) = self.marks[i];
+        for c in self.text[at..].chars() {
+            if (line, col) >= want || (line == want.0 && c == '\n') {
+                break;
+            }
+            if c == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+            at += c.len_utf8();
+        }
+        self.count(at - self.marks[i].0);
+        at
+    }
+
+    /// Where the line holding `offset` starts.
+    fn line_start(&self, offset: usize) -> usize {
+        let (start, _, line_start, _) =
+            self.marks[self.marks.partition_point(|m| m.0 <= offset) - 1];
+        self.count(offset - start);
+        self.text[start..offset]
+            .rfind('\n')
+            .map_or(line_start, |i| start + i + 1)
+    }
+
+    /// A quote of the problem at `offset`.
+    pub fn quote(&self, offset: usize) -> Quote {
+        let offset = floor_boundary(self.text, offset.min(self.text.len()));
+        Quote {
+            text: self.shared.get_or_init(|| Arc::from(self.text)).clone(),
+            line_start: self.line_start(offset),
+            at: Some(offset),
+        }
+    }
+
+    /// A diagnostic at a byte offset, with its line and column and a quote.
+    pub fn at_offset(
+        &self,
+        file: &str,
+        offset: usize,
+        severity: Severity,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic {
+            file: file.to_string(),
+            pos: self.pos(offset),
+            severity,
+            message,
+            line_text: Some(self.quote(offset)),
+        }
+    }
+
+    /// A diagnostic at a line and column, quoting that line.
+    pub fn at_pos(&self, file: &str, pos: Pos, severity: Severity, message: String) -> Diagnostic {
+        let offset = self.offset(pos);
+        Diagnostic {
+            file: file.to_string(),
+            pos,
+            severity,
+            message,
+            line_text: Some(self.quote(offset)),
+        }
+    }
+}
+
+/// Converts a byte offset in `text` to a line and column.
+pub fn pos_of_offset(text: &str, offset: usize) -> Pos {
+    Lines::new(text).pos(offset)
+}
+
+/// A quote of 1-based line `line` of `text`, for a single diagnostic; many
+/// diagnostics of one text share a [`Lines`] instead.
+pub fn line_text(text: &str, line: usize) -> Option<Quote> {
+    let lines = Lines::new(text);
+    let pos = Pos { line, col: 1 };
+    let offset = lines.offset(pos);
+    (lines.pos(offset).line == line).then(|| Quote {
+        at: None,
+        ..lines.quote(offset)
+    })
 }
 
 /// Names longer than this get no "did you mean": ids are short slugs, and
@@ -156,6 +407,9 @@ pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
         .into_iter()
         // Lengths that differ by more than the limit cannot be within it.
         .filter(|c| c.len() <= 4 * (MAX_SUGGESTED_CHARS + limit))
+        // A string has at least a quarter as many characters as bytes, and
+        // at most as many: most candidates are ruled out without counting.
+        .filter(|c| c.len() + limit >= len && c.len() <= 4 * (len + limit))
         .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (edit_distance(wanted, c), c))
         .filter(|(d, _)| *d <= limit)
@@ -196,27 +450,78 @@ mod tests {
     }
 
     #[test]
-    fn placing_many_offsets_at_once_matches_placing_each() {
-        let long = "x".repeat(1000);
-        let text = format!("ab\r\nçd\n{long}\n日本\n");
-        let offsets = [text.len(), 7, 0, 9, 6, 3, 9 + 500, text.len() - 4];
-        let placed = place_all(&text, &offsets);
-        for (&offset, (pos, quote)) in offsets.iter().zip(&placed) {
-            // The slow way: count from the start for each offset.
+    fn lines_place_offsets_and_back_like_counting_from_the_start() {
+        let long = "x".repeat(10_000);
+        let text = format!("ab\r\nçd\n{long}é{long}\n日本\n");
+        let lines = Lines::new(&text);
+        for offset in (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(7)
+        {
+            // The slow way: count from the start.
             let before = &text[..offset];
             let line = before.matches('\n').count() + 1;
             let line_start = before.rfind('\n').map_or(0, |i| i + 1);
             let col = text[line_start..offset].chars().count() + 1;
-            assert_eq!(*pos, Pos { line, col }, "offset {offset}");
-            let full = text[line_start..].split('\n').next().unwrap();
-            let expected: String = full
-                .trim_end_matches('\r')
-                .chars()
-                .take(QUOTED_CHARS)
-                .collect();
-            assert_eq!(quote, &expected);
+            let pos = lines.pos(offset);
+            assert_eq!(pos, Pos { line, col }, "offset {offset}");
+            assert_eq!(lines.offset(pos), offset, "back from {pos:?}");
+            assert_eq!(lines.line_start(offset), line_start);
         }
-        assert_eq!(placed[3].1.len(), QUOTED_CHARS, "a long line is quoted cut");
+        // Past the end of a line: its end; past the last line: the end.
+        assert_eq!(lines.offset(Pos { line: 1, col: 99 }), 3);
+        assert_eq!(lines.offset(Pos { line: 99, col: 1 }), text.len());
+    }
+
+    #[test]
+    fn a_quote_is_a_window_around_the_column_with_the_caret_on_it() {
+        let text = format!("{}ERR{}\n", "a".repeat(5_000), "b".repeat(5_000));
+        let lines = Lines::new(&text);
+        let d = lines.at_offset("f", 5_000, Severity::Error, "here".into());
+        assert_eq!(
+            d.pos,
+            Pos {
+                line: 1,
+                col: 5_001
+            }
+        );
+        let shown = d.to_string();
+        let quoted: Vec<&str> = shown.lines().collect();
+        let line = quoted[1].trim_start_matches("    | ");
+        let caret = quoted[2].trim_start_matches("    | ");
+        assert!(line.chars().count() <= QUOTED_CHARS + 2, "{line}");
+        assert!(line.starts_with('…') && line.ends_with('…'), "{line}");
+        let caret_col = caret.chars().count() - 1;
+        assert_eq!(line.chars().nth(caret_col), Some('E'), "{line}\n{caret}");
+        // A short line is quoted whole, caret at the column.
+        let lines = Lines::new("ab\ncdef\r\n");
+        let d = lines.at_pos("f", Pos { line: 2, col: 3 }, Severity::Error, "x".into());
+        assert_eq!(d.to_string(), "f:2:3: error: x\n    | cdef\n    |   ^");
+    }
+
+    #[test]
+    fn repeated_problems_are_capped_per_kind() {
+        let lines = Lines::new("x");
+        let mut diags: Vec<Diagnostic> = (0..1000)
+            .map(|i| {
+                lines.at_offset(
+                    "f",
+                    0,
+                    Severity::Warning,
+                    format!("node `n{i}` leads nowhere ({i})"),
+                )
+            })
+            .chain((0..3).map(|i| lines.at_offset("f", 0, Severity::Error, format!("other {i}"))))
+            .collect();
+        cap_per_kind(&mut diags);
+        assert_eq!(diags.len(), MAX_PER_KIND + 1 + 3);
+        let summary = &diags[MAX_PER_KIND];
+        assert!(
+            summary.message.starts_with("and 800 more of this kind"),
+            "{}",
+            summary.message
+        );
+        assert_eq!(diags.iter().filter(|d| d.is_error()).count(), 3);
     }
 
     #[test]

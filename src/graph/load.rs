@@ -11,8 +11,9 @@ use super::locate::{self, Seg};
 use super::model::*;
 use super::rules;
 
-/// A file larger than this is refused before parsing.
-pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+/// A file larger than this is refused before parsing: room for agon's own
+/// synthetic map of a million nodes (about 580 MB of RON) and more.
+pub const MAX_FILE_BYTES: usize = 1 << 30;
 
 /// A graph that loaded, with any warnings about it.
 #[derive(Debug, Clone)]
@@ -77,8 +78,12 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     load_bytes(&file, &bytes).map_err(LoadError::Invalid)
 }
 
-/// Reads a file, refusing directories and files too large to be a debate.
+/// Reads a file, refusing directories, anything else that is not a regular
+/// file (a FIFO would block forever, a device such as `/dev/zero` report
+/// size 0 and never end) and files too large to be a debate. The read
+/// itself stops at the cap too, in case the file grows while it is read.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
     let file = path.display().to_string();
     let unreadable = |message: String| LoadError::Unreadable {
         file: file.clone(),
@@ -88,14 +93,29 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     if meta.is_dir() {
         return Err(unreadable("it is a directory".into()));
     }
-    if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(unreadable(format!(
-            "it is {} bytes; agon reads files up to {} bytes",
-            meta.len(),
-            MAX_FILE_BYTES
-        )));
+    if !meta.is_file() {
+        return Err(unreadable(
+            "it is not a regular file (a pipe, device or socket); save the debate to a file".into(),
+        ));
     }
-    std::fs::read(path).map_err(|e| unreadable(e.to_string()))
+    let too_large = |len: u64| {
+        unreadable(format!(
+            "it is {len} bytes or more; agon reads files up to {MAX_FILE_BYTES} bytes"
+        ))
+    };
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(too_large(meta.len()));
+    }
+    let opened = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    opened
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(e.to_string()))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Checks that bytes are UTF-8 text, pointing at the first bad byte if not.
@@ -167,20 +187,13 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     if !problems.is_empty() {
         let locs = locate::locate(text);
-        let offsets: Vec<usize> = problems
-            .iter()
-            .map(|p| locs.find(&p.path).unwrap_or(0))
-            .collect();
-        for (p, (pos, line)) in problems.into_iter().zip(diag::place_all(text, &offsets)) {
-            diags.push(Diagnostic {
-                file: file.to_string(),
-                pos,
-                severity: p.severity,
-                message: p.message,
-                line_text: Some(line),
-            });
+        let lines = diag::Lines::new(text);
+        for p in problems {
+            let offset = locs.find(&p.path).unwrap_or(0);
+            diags.push(lines.at_offset(file, offset, p.severity, p.message));
         }
         diag::sort(&mut diags);
+        diag::cap_per_kind(&mut diags);
     }
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
@@ -210,18 +223,13 @@ fn syntax_errors(file: &str, text: &str, err: ron::error::SpannedError) -> Vec<D
     if matches!(err.code, ron::Error::NoSuchStructField { .. }) {
         let unknown = unknown_fields(text);
         if !unknown.is_empty() {
-            let offsets: Vec<usize> = unknown.iter().map(|(offset, _)| *offset).collect();
-            return unknown
+            let lines = diag::Lines::new(text);
+            let mut diags: Vec<Diagnostic> = unknown
                 .into_iter()
-                .zip(diag::place_all(text, &offsets))
-                .map(|((_, message), (pos, line))| Diagnostic {
-                    file: file.to_string(),
-                    pos,
-                    severity: Severity::Error,
-                    message,
-                    line_text: Some(line),
-                })
+                .map(|(offset, message)| lines.at_offset(file, offset, Severity::Error, message))
                 .collect();
+            diag::cap_per_kind(&mut diags);
+            return diags;
         }
     }
     let pos = past_blanks(

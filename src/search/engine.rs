@@ -16,31 +16,16 @@
 //! Only the final hits get highlight positions and snippets.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use super::index::SearchIndex;
-use super::matching::{BoundNeedle, Needle, Scratch, char_index, is_subsequence, mask};
+use super::matching::Scratch;
 use super::query::Query;
 use super::results::{Field, Hit, Results};
 use super::snippet::snippet;
-
-/// Field weights, added to the match score: a title match ranks above the
-/// same match in a tag, a source, a quote, then the text.
-const W_TITLE: i32 = 60;
-const W_TAG: i32 = 40;
-const W_SOURCE: i32 = 20;
-const W_QUOTE: i32 = 10;
-const W_TEXT: i32 = 0;
-
-/// A substring match in long text scores like the fuzzy matcher scores a
-/// run of consecutive chars, plus bonuses for word boundaries.
-const PER_CHAR: i32 = 16;
-const CONSECUTIVE: i32 = 4;
-const WORD_START: i32 = 16;
-const WORD_END: i32 = 8;
+use super::term::{
+    Best, Ctx, NO_MATCH, Skim, State, TEXT_PENDING, TermPrep, WORDS_PENDING, char_range,
+};
 
 /// Searches with at least this many candidates report best-so-far results
 /// before the exact ranking is finished.
@@ -53,154 +38,32 @@ const CHUNK: usize = 4096;
 /// Past searches kept for narrowing; bounded in count and in stored nodes.
 const HISTORY: usize = 24;
 
-const FILTERED: i32 = i32::MIN;
-const NO_MATCH: i32 = i32::MIN + 1;
-/// The bound for what cannot be bounded (non-ASCII queries): always scored.
-const UNBOUNDED: i32 = i32::MAX / 4;
-
-/// Parts of a node still to be scored exactly.
-const TITLE_PENDING: u8 = 1;
-const SOURCE_PENDING: u8 = 2;
-const TEXT_PENDING: u8 = 4;
-
-/// Scores `pattern` in `text` with a fresh matcher. The matcher reuses its
-/// score matrix between calls without clearing it, and its switch to turn
-/// that off panics (fuzzy-matcher 0.3.7); a fresh one per call makes a score
-/// depend only on the text and the pattern, so that the bound holds and
-/// every caller (CLI, explorer, any thread) ranks alike.
-pub(super) fn skim(
-    text: &str,
-    pattern: &str,
-    fold_case: bool,
-    positions: bool,
-) -> Option<(i32, Vec<usize>)> {
-    let matcher = if fold_case {
-        SkimMatcherV2::default().ignore_case()
-    } else {
-        SkimMatcherV2::default().respect_case()
-    };
-    matcher
-        .fuzzy(text, pattern, positions)
-        .map(|(score, p)| (clamp(score), p))
-}
-
-/// The best match found so far in one node.
-#[derive(Debug, Clone, Copy)]
-struct Best {
-    score: i32,
-    field: Field,
-    part: u16,
-}
-
-impl Best {
-    const NONE: Best = Best {
-        score: NO_MATCH,
-        field: Field::Title,
-        part: 0,
-    };
-
-    fn offer(&mut self, score: i32, field: Field, part: usize) {
-        if score > self.score {
-            *self = Best {
-                score,
-                field,
-                part: part.min(u16::MAX as usize) as u16,
-            };
-        }
-    }
-}
-
-/// What the survey learnt about one node.
-#[derive(Debug, Clone, Copy)]
-struct State {
-    /// Exact so far: a lower bound on the node's score.
-    best: Best,
-    /// No score of the node can exceed this.
-    upper: i32,
-    pending: u8,
-}
-
-impl State {
-    const FILTERED: State = State {
-        best: Best {
-            score: FILTERED,
-            field: Field::Title,
-            part: 0,
-        },
-        upper: FILTERED,
-        pending: 0,
-    };
-
-    /// Whether the node matches at all (pending fuzzy parts are known to match).
-    fn matched(&self) -> bool {
-        self.best.score > NO_MATCH || self.pending & (TITLE_PENDING | SOURCE_PENDING) != 0
-    }
-}
-
 /// One search's view of the query, prepared once for all nodes.
 struct Prepared<'a> {
-    index: &'a SearchIndex,
+    ctx: Ctx<'a>,
     query: &'a Query,
-    fold_case: bool,
-    /// The text as matched (lowercase when case is ignored).
-    text: String,
-    text_mask: u64,
-    /// Bounds fuzzy scores; `None` for queries it cannot bound.
-    bounder: Option<BoundNeedle>,
-    needle: Needle,
-    /// Exact fuzzy score of each distinct tag, or `NO_MATCH`.
-    tag_scores: Vec<i32>,
-    /// Bound on each source's score (title or author), or `NO_MATCH`.
-    source_bounds: Vec<i32>,
-    /// Exact source scores, computed when first needed by any thread.
-    source_exact: Vec<AtomicU64>,
+    /// The words that must match, each prepared.
+    terms: Vec<TermPrep>,
+    /// The words that must not match anywhere.
+    excludes: Vec<TermPrep>,
     /// For each distinct tag, which tag filters it satisfies (bit per filter).
     tag_filter_bits: Vec<u64>,
     all_tag_filters: u64,
-    /// No text match can score above this.
-    text_bound: i32,
 }
-
-/// Not yet computed, in [`Prepared::source_exact`].
-const UNKNOWN: u64 = u64::MAX;
 
 impl<'a> Prepared<'a> {
     fn new(index: &'a SearchIndex, query: &'a Query) -> Prepared<'a> {
         let fold_case = !query.case_sensitive();
-        let text = if fold_case {
-            super::matching::fold(&query.text)
-        } else {
-            query.text.clone()
+        let ctx = Ctx {
+            index,
+            fold_case,
+            skim: Skim::new(fold_case),
         };
-        let bounder = BoundNeedle::new(text.as_bytes(), fold_case);
-        let tag_scores = (0..index.tag_count() as u32)
-            .map(|t| {
-                let tag = index.tag(t, fold_case);
-                if text.is_empty() || !is_subsequence(tag.as_bytes(), text.as_bytes(), fold_case) {
-                    return NO_MATCH;
-                }
-                skim(tag, &text, fold_case, false).map_or(NO_MATCH, |(s, _)| s)
-            })
-            .collect();
-        let sources = index.graph().sources.len();
-        let bound_of = |s: &str| -> i32 {
-            if text.is_empty() || s.is_empty() {
-                return NO_MATCH;
-            }
-            if let Some(b) = &bounder {
-                b.bound(s.as_bytes()).unwrap_or(NO_MATCH)
-            } else if is_subsequence(s.as_bytes(), text.as_bytes(), fold_case) {
-                UNBOUNDED
-            } else {
-                NO_MATCH
-            }
+        let prep = |negated: bool| -> Vec<TermPrep> {
+            let words = query.terms.iter().filter(|t| t.negated == negated);
+            words.map(|t| TermPrep::new(&ctx, t)).collect()
         };
-        let source_bounds = (0..sources)
-            .map(|s| {
-                bound_of(index.source_part(s, 0, fold_case))
-                    .max(bound_of(index.source_part(s, 1, fold_case)))
-            })
-            .collect();
+        let (terms, excludes) = (prep(false), prep(true));
         // Tag filters beyond 64 are ignored: no one types that many.
         let filters = &query.tags[..query.tags.len().min(64)];
         let tag_filter_bits = (0..index.tag_count() as u32)
@@ -218,37 +81,32 @@ impl<'a> Prepared<'a> {
         } else {
             u64::MAX >> (64 - filters.len())
         };
-        let needle = Needle::new(&query.text, fold_case);
-        let m = needle.char_len() as i32;
-        let text_bound = text_score(m, true, true) + W_QUOTE.max(W_TEXT);
         Prepared {
-            index,
+            ctx,
             query,
-            fold_case,
-            text_mask: mask(text.as_bytes()),
-            bounder,
-            text,
-            needle,
-            tag_scores,
-            source_bounds,
-            source_exact: (0..sources).map(|_| AtomicU64::new(UNKNOWN)).collect(),
+            terms,
+            excludes,
             tag_filter_bits,
             all_tag_filters,
-            text_bound,
         }
     }
 
-    fn passes_filters(&self, i: usize) -> bool {
+    fn index(&self) -> &'a SearchIndex {
+        self.ctx.index
+    }
+
+    /// The filters, and the excluded words.
+    fn passes_filters(&self, i: usize, scratch: &mut Scratch) -> bool {
         let q = self.query;
-        if !q.kinds.is_empty() && !q.kinds.contains(&self.index.kind(i)) {
+        let index = self.index();
+        if !q.kinds.is_empty() && !q.kinds.contains(&index.kind(i)) {
             return false;
         }
-        if !q.sides.is_empty() && !q.sides.contains(&self.index.side(i)) {
+        if !q.sides.is_empty() && !q.sides.contains(&index.side(i)) {
             return false;
         }
         if self.all_tag_filters != 0 {
-            let have = self
-                .index
+            let have = index
                 .tag_ids(i)
                 .iter()
                 .fold(0u64, |bits, &t| bits | self.tag_filter_bits[t as usize]);
@@ -256,221 +114,121 @@ impl<'a> Prepared<'a> {
                 return false;
             }
         }
-        true
+        !self
+            .excludes
+            .iter()
+            .any(|x| self.matches_anywhere(x, i, scratch))
     }
 
-    /// The title as the matcher should see it.
-    fn title(&self, i: usize) -> &'a str {
-        if self.fold_case {
-            self.index.title_for_folded_match(i)
-        } else {
-            self.index.title(i)
-        }
-    }
-
-    /// The bound on the title's fuzzy score, or `None` when it cannot match.
-    fn title_bound(&self, i: usize) -> Option<i32> {
-        if self.index.title_mask(i) & self.text_mask != self.text_mask {
-            return None;
-        }
-        let title = self.title(i).as_bytes();
-        if let Some(b) = &self.bounder {
-            b.bound(title)
-        } else {
-            is_subsequence(title, self.text.as_bytes(), self.fold_case).then_some(UNBOUNDED)
-        }
-    }
-
-    /// The exact score of a source (best of title and author) and which part.
-    fn source_score(&self, s: usize) -> (i32, usize) {
-        let slot = &self.source_exact[s];
-        let known = slot.load(Ordering::Relaxed);
-        if known != UNKNOWN {
-            return ((known >> 8) as u32 as i32, (known & 0xff) as usize);
-        }
-        let score = |part| {
-            skim(
-                self.index.source_part(s, part, self.fold_case),
-                &self.text,
-                self.fold_case,
-                false,
-            )
-            .map_or(NO_MATCH, |(v, _)| v)
-        };
-        let (title, author) = (score(0), score(1));
-        let (best, part) = if author > title {
-            (author, 1)
-        } else {
-            (title, 0)
-        };
-        // Two threads may both compute it; they store the same value.
-        slot.store((best as u32 as u64) << 8 | part as u64, Ordering::Relaxed);
-        (best, part)
+    fn matches_anywhere(&self, term: &TermPrep, i: usize, scratch: &mut Scratch) -> bool {
+        let node = &self.index().graph().nodes[i];
+        term.in_title(&self.ctx, i, scratch)
+            || term.in_tags(&self.ctx, i)
+            || term.in_source(&self.ctx, i)
+            || [&node.text, &node.quote]
+                .into_iter()
+                .flatten()
+                .any(|v| term.in_long(&self.ctx, i, v, scratch).is_some())
     }
 
     /// Step 1: filters, whether the node matches, its bound, and what is
     /// cheap to know exactly.
     fn survey(&self, i: usize, scratch: &mut Scratch) -> State {
-        if !self.passes_filters(i) {
+        if !self.passes_filters(i, scratch) {
             return State::FILTERED;
         }
-        let mut st = State {
+        if let [term] = self.terms.as_slice() {
+            return term.survey(&self.ctx, i, scratch);
+        }
+        // Several words: every one must match; the node's score is their sum.
+        let mut all = State {
             best: Best::NONE,
-            upper: NO_MATCH,
+            upper: 0,
             pending: 0,
         };
-        if let Some(bound) = self.title_bound(i) {
-            st.pending |= TITLE_PENDING;
-            st.upper = bound + W_TITLE;
-        }
-        for (part, &t) in self.index.tag_ids(i).iter().enumerate() {
-            let score = self.tag_scores[t as usize];
-            if score > NO_MATCH {
-                st.best.offer(score + W_TAG, Field::Tag, part);
+        let mut exact = 0i32;
+        for term in &self.terms {
+            let st = term.survey(&self.ctx, i, scratch);
+            if !st.matched() {
+                return State::NO_MATCH;
             }
-        }
-        if let Some(s) = self.index.source_of(i) {
-            let bound = self.source_bounds[s];
-            if bound > NO_MATCH {
-                st.pending |= SOURCE_PENDING;
-                st.upper = st.upper.max(bound + W_SOURCE);
-            }
-        }
-        if self.index.has_long_text(i) {
-            if st.matched() {
-                // It matches already; its text matters only if it could rank.
-                st.pending |= TEXT_PENDING;
-                st.upper = st.upper.max(self.text_bound);
+            all.upper = all.upper.saturating_add(st.upper);
+            if st.pending == 0 {
+                exact = exact.saturating_add(st.best.score);
             } else {
-                self.score_long(i, &mut st.best, scratch);
+                all.pending = WORDS_PENDING;
             }
         }
-        st.upper = st.upper.max(st.best.score);
-        st
+        if all.pending == 0 {
+            all.best.score = exact;
+            all.upper = exact;
+        }
+        all
     }
 
     /// Step 2: the exact score of whatever is pending.
     fn resolve(&self, i: usize, st: &mut State, scratch: &mut Scratch) {
-        if st.pending & TITLE_PENDING != 0
-            && let Some((score, _)) = skim(self.title(i), &self.text, self.fold_case, false)
-        {
-            st.best.offer(
-                score + title_weight(score, self.text.chars().count()),
-                Field::Title,
-                0,
-            );
+        if let [term] = self.terms.as_slice() {
+            return term.resolve(&self.ctx, i, st, scratch);
         }
-        if st.pending & SOURCE_PENDING != 0
-            && let Some(s) = self.index.source_of(i)
-        {
-            let (score, part) = self.source_score(s);
-            if score > NO_MATCH {
-                st.best.offer(score + W_SOURCE, Field::Source, part);
+        let mut score = 0i32;
+        let mut best = Best::NONE;
+        for term in &self.terms {
+            let b = term.exact(&self.ctx, i, scratch).best;
+            score = score.saturating_add(b.score);
+            if b.score > best.score {
+                best = b;
             }
         }
-        if st.pending & TEXT_PENDING != 0 {
-            self.score_long(i, &mut st.best, scratch);
-        }
-        st.pending = 0;
-        st.upper = st.best.score;
-    }
-
-    /// The long fields' exact scores.
-    fn score_long(&self, i: usize, best: &mut Best, scratch: &mut Scratch) {
-        let node = &self.index.graph().nodes[i];
-        let m = self.needle.char_len() as i32;
-        for (field, value, weight) in [
-            (Field::Quote, &node.quote, W_QUOTE),
-            (Field::Text, &node.text, W_TEXT),
-        ] {
-            if let Some(value) = value
-                && let Some(found) = self.needle.find(value, scratch)
-            {
-                best.offer(
-                    text_score(m, found.word_start, found.word_end) + weight,
-                    field,
-                    0,
-                );
-            }
-        }
+        *st = State {
+            best: Best { score, ..best },
+            upper: score,
+            pending: 0,
+        };
     }
 
     /// The finished hit: its exact score, every field matched, positions in
     /// the best field, and a snippet for long text.
     fn hit(&self, i: usize, scratch: &mut Scratch) -> Hit {
         let mut st = self.survey(i, scratch);
-        if st.pending & (TITLE_PENDING | SOURCE_PENDING) != 0 {
+        if st.pending != 0 {
             st.pending |= TEXT_PENDING;
         }
         self.resolve(i, &mut st, scratch);
         let best = st.best;
-        let node = &self.index.graph().nodes[i];
+        let ctx = &self.ctx;
+        let index = self.index();
+        let node = &index.graph().nodes[i];
         let mut fields = Vec::new();
-        if self.title_bound(i).is_some() {
-            fields.push(Field::Title);
+        let mut add = |f| {
+            if !fields.contains(&f) {
+                fields.push(f);
+            }
+        };
+        for term in &self.terms {
+            if term.in_title(ctx, i, scratch) {
+                add(Field::Title);
+            }
         }
         for (field, value) in [(Field::Text, &node.text), (Field::Quote, &node.quote)] {
-            if value
-                .as_deref()
-                .is_some_and(|v| self.needle.find(v, scratch).is_some())
+            if let Some(v) = value
+                && self
+                    .terms
+                    .iter()
+                    .any(|t| t.in_long(ctx, i, v, scratch).is_some())
             {
-                fields.push(field);
+                add(field);
             }
         }
-        if self
-            .index
-            .source_of(i)
-            .is_some_and(|s| self.source_bounds[s] > NO_MATCH)
-        {
-            fields.push(Field::Source);
+        if self.terms.iter().any(|t| t.in_source(ctx, i)) {
+            add(Field::Source);
         }
-        if self
-            .index
-            .tag_ids(i)
-            .iter()
-            .any(|&t| self.tag_scores[t as usize] > NO_MATCH)
-        {
-            fields.push(Field::Tag);
+        if self.terms.iter().any(|t| t.in_tags(ctx, i)) {
+            add(Field::Tag);
         }
+        fields.sort();
         let part = best.part as usize;
-        let fuzzy_positions = |s: &str| -> Vec<usize> {
-            skim(s, &self.text, self.fold_case, true)
-                .map(|(_, p)| p)
-                .unwrap_or_default()
-        };
-        let (positions, snip) = match best.field {
-            Field::Title => (fuzzy_positions(self.title(i)), None),
-            Field::Tag => {
-                let t = self.index.tag_ids(i).get(part).copied().unwrap_or(0);
-                (fuzzy_positions(self.index.tag(t, self.fold_case)), None)
-            }
-            Field::Source => {
-                let s = self.index.source_of(i).unwrap_or(0);
-                (
-                    fuzzy_positions(self.index.source_part(s, part, self.fold_case)),
-                    None,
-                )
-            }
-            Field::Quote | Field::Text => {
-                let value = if best.field == Field::Quote {
-                    node.quote.as_deref()
-                } else {
-                    node.text.as_deref()
-                }
-                .unwrap_or("");
-                match self.needle.find(value, scratch) {
-                    Some(found) => {
-                        let start = char_index(value, found.start);
-                        let len = char_index(&value[found.start..], found.end - found.start);
-                        (
-                            (start..start + len).collect(),
-                            Some(snippet(value, start, len)),
-                        )
-                    }
-                    None => (Vec::new(), None),
-                }
-            }
-        };
+        let (positions, snip) = self.positions(i, best.field, part, scratch);
         Hit {
             node: SearchIndex::node_ix(i),
             score: best.score as i64,
@@ -481,37 +239,68 @@ impl<'a> Prepared<'a> {
             fields,
         }
     }
-}
 
-/// The title's weight goes only to a close match: one that scores about
-/// as a run of the query's chars would. A scattered match ("s…p…y" across a
-/// title for "spy") keeps its own score but not the weight, so an exact
-/// match in text can rank above it. Only ever lowers a score, so the
-/// bounds used to skip titles stay upper bounds.
-fn title_weight(score: i32, query_chars: usize) -> i32 {
-    if i64::from(score) >= 18 * query_chars as i64 {
-        W_TITLE
-    } else {
-        0
+    /// Where each word matches in one field of node `i`, merged, and a
+    /// snippet around the first for long text.
+    fn positions(
+        &self,
+        i: usize,
+        field: Field,
+        part: usize,
+        scratch: &mut Scratch,
+    ) -> (Vec<usize>, Option<super::Snippet>) {
+        let ctx = &self.ctx;
+        let index = self.index();
+        let node = &index.graph().nodes[i];
+        let fuzzy_field = match field {
+            Field::Title => Some((index.title(i), ctx.title(i))),
+            Field::Tag => index
+                .tag_ids(i)
+                .get(part)
+                .map(|&t| (index.tag_as_written(t), index.tag(t, ctx.fold_case))),
+            Field::Source => index.source_of(i).map(|s| {
+                (
+                    index.source_part_as_written(s, part),
+                    index.source_part(s, part, ctx.fold_case),
+                )
+            }),
+            Field::Quote | Field::Text => None,
+        };
+        let mut positions: Vec<usize> = Vec::new();
+        let mut snip = None;
+        if let Some((original, seen)) = fuzzy_field {
+            for term in &self.terms {
+                positions.extend(term.positions(ctx, original, seen, scratch));
+            }
+        } else {
+            let value = if field == Field::Quote {
+                node.quote.as_deref()
+            } else {
+                node.text.as_deref()
+            }
+            .unwrap_or("");
+            let mut first = None;
+            for term in &self.terms {
+                if let Some(found) = term.in_long(ctx, i, value, scratch) {
+                    let range = char_range(value, &found);
+                    first.get_or_insert(range.clone());
+                    positions.extend(range);
+                }
+            }
+            positions.sort_unstable();
+            positions.dedup();
+            snip = first.map(|r| snippet(value, r.start, r.len(), &positions));
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        (positions, snip)
     }
-}
-
-fn text_score(chars: i32, word_start: bool, word_end: bool) -> i32 {
-    PER_CHAR * chars
-        + CONSECUTIVE * (chars - 1).max(0)
-        + if word_start { WORD_START } else { 0 }
-        + if word_end { WORD_END } else { 0 }
-}
-
-fn clamp(score: i64) -> i32 {
-    score.clamp(-(1 << 24), 1 << 24) as i32
 }
 
 /// A finished search remembered for narrowing.
 #[derive(Debug)]
 struct Past {
-    filters: Query,
-    text: String,
+    query: Query,
     /// Every node that matched, in file order.
     matched: Vec<u32>,
 }
@@ -665,19 +454,12 @@ impl Searcher {
     fn unranked(&self, prepared: &Prepared, query_text: &str, limit: usize) -> Results {
         let mut hits = Vec::new();
         let mut total = 0;
+        let mut scratch = Scratch::default();
         for i in 0..self.index.len() {
-            if prepared.passes_filters(i) {
+            if prepared.passes_filters(i, &mut scratch) {
                 total += 1;
                 if hits.len() < limit {
-                    hits.push(Hit {
-                        node: SearchIndex::node_ix(i),
-                        score: 0,
-                        field: Field::Title,
-                        part: 0,
-                        positions: Vec::new(),
-                        snippet: None,
-                        fields: Vec::new(),
-                    });
+                    hits.push(Hit::unranked(SearchIndex::node_ix(i)));
                 }
             }
         }
@@ -689,29 +471,21 @@ impl Searcher {
     }
 
     /// The nodes that matched the longest remembered query this one extends
-    /// (same filters, text a prefix of this text). Every node matching the
-    /// longer text matched the shorter: in-order and substring tests only
-    /// get stricter as chars are added, and smart case only turns strict.
+    /// ([`Query::narrows_to`]): every node matching the longer text matched
+    /// the shorter, as in-order and substring tests only get stricter as
+    /// chars are added, and smart case only turns strict.
     fn narrowed(&self, query: &Query) -> Option<&[u32]> {
         self.history
             .iter()
-            .filter(|p| p.filters.same_filters(query) && query.text.starts_with(&p.text))
-            .max_by_key(|p| p.text.len())
+            .filter(|p| p.query.narrows_to(query))
+            .max_by_key(|p| p.query.text.len())
             .map(|p| p.matched.as_slice())
     }
 
     fn remember(&mut self, query: Query, matched: Vec<u32>) {
-        let text = query.text.clone();
         self.history
-            .retain(|p| !(p.text == text && p.filters.same_filters(&query)));
-        self.history.push_back(Past {
-            filters: Query {
-                text: String::new(),
-                ..query
-            },
-            text,
-            matched,
-        });
+            .retain(|p| !(p.query.text == query.text && p.query.same_filters(&query)));
+        self.history.push_back(Past { query, matched });
         let budget = (self.index.len() * 4).max(1 << 16);
         let mut stored: usize = self.history.iter().map(|p| p.matched.len()).sum();
         while self.history.len() > HISTORY || (stored > budget && self.history.len() > 1) {

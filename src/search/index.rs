@@ -4,14 +4,18 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::matching::{fold, mask, needs_fold};
+use super::matching::{fold, mask, needs_fold, plain};
 use crate::graph::{Graph, Kind, NodeIx, Side};
 
-/// Set in a node's meta byte when its title has a folded copy.
+/// Set in a node's meta byte when its title has folded copies.
 const FOLDED_TITLE: u8 = 1 << 4;
 
 /// Set in a node's meta byte when it has text or a quote.
 const LONG_TEXT: u8 = 1 << 5;
+
+/// Set in a node's meta byte when its text and quote are ASCII: substring
+/// search then compares bytes, with no accents to fold.
+const ASCII_LONG_TEXT: u8 = 1 << 6;
 
 /// No source, in [`SearchIndex::source_of`].
 const NO_SOURCE: u32 = u32::MAX;
@@ -30,20 +34,25 @@ pub struct SearchIndex {
     /// `titles[title_start[i]..title_start[i + 1]]`.
     titles: String,
     title_start: Vec<u32>,
-    /// Folded titles, only for the few whose non-ASCII letters change case;
-    /// the rest are matched as they are, ASCII case ignored.
-    folded_titles: HashMap<u32, Box<str>>,
+    /// Folded titles (accents removed and case folded, then accents
+    /// removed alone), only for the few with non-ASCII letters that folding
+    /// changes; the rest are matched as they are, ASCII case ignored.
+    folded_titles: HashMap<u32, (Box<str>, Box<str>)>,
     /// Each node's tags as indices into `tags`: `tag_ids[tag_start[i]..tag_start[i + 1]]`.
     tag_start: Vec<u32>,
     tag_ids: Vec<u32>,
-    /// Distinct tags as written, and folded.
+    /// Distinct tags as written, folded, and with accents removed.
     tags: Vec<String>,
     tags_folded: Vec<String>,
+    tags_plain: Vec<String>,
     /// The index in `graph.sources` of each node's source, or `NO_SOURCE`.
     source_of: Vec<u32>,
-    /// Source titles and authors, folded (empty when absent).
+    /// Source titles and authors, folded and with accents removed (empty
+    /// when absent).
     source_titles_folded: Vec<String>,
     source_authors_folded: Vec<String>,
+    source_titles_plain: Vec<String>,
+    source_authors_plain: Vec<String>,
 }
 
 impl SearchIndex {
@@ -69,14 +78,23 @@ impl SearchIndex {
         for ix in graph.indices() {
             let node = graph.node(ix);
             let mut bits = kind_bits(node.kind) | side_bits(graph.side(ix)) << 2;
-            title_mask.push(mask(node.title.as_bytes()));
+            let folded = needs_fold(&node.title).then(|| fold(&node.title));
+            title_mask.push(mask(folded.as_ref().unwrap_or(&node.title).as_bytes()));
             title_start.push(titles.len() as u32);
             titles.push_str(&node.title);
             if node.text.is_some() || node.quote.is_some() {
                 bits |= LONG_TEXT;
             }
-            if needs_fold(&node.title) {
-                folded_titles.insert(ix.0, fold(&node.title).into_boxed_str());
+            if [&node.text, &node.quote]
+                .into_iter()
+                .flatten()
+                .all(|t| t.is_ascii())
+            {
+                bits |= ASCII_LONG_TEXT;
+            }
+            if let Some(folded) = folded {
+                let copies = (folded.into_boxed_str(), plain(&node.title).into_boxed_str());
+                folded_titles.insert(ix.0, copies);
                 bits |= FOLDED_TITLE;
             }
             meta.push(bits);
@@ -101,12 +119,16 @@ impl SearchIndex {
         drop(tag_number);
         drop(source_number);
         let tags_folded = tags.iter().map(|t| fold(t)).collect();
-        let source_titles_folded = graph.sources.iter().map(|s| fold(&s.title)).collect();
-        let source_authors_folded = graph
-            .sources
-            .iter()
-            .map(|s| s.author.as_deref().map(fold).unwrap_or_default())
-            .collect();
+        let tags_plain = tags.iter().map(|t| plain(t)).collect();
+        let sources = &graph.sources;
+        let source_titles_folded = sources.iter().map(|s| fold(&s.title)).collect();
+        let source_titles_plain = sources.iter().map(|s| plain(&s.title)).collect();
+        let author = |f: fn(&str) -> String| -> Vec<String> {
+            let of = |s: &crate::graph::Source| s.author.as_deref().map(f).unwrap_or_default();
+            sources.iter().map(of).collect()
+        };
+        let source_authors_folded = author(fold);
+        let source_authors_plain = author(plain);
         folded_titles.shrink_to_fit();
         tag_ids.shrink_to_fit();
         SearchIndex {
@@ -120,9 +142,12 @@ impl SearchIndex {
             tag_ids,
             tags,
             tags_folded,
+            tags_plain,
             source_of,
             source_titles_folded,
             source_authors_folded,
+            source_titles_plain,
+            source_authors_plain,
         }
     }
 
@@ -145,7 +170,11 @@ impl SearchIndex {
             + self.titles.capacity()
             + self.title_start.capacity() * 4
             + self.folded_titles.capacity() * 24
-            + self.folded_titles.values().map(|t| t.len()).sum::<usize>()
+            + self
+                .folded_titles
+                .values()
+                .map(|(f, p)| f.len() + p.len())
+                .sum::<usize>()
             + (self.tag_start.capacity() + self.tag_ids.capacity() + self.source_of.capacity()) * 4
     }
 
@@ -161,13 +190,14 @@ impl SearchIndex {
         self.title_mask[i]
     }
 
-    /// The title to match case-insensitively: folded when ASCII folding is not enough.
-    pub(crate) fn title_for_folded_match(&self, i: usize) -> &str {
+    /// The title as the fuzzy matcher should see it: accents removed, and
+    /// case folded when `fold_case` where ASCII folding is not enough.
+    pub(crate) fn title_for_match(&self, i: usize, fold_case: bool) -> &str {
         // The flag spares the hash lookup for the many titles without a copy.
         if self.meta[i] & FOLDED_TITLE != 0
-            && let Some(t) = self.folded_titles.get(&(i as u32))
+            && let Some((folded, plain)) = self.folded_titles.get(&(i as u32))
         {
-            return t;
+            return if fold_case { folded } else { plain };
         }
         self.title(i)
     }
@@ -175,6 +205,11 @@ impl SearchIndex {
     /// A node's title, from the index's own copy.
     pub(crate) fn title(&self, i: usize) -> &str {
         &self.titles[self.title_start[i] as usize..self.title_start[i + 1] as usize]
+    }
+
+    /// Whether the node's text and quote are both ASCII.
+    pub(crate) fn long_text_is_ascii(&self, i: usize) -> bool {
+        self.meta[i] & ASCII_LONG_TEXT != 0
     }
 
     /// Whether the node has text or a quote.
@@ -190,13 +225,19 @@ impl SearchIndex {
         self.tags.len()
     }
 
-    /// A distinct tag as written, or folded.
+    /// A distinct tag as the matcher sees it: accents removed, and case
+    /// folded when `folded`.
     pub(crate) fn tag(&self, id: u32, folded: bool) -> &str {
         if folded {
             &self.tags_folded[id as usize]
         } else {
-            &self.tags[id as usize]
+            &self.tags_plain[id as usize]
         }
+    }
+
+    /// A distinct tag as written.
+    pub(crate) fn tag_as_written(&self, id: u32) -> &str {
+        &self.tags[id as usize]
     }
 
     pub(crate) fn source_of(&self, i: usize) -> Option<usize> {
@@ -204,14 +245,23 @@ impl SearchIndex {
         (s != NO_SOURCE).then_some(s as usize)
     }
 
-    /// A source's title (`part` 0) or author (`part` 1), as written or folded.
+    /// A source's title (`part` 0) or author (`part` 1) as the matcher sees
+    /// it: accents removed, and case folded when `folded`.
     pub(crate) fn source_part(&self, source: usize, part: usize, folded: bool) -> &str {
-        let s = &self.graph.sources[source];
         match (part, folded) {
-            (0, false) => &s.title,
+            (0, false) => &self.source_titles_plain[source],
             (0, true) => &self.source_titles_folded[source],
-            (_, false) => s.author.as_deref().unwrap_or(""),
+            (_, false) => &self.source_authors_plain[source],
             (_, true) => &self.source_authors_folded[source],
+        }
+    }
+
+    /// A source's title (`part` 0) or author (`part` 1) as written.
+    pub(crate) fn source_part_as_written(&self, source: usize, part: usize) -> &str {
+        let s = &self.graph.sources[source];
+        match part {
+            0 => &s.title,
+            _ => s.author.as_deref().unwrap_or(""),
         }
     }
 

@@ -3,8 +3,7 @@
 //! substring search in long text.
 
 /// Lowercases one char when its lowercase is a single char; otherwise keeps
-/// it. Folding char by char keeps every char at its index, so positions
-/// found in a folded copy point at the same chars in the original.
+/// it, so that case folding alone keeps every char at its index.
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
@@ -16,15 +15,92 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// The whole string folded by [`fold_char`].
-pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+/// Whether a char is a Latin letter whose accents or ligature folding
+/// removes: Latin-1 Supplement, Latin Extended-A and -B, and Latin
+/// Extended Additional. Other scripts are left alone, so that a Greek or
+/// Japanese query still finds Greek or Japanese text.
+fn is_foldable_latin(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && c.is_alphabetic()
 }
 
-/// True when ASCII case-insensitive comparison is not enough for `s`: it
-/// has a non-ASCII char that folding changes ("Ü", "Ł").
+/// Calls `out` with the chars `c` folds to: accents removed from Latin
+/// letters ("ü" to "u", "ß" to "ss", "æ" to "ae"), and lowercased too when
+/// `fold_case`. Most chars fold to one char; a few to two or more.
+pub fn fold_into(c: char, fold_case: bool, mut out: impl FnMut(char)) {
+    if c.is_ascii() {
+        return out(if fold_case { c.to_ascii_lowercase() } else { c });
+    }
+    if is_foldable_latin(c)
+        && let Some(plain) = deunicode::deunicode_char(c)
+        && !plain.is_empty()
+        && plain.bytes().all(|b| b.is_ascii_alphabetic())
+    {
+        for p in plain.chars() {
+            out(if fold_case { p.to_ascii_lowercase() } else { p });
+        }
+        return;
+    }
+    out(if fold_case { fold_char(c) } else { c })
+}
+
+/// The whole string with accents removed and case folded ([`fold_into`]).
+pub fn fold(s: &str) -> String {
+    fold_with(s, true)
+}
+
+/// The whole string with accents removed, case kept (for case-sensitive
+/// queries).
+pub fn plain(s: &str) -> String {
+    fold_with(s, false)
+}
+
+fn fold_with(s: &str, fold_case: bool) -> String {
+    if s.is_ascii() {
+        return if fold_case {
+            s.to_ascii_lowercase()
+        } else {
+            s.to_string()
+        };
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_into(c, fold_case, |f| out.push(f));
+    }
+    out
+}
+
+/// True when ASCII case-insensitive comparison of `s` as written is not
+/// enough: it has a non-ASCII char that folding changes ("Ü", "é", "ß").
 pub fn needs_fold(s: &str) -> bool {
-    !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && fold_char(c) != c)
+    !s.is_ascii()
+        && s.chars()
+            .any(|c| !c.is_ascii() && (fold_char(c) != c || is_foldable_latin(c)))
+}
+
+/// Maps char indices in the folded form of `original` back to char indices
+/// in `original`, ascending and without repeats.
+pub fn unfold_positions(original: &str, folded: &[usize], fold_case: bool) -> Vec<usize> {
+    if original.is_ascii() {
+        return folded.to_vec();
+    }
+    let mut out = Vec::with_capacity(folded.len());
+    let mut wanted = folded.iter().copied().peekable();
+    let mut at = 0;
+    for (i, c) in original.chars().enumerate() {
+        let mut len = 0;
+        fold_into(c, fold_case, |_| len += 1);
+        while let Some(&p) = wanted.peek() {
+            if p >= at + len {
+                break;
+            }
+            wanted.next();
+            if out.last() != Some(&i) {
+                out.push(i);
+            }
+        }
+        at += len;
+    }
+    out
 }
 
 /// Which byte classes occur in the text, one bit each, case-insensitively:
@@ -208,7 +284,30 @@ impl Found {
     }
 }
 
-/// A prepared substring search, by smart case.
+/// Where an occurrence must stand in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Anywhere,
+    /// At the very start (`^term`).
+    Start,
+    /// At the very end (`term$`).
+    End,
+    /// The whole text (`^term$`).
+    Whole,
+}
+
+impl Anchor {
+    fn allows(self, start: usize, end: usize, len: usize) -> bool {
+        match self {
+            Anchor::Anywhere => true,
+            Anchor::Start => start == 0,
+            Anchor::End => end == len,
+            Anchor::Whole => start == 0 && end == len,
+        }
+    }
+}
+
+/// A prepared substring search, by smart case, accents folded.
 #[derive(Debug, Clone)]
 pub struct Needle {
     /// The needle as matched: lowercase when case is ignored.
@@ -224,11 +323,7 @@ pub struct Needle {
 impl Needle {
     /// `fold_case`: ignore case (the caller's smart-case decision).
     pub fn new(text: &str, fold_case: bool) -> Needle {
-        let text = if fold_case {
-            fold(text)
-        } else {
-            text.to_string()
-        };
+        let text = if fold_case { fold(text) } else { plain(text) };
         let ascii = text.is_ascii();
         let anchor = (0..text.len())
             .max_by_key(|&i| rarity(text.as_bytes()[i]))
@@ -242,18 +337,46 @@ impl Needle {
         }
     }
 
+    /// The needle as matched: accents removed, lowercase when case is ignored.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     pub fn char_len(&self) -> usize {
         self.chars.len()
     }
 
     /// The best occurrence in `hay`: one that begins a word, else the first.
     /// `scratch` is reused between calls by the slow path.
+    #[cfg(test)]
     pub fn find(&self, hay: &str, scratch: &mut Scratch) -> Option<Found> {
-        if self.text.is_empty() || hay.len() < self.text.len() && self.ascii {
+        self.find_at(hay, Anchor::Anywhere, scratch)
+    }
+
+    /// Like [`Needle::find`], for an occurrence standing where `anchor` says.
+    pub fn find_at(&self, hay: &str, anchor: Anchor, scratch: &mut Scratch) -> Option<Found> {
+        self.find_in(hay, hay.is_ascii(), anchor, scratch)
+    }
+
+    /// [`Needle::find_at`] for a text already known to be ASCII or not
+    /// (`hay_ascii`), sparing long texts a pass to find out.
+    pub fn find_in(
+        &self,
+        hay: &str,
+        hay_ascii: bool,
+        anchor: Anchor,
+        scratch: &mut Scratch,
+    ) -> Option<Found> {
+        // Folding never shortens ASCII, so an ASCII text shorter than the
+        // needle cannot hold it.
+        if self.text.is_empty() || self.ascii && hay_ascii && hay.len() < self.text.len() {
             return None;
         }
         let mut best: Option<Found> = None;
         let mut consider = |start: usize, end: usize| -> bool {
+            if !anchor.allows(start, end, hay.len()) {
+                return false;
+            }
             let found = Found {
                 start,
                 end,
@@ -267,13 +390,15 @@ impl Needle {
             found.rank() == 3
         };
         let n = self.text.as_bytes();
-        if !self.fold_case {
+        // Bytes can be compared only when neither side has chars to fold.
+        let bytes = self.ascii && hay_ascii;
+        if bytes && !self.fold_case {
             for start in memchr::memmem::find_iter(hay.as_bytes(), n) {
                 if consider(start, start + n.len()) {
                     break;
                 }
             }
-        } else if self.ascii {
+        } else if bytes {
             let h = hay.as_bytes();
             let a = self.anchor;
             let want = n[a];
@@ -299,14 +424,14 @@ impl Needle {
                 }
             }
         } else {
-            scratch.fill(hay);
+            scratch.fill(hay, self.fold_case);
             let m = self.chars.len();
             let folded = &scratch.chars;
             if folded.len() >= m {
                 for i in 0..=folded.len() - m {
                     if folded[i..i + m] == self.chars[..] {
-                        let start = scratch.offsets[i] as usize;
-                        let end = scratch.offsets[i + m] as usize;
+                        let start = scratch.starts[i] as usize;
+                        let end = scratch.ends[i + m - 1] as usize;
                         if consider(start, end) {
                             break;
                         }
@@ -321,20 +446,26 @@ impl Needle {
 /// Reusable buffers for folding text that is not plain ASCII.
 #[derive(Debug, Default)]
 pub struct Scratch {
+    /// The folded chars.
     chars: Vec<char>,
-    /// Byte offset of each char, and one past the end.
-    offsets: Vec<u32>,
+    /// For each folded char, the byte range of the char it comes from (a
+    /// char folding to several shares its range among them).
+    starts: Vec<u32>,
+    ends: Vec<u32>,
 }
 
 impl Scratch {
-    fn fill(&mut self, hay: &str) {
+    fn fill(&mut self, hay: &str, fold_case: bool) {
         self.chars.clear();
-        self.offsets.clear();
+        self.starts.clear();
+        self.ends.clear();
         for (i, c) in hay.char_indices() {
-            self.chars.push(fold_char(c));
-            self.offsets.push(i as u32);
+            fold_into(c, fold_case, |f| {
+                self.chars.push(f);
+                self.starts.push(i as u32);
+                self.ends.push((i + c.len_utf8()) as u32);
+            });
         }
-        self.offsets.push(hay.len() as u32);
     }
 }
 
@@ -365,12 +496,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn folding_keeps_char_count() {
-        for s in ["Zürich", "ŁÓDŹ", "İstanbul", "日本語", "Straße 🙂"] {
-            assert_eq!(fold(s).chars().count(), s.chars().count(), "{s}");
-        }
-        assert_eq!(fold("ŁÓDŹ"), "łódź");
-        assert!(needs_fold("ZÜRICH") && !needs_fold("Zürich") && !needs_fold("ABC"));
+    fn folding_removes_accents_from_latin_letters_only() {
+        assert_eq!(fold("ŁÓDŹ"), "lodz");
+        assert_eq!(fold("Zürich"), "zurich");
+        assert_eq!(fold("naïve Straße"), "naive strasse");
+        assert_eq!(fold("Æsop"), "aesop");
+        assert_eq!(plain("Zürich"), "Zurich");
+        // Other scripts keep their letters, case folded.
+        assert_eq!(fold("日本語 ΑΘΗΝΑ"), "日本語 αθηνα");
+        // Punctuation stays as it is.
+        assert_eq!(fold("“quoted” — x"), "“quoted” — x");
+        assert!(needs_fold("Zürich") && needs_fold("ZÜRICH") && !needs_fold("ABC"));
+        assert!(!needs_fold("日本語"));
+    }
+
+    #[test]
+    fn positions_in_folded_text_map_back() {
+        // "straße" folds to "strasse": the two s of ß are its one char.
+        assert_eq!(
+            unfold_positions("Straße", &[0, 4, 5, 6], true),
+            vec![0, 4, 5]
+        );
+        assert_eq!(unfold_positions("Zürich", &[1, 2], true), vec![1, 2]);
+        assert_eq!(unfold_positions("abc", &[2], true), vec![2]);
+    }
+
+    #[test]
+    fn accents_fold_in_substring_search() {
+        let f = find("in der Straße", "strasse", true).unwrap();
+        assert_eq!(&"in der Straße"[f.start..f.end], "Straße");
+        let f = find("a naïve view", "naive", true).unwrap();
+        assert_eq!(&"a naïve view"[f.start..f.end], "naïve");
+        // A query with accents finds text without them, and case-sensitive.
+        assert!(find("Zurich", "Zürich", false).is_some());
+        assert!(find("zurich", "Zürich", false).is_none());
+        // One half of ß is a match of its own.
+        let f = find("Straße", "as", true).unwrap();
+        assert_eq!(&"Straße"[f.start..f.end], "aß");
     }
 
     #[test]
@@ -456,8 +618,9 @@ mod tests {
                         needle.clone()
                     };
                     let n_str = std::str::from_utf8(&n).unwrap();
-                    let score =
-                        super::super::engine::skim(text, n_str, fold_case, false).map(|(s, _)| s);
+                    let score = super::super::term::Skim::new(fold_case)
+                        .score(text, n_str, false)
+                        .map(|(s, _)| s);
                     let bound = BoundNeedle::new(&n, fold_case)
                         .unwrap()
                         .bound(text.as_bytes());

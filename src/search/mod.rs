@@ -13,6 +13,7 @@ mod matching;
 mod query;
 mod results;
 mod snippet;
+mod term;
 mod worker;
 
 use std::sync::Arc;

@@ -1,14 +1,20 @@
 //! The search box's little language: filters (`kind:`, `side:`, `tag:`)
-//! mixed freely with the words to look for.
+//! mixed freely with the words to look for, which follow fzf's syntax:
+//! every word must match, in any order; `'word` is exact, `^word` and
+//! `word$` are anchored, `!word` excludes.
 
+use super::matching::Anchor;
 use crate::graph::{Kind, Side};
 
 /// The filter syntax, as the help overlay shows it: (syntax, meaning).
 pub const FILTER_HELP: &[(&str, &str)] = &[
     (
         "words",
-        "fuzzy in titles, tags and sources; substring in text and quotes",
+        "all must match, in any order: fuzzy in titles, tags and sources; substring in text and quotes",
     ),
+    ("'word", "exact: the word as typed, in any field"),
+    ("^word  word$", "a field that starts or ends with the word"),
+    ("!word", "only nodes without the word in any field"),
     (
         "kind:evidence  k:ev",
         "only nodes of that kind (thesis, claim, evidence, rebuttal; any prefix)",
@@ -32,6 +38,54 @@ pub const FILTER_HELP: &[(&str, &str)] = &[
     ("k:claim k:ev", "the same filter twice: either value"),
 ];
 
+/// How one word of the query matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The word without its `'`, `^`, `$` or `!` marks.
+    pub text: String,
+    /// Fuzzy (`None`) or exact, standing where the anchor says.
+    pub exact: Option<Anchor>,
+    /// `!word`: nodes matching it are left out.
+    pub negated: bool,
+}
+
+impl Term {
+    /// One word as typed; `None` for a word of marks alone ("'", "^", "!").
+    pub fn parse(word: &str) -> Option<Term> {
+        let (negated, rest) = match word.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, word),
+        };
+        let (quoted, rest) = match rest.strip_prefix('\'') {
+            Some(rest) => (true, rest),
+            None => (false, rest),
+        };
+        let (start, rest) = match rest.strip_prefix('^') {
+            Some(rest) => (true, rest),
+            None => (false, rest),
+        };
+        let (end, rest) = match rest.strip_suffix('$') {
+            Some(rest) if !rest.is_empty() => (true, rest),
+            _ => (false, rest),
+        };
+        if rest.is_empty() {
+            return None;
+        }
+        let exact = match (start, end) {
+            (true, true) => Some(Anchor::Whole),
+            (true, false) => Some(Anchor::Start),
+            (false, true) => Some(Anchor::End),
+            // As in fzf, an excluded word is matched exactly.
+            (false, false) => (quoted || negated).then_some(Anchor::Anywhere),
+        };
+        Some(Term {
+            text: rest.to_string(),
+            exact,
+            negated,
+        })
+    }
+}
+
 /// A parsed query: the filters, and the text left to match.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
@@ -43,6 +97,8 @@ pub struct Query {
     pub tags: Vec<String>,
     /// The words to match, filters removed, single-spaced.
     pub text: String,
+    /// Those words, parsed.
+    pub terms: Vec<Term>,
     /// Filters that could not be understood, as messages for the user. A
     /// query with errors matches nothing rather than silently ignoring them.
     pub errors: Vec<String>,
@@ -77,17 +133,29 @@ impl Query {
             }
         }
         q.text = words.join(" ");
+        q.terms = words.into_iter().filter_map(Term::parse).collect();
         q
     }
 
-    /// True when only filters were given (or nothing at all).
+    /// True when no word is there to rank by: only filters (or nothing at
+    /// all), or only words that exclude.
     pub fn is_empty_text(&self) -> bool {
-        self.text.is_empty()
+        self.terms.iter().all(|t| t.negated)
     }
 
     /// Smart case: any uppercase letter makes the search case-sensitive.
     pub fn case_sensitive(&self) -> bool {
         self.text.chars().any(char::is_uppercase)
+    }
+
+    /// Whether every node matching `self` also matches `longer`, a query
+    /// typed on from it (same filters). Adding chars only makes fuzzy,
+    /// exact and prefix words stricter; it can loosen an excluded word, and
+    /// turns a suffix word into a fuzzy one ("ab$" to "ab$c").
+    pub fn narrows_to(&self, longer: &Query) -> bool {
+        self.same_filters(longer)
+            && longer.text.starts_with(&self.text)
+            && !self.text.contains(['!', '$'])
     }
 
     /// The filters alone, to tell whether two queries search the same set.
@@ -196,6 +264,47 @@ mod tests {
     fn unknown_prefixes_stay_words() {
         let q = Query::parse("http://example.org note:x");
         assert_eq!(q.text, "http://example.org note:x");
+    }
+
+    #[test]
+    fn fzf_words() {
+        let q = Query::parse("renewable 'exact ^start end$ ^whole$ !not k:ev");
+        let t: Vec<(&str, Option<Anchor>, bool)> = q
+            .terms
+            .iter()
+            .map(|t| (t.text.as_str(), t.exact, t.negated))
+            .collect();
+        assert_eq!(
+            t,
+            vec![
+                ("renewable", None, false),
+                ("exact", Some(Anchor::Anywhere), false),
+                ("start", Some(Anchor::Start), false),
+                ("end", Some(Anchor::End), false),
+                ("whole", Some(Anchor::Whole), false),
+                ("not", Some(Anchor::Anywhere), true),
+            ]
+        );
+        // Marks alone are words still being typed.
+        assert!(
+            Query::parse("' ^ ! !' $")
+                .terms
+                .iter()
+                .all(|t| t.text == "$")
+        );
+        assert!(Query::parse("!gone").is_empty_text());
+        assert!(!Query::parse("!gone here").is_empty_text());
+    }
+
+    #[test]
+    fn narrowing_only_where_typing_on_is_stricter() {
+        let narrows = |a: &str, b: &str| Query::parse(a).narrows_to(&Query::parse(b));
+        assert!(narrows("mor", "mora"));
+        assert!(narrows("mor", "mor win"));
+        assert!(narrows("^mor", "^mora"));
+        assert!(!narrows("!mor", "!mora"));
+        assert!(!narrows("ab$", "ab$c"));
+        assert!(!narrows("mor k:ev", "mora"));
     }
 
     #[test]

@@ -47,6 +47,20 @@ pub struct Hit {
 }
 
 impl Hit {
+    /// A node listed without ranking (a query of filters alone): no score,
+    /// no field matched.
+    pub fn unranked(node: NodeIx) -> Hit {
+        Hit {
+            node,
+            score: 0,
+            field: Field::Title,
+            part: 0,
+            positions: Vec::new(),
+            snippet: None,
+            fields: Vec::new(),
+        }
+    }
+
     /// The text `positions` point into.
     pub fn field_text<'g>(&self, graph: &'g Graph) -> &'g str {
         let node = graph.node(self.node);

@@ -14,8 +14,9 @@ pub struct Snippet {
     pub highlights: Vec<usize>,
 }
 
-/// The snippet of `text` around the `len` chars starting at char `start`.
-pub fn snippet(text: &str, start: usize, len: usize) -> Snippet {
+/// The snippet of `text` around the `len` chars starting at char `start`,
+/// marking those and any chars of `also` (ascending char indices) it shows.
+pub fn snippet(text: &str, start: usize, len: usize, also: &[usize]) -> Snippet {
     let chars: Vec<char> = text.chars().collect();
     let start = start.min(chars.len());
     let end = (start + len).min(chars.len());
@@ -51,7 +52,15 @@ pub fn snippet(text: &str, start: usize, len: usize) -> Snippet {
     }
     Snippet {
         text: out,
-        highlights: (start..end).map(|c| c - from + lead).collect(),
+        highlights: also
+            .iter()
+            .copied()
+            .filter(|&c| (from..to).contains(&c))
+            .chain(start..end)
+            .collect::<std::collections::BTreeSet<usize>>()
+            .into_iter()
+            .map(|c| c - from + lead)
+            .collect(),
     }
 }
 
@@ -70,7 +79,7 @@ mod tests {
 
     #[test]
     fn short_text_is_whole() {
-        let s = snippet("Bread ran out\nin Zürich.", 17, 6);
+        let s = snippet("Bread ran out\nin Zürich.", 17, 6, &[]);
         assert_eq!(s.text, "Bread ran out in Zürich.");
         assert_eq!(marked(&s), "Zürich");
     }
@@ -80,7 +89,7 @@ mod tests {
         let words = "alpha beta gamma delta epsilon ".repeat(20);
         let text = format!("{words}日本語 target word {words}");
         let start = text.chars().position(|c| c == '日').unwrap();
-        let s = snippet(&text, start, 3);
+        let s = snippet(&text, start, 3, &[]);
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
         assert!(s.text.chars().count() <= SNIPPET_CHARS + 2);
         assert_eq!(marked(&s), "日本語");
@@ -88,8 +97,8 @@ mod tests {
 
     #[test]
     fn out_of_range_is_safe() {
-        let s = snippet("abc", 10, 5);
+        let s = snippet("abc", 10, 5, &[]);
         assert!(s.highlights.is_empty());
-        assert_eq!(snippet("", 0, 0).text, "");
+        assert_eq!(snippet("", 0, 0, &[]).text, "");
     }
 }

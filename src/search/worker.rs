@@ -26,7 +26,7 @@ struct Shared {
 #[derive(Default)]
 struct Pending {
     /// Only the newest query waits: submitting replaces an unstarted one.
-    query: Option<(u64, String)>,
+    query: Option<(u64, String, usize)>,
     stop: bool,
 }
 
@@ -34,6 +34,8 @@ struct Pending {
 /// keystroke to keystroke).
 pub struct SearchWorker {
     shared: Arc<Shared>,
+    /// Hits per search unless a submission says otherwise.
+    limit: usize,
     results: Receiver<Results>,
     thread: Option<JoinHandle<()>>,
 }
@@ -41,6 +43,17 @@ pub struct SearchWorker {
 impl SearchWorker {
     /// Starts the worker; each search returns at most `limit` hits.
     pub fn new(index: Arc<SearchIndex>, limit: usize) -> SearchWorker {
+        SearchWorker::notifying(index, limit, || {})
+    }
+
+    /// Like [`SearchWorker::new`], calling `notify` on the worker's thread
+    /// each time results are ready, so that an event loop can sleep until
+    /// something happens instead of polling.
+    pub fn notifying(
+        index: Arc<SearchIndex>,
+        limit: usize,
+        notify: impl Fn() + Send + 'static,
+    ) -> SearchWorker {
         let shared = Arc::new(Shared {
             pending: Mutex::new(Pending::default()),
             wake: Condvar::new(),
@@ -51,10 +64,11 @@ impl SearchWorker {
         let theirs = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
             .name("agon-search".into())
-            .spawn(move || run(&theirs, Searcher::new(index), limit, &send))
+            .spawn(move || run(&theirs, Searcher::new(index), &send, &notify))
             .ok();
         SearchWorker {
             shared,
+            limit,
             results,
             thread,
         }
@@ -64,10 +78,15 @@ impl SearchWorker {
     /// still waiting is dropped, and a search already running for an older
     /// one is abandoned.
     pub fn submit(&self, query: String) -> u64 {
+        self.submit_limited(query, self.limit)
+    }
+
+    /// Like [`SearchWorker::submit`], for at most `limit` hits.
+    pub fn submit_limited(&self, query: String, limit: usize) -> u64 {
         let mut pending = lock(&self.shared.pending);
         let generation = self.shared.latest.load(Ordering::SeqCst) + 1;
         self.shared.latest.store(generation, Ordering::SeqCst);
-        pending.query = Some((generation, query));
+        pending.query = Some((generation, query, limit));
         self.shared.wake.notify_one();
         generation
     }
@@ -128,9 +147,9 @@ fn lock(m: &Mutex<Pending>) -> std::sync::MutexGuard<'_, Pending> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn run(shared: &Shared, mut searcher: Searcher, limit: usize, send: &mpsc::Sender<Results>) {
+fn run(shared: &Shared, mut searcher: Searcher, send: &mpsc::Sender<Results>, notify: &dyn Fn()) {
     loop {
-        let (generation, query) = {
+        let (generation, query, limit) = {
             let mut pending = lock(&shared.pending);
             loop {
                 if pending.stop {
@@ -146,6 +165,7 @@ fn run(shared: &Shared, mut searcher: Searcher, limit: usize, send: &mpsc::Sende
         let mut early = |mut partial: Results| {
             partial.generation = generation;
             let _ = send.send(partial);
+            notify();
         };
         if let Some(mut results) = searcher.search_with(&query, limit, &stale, &mut early) {
             results.generation = generation;
@@ -153,6 +173,7 @@ fn run(shared: &Shared, mut searcher: Searcher, limit: usize, send: &mpsc::Sende
             if send.send(results).is_err() {
                 return;
             }
+            notify();
         }
     }
 }

@@ -22,8 +22,14 @@ pub(crate) fn write_atomic_with(path: &Path, bytes: &[u8], private: bool) -> io:
     let (dir, name) = split(path)?;
     fs::create_dir_all(&dir)?;
     let (temp, mut file) = create_temp(&dir, &name, private)?;
-    let written = file
-        .write_all(bytes)
+    // A file written over keeps its mode: an export over a private file
+    // must not become readable by everyone.
+    let kept_mode = match fs::metadata(path) {
+        Ok(meta) if !private && meta.is_file() => file.set_permissions(meta.permissions()),
+        _ => Ok(()),
+    };
+    let written = kept_mode
+        .and_then(|()| file.write_all(bytes))
         .and_then(|()| file.flush())
         .and_then(|()| file.sync_all());
     drop(file);

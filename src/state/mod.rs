@@ -4,6 +4,7 @@
 
 mod atomic;
 mod location;
+mod merge;
 mod model;
 mod store;
 

@@ -55,9 +55,9 @@ pub struct State {
     /// lets a reader of the state directory tell which debate a file is for.
     #[serde(default)]
     pub path: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub marks: BTreeMap<String, Mark>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub notes: BTreeMap<String, String>,
 }
 
@@ -142,6 +142,40 @@ impl State {
     }
 }
 
+/// A map whose keys must be unique: a node named twice in a state file is
+/// a damaged file (which value did the user mean?), not one to read by
+/// letting the last value win.
+fn unique_keys<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Unique<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Unique<V> {
+        type Value = BTreeMap<String, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map from node ids")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry::<String, V>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "the id \"{}\" appears twice",
+                        crate::text::sanitize_line(&key)
+                    )));
+                }
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Unique(std::marker::PhantomData))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,6 +226,16 @@ mod tests {
         s.set_mark("c", Some(Mark::Star));
         assert_eq!(s.marked(Mark::Use), vec!["a", "b"]);
         assert_eq!(s.marked(Mark::Answer), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_duplicate_id_makes_the_file_damaged() {
+        let text = r#"State(version: 1, debate: "d", notes: {"a": "one", "a": "two"})"#;
+        let read: Result<State, _> = crate::graph::ron_options().from_str(text);
+        let err = read.expect_err("a duplicate id is an error").to_string();
+        assert!(err.contains("appears twice"), "{err}");
+        let text = r#"State(version: 1, debate: "d", marks: {"a": Star, "a": Use})"#;
+        assert!(crate::graph::ron_options().from_str::<State>(text).is_err());
     }
 
     proptest::proptest! {

@@ -1,7 +1,7 @@
 //! Opening and saving one debate's state file. Nothing the user wrote is
 //! ever deleted: a file agon cannot use is renamed aside with a warning, and
-//! a file another program changed since agon read it is kept as a backup
-//! before agon writes its own.
+//! a save merges with what another window saved meanwhile, under a lock, so
+//! two explorers on one debate never lose each other's marks and notes.
 
 use std::fs;
 use std::io;
@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::Deserialize;
 
 use super::atomic::{clean_stale_temps, write_atomic_with};
-use super::location::{canonical, fnv1a64, state_dir, state_file_name};
+use super::location::{canonical, state_dir, state_file_name};
 use super::model::{STATE_VERSION, State};
 use crate::formats::Input;
 
@@ -26,10 +26,9 @@ pub struct StateStore {
     /// None when no state directory could be determined.
     file: Option<PathBuf>,
     state: State,
-    /// Hash of the file's bytes when agon last read or wrote it; none when
-    /// there was no file. A different hash at save time means another
-    /// program wrote the file meanwhile.
-    seen: Option<u64>,
+    /// The state as this window last read or saved it: what differs from it
+    /// in `state` is this window's own change, merged into the file on save.
+    base: State,
     /// Why saving is refused: writing would destroy a file agon could not read.
     blocked: Option<String>,
 }
@@ -39,7 +38,6 @@ enum Found {
     Missing,
     Good {
         state: State,
-        hash: u64,
     },
     /// Readable but unusable: `tag` names the backup, `why` the problem.
     Bad {
@@ -75,10 +73,11 @@ impl StateStore {
 
     /// A store kept in memory only, with the warning that says `why`.
     fn unsaved(input_name: &str, path: Option<&Path>, why: &str) -> (StateStore, Vec<String>) {
+        let state = new_state(input_name, path);
         let store = StateStore {
             file: None,
-            state: new_state(input_name, path),
-            seen: None,
+            base: state.clone(),
+            state,
             blocked: Some(why.to_string()),
         };
         (
@@ -106,17 +105,17 @@ impl StateStore {
         clean_stale_temps(dir, &name, STALE_TEMP_AGE);
         let mut store = StateStore {
             file: Some(file.clone()),
+            base: state.clone(),
             state,
-            seen: None,
             blocked: None,
         };
         let mut warnings = Vec::new();
         match read(&file, store.state.path.as_deref()) {
             Found::Missing => {}
-            Found::Good { state, hash } => {
-                store.seen = Some(hash);
+            Found::Good { state } => {
                 store.state.marks = state.marks;
                 store.state.notes = state.notes;
+                store.base = store.state.clone();
             }
             Found::Bad { tag, why } => match set_aside(&file, &tag) {
                 Ok(backup) => warnings.push(format!(
@@ -162,7 +161,7 @@ impl StateStore {
         let file = dir.join(state_file_name(path.map(canonical).as_deref()));
         match read(&file, expected.path.as_deref()) {
             Found::Missing => (None, Vec::new()),
-            Found::Good { state, .. } => (Some(state), Vec::new()),
+            Found::Good { state } => (Some(state), Vec::new()),
             Found::Bad { why, .. } => (
                 None,
                 vec![format!(
@@ -198,9 +197,10 @@ impl StateStore {
         self.blocked.as_deref()
     }
 
-    /// Saves the state atomically, creating the directory if needed. If
-    /// another program changed the file since it was read, that version is
-    /// renamed aside first and a warning says where.
+    /// Saves the state: under a lock, reads what is on disk now, applies
+    /// this window's changes since it last read or saved (see
+    /// [`super::merge`]), and replaces the file atomically. A file that
+    /// became unusable meanwhile is set aside first, with a warning.
     pub fn save(&mut self) -> io::Result<Vec<String>> {
         if let Some(why) = &self.blocked {
             return Err(io::Error::other(why.clone()));
@@ -208,25 +208,73 @@ impl StateStore {
         let Some(file) = self.file.clone() else {
             return Err(io::Error::other("no directory for notes"));
         };
-        let mut warnings = Vec::new();
-        let on_disk = match fs::read(&file) {
-            Ok(bytes) => Some(fnv1a64(&bytes)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(e),
-        };
-        if on_disk.is_some() && on_disk != self.seen {
-            let backup = set_aside(&file, "conflict")?;
-            warnings.push(format!(
-                "the notes file {} was changed by another program since agon read it; \
-                 that version was kept as {}",
-                file.display(),
-                backup.display()
-            ));
+        if let Some(dir) = file.parent() {
+            fs::create_dir_all(dir)?;
         }
-        let text = self.state.to_ron();
-        write_atomic_with(&file, text.as_bytes(), true)?;
-        self.seen = Some(fnv1a64(text.as_bytes()));
+        let _lock = lock(&file)?;
+        let mut warnings = Vec::new();
+        let theirs = match read(&file, self.state.path.as_deref()) {
+            Found::Good { state } => state,
+            // Nothing on disk to merge with: as far as this window knows,
+            // nothing changed there.
+            Found::Missing => self.base.clone(),
+            Found::Bad { tag, why } => {
+                let backup = set_aside(&file, &tag)?;
+                warnings.push(format!(
+                    "the notes file {} {why}; it was kept as {}",
+                    file.display(),
+                    backup.display()
+                ));
+                self.base.clone()
+            }
+            Found::Unreadable(err) => return Err(io::Error::other(err)),
+        };
+        let merged = super::merge::merge(&self.base, &self.state, &theirs);
+        write_atomic_with(&file, merged.to_ron().as_bytes(), true)?;
+        self.base = self.state.clone();
         Ok(warnings)
+    }
+}
+
+/// How long a save waits for another agon's save of the same file.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// Takes the advisory lock that serialises saves of `file`: an exclusive
+/// lock on a hidden file beside it (the state file itself is replaced by
+/// each save, so a lock on it would not outlive the rename). Released when
+/// the returned file is dropped, or when the process dies.
+fn lock(file: &Path) -> io::Result<fs::File> {
+    let path = file.with_file_name(format!(".{}.lock", file_name(file)));
+    // Opening a FIFO would block: lock only a regular file.
+    if let Ok(meta) = fs::symlink_metadata(&path)
+        && !meta.is_file()
+    {
+        return Err(io::Error::other(format!(
+            "{} is not a regular file",
+            path.display()
+        )));
+    }
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)?;
+    let start = std::time::Instant::now();
+    loop {
+        match lock.try_lock() {
+            Ok(()) => return Ok(lock),
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(io::Error::other(format!(
+                    "another agon has held {} for {} s",
+                    path.display(),
+                    LOCK_WAIT.as_secs()
+                )));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(e),
+        }
     }
 }
 
@@ -259,6 +307,10 @@ fn read(file: &Path, expected_path: Option<&str>) -> Found {
     };
     if meta.is_dir() {
         return Found::Unreadable("it is a directory".into());
+    }
+    // A FIFO or a device would block the read or never end.
+    if !meta.is_file() {
+        return Found::Unreadable("it is not a regular file".into());
     }
     let bad = |tag: &str, why: String| Found::Bad {
         tag: tag.to_string(),
@@ -296,10 +348,7 @@ fn read(file: &Path, expected_path: Option<&str>) -> Found {
         let owner = state.path.as_deref().unwrap_or("the built-in debate");
         return bad("other", format!("belongs to another debate ({owner})"));
     }
-    Found::Good {
-        state,
-        hash: fnv1a64(&bytes),
-    }
+    Found::Good { state }
 }
 
 /// Renames `file` to `NAME.TAG-<unix time>` (with `-1`, `-2`, … if that
@@ -505,24 +554,45 @@ mod tests {
     }
 
     #[test]
-    fn a_concurrent_change_is_kept_as_a_backup() {
+    fn two_windows_saving_in_turn_keep_each_others_notes() {
         let dir = tempfile::tempdir().unwrap();
         let (mut first, _) = StateStore::open_in(dir.path(), "<built-in>", None);
         let (mut second, _) = StateStore::open_in(dir.path(), "<built-in>", None);
         first.state_mut().set_note("a", "from the first window");
         assert!(first.save().unwrap().is_empty());
         second.state_mut().set_note("b", "from the second window");
-        let warnings = second.save().unwrap();
-        assert_eq!(warnings.len(), 1, "{warnings:?}");
-        let backup = files_in(dir.path())
-            .into_iter()
-            .find(|n| n.starts_with("builtin.ron.conflict-"))
-            .expect("a backup");
-        let kept = fs::read_to_string(dir.path().join(backup)).unwrap();
-        assert!(kept.contains("from the first window"));
-        // The second window may save again without another backup.
-        second.state_mut().set_note("b", "edited");
+        second.state_mut().set_mark("c", Some(Mark::Use));
         assert!(second.save().unwrap().is_empty());
+        first.state_mut().set_mark("d", Some(Mark::Star));
+        first.save().unwrap();
+        let (again, _) = StateStore::open_in(dir.path(), "<built-in>", None);
+        assert_eq!(again.state().note("a"), Some("from the first window"));
+        assert_eq!(again.state().note("b"), Some("from the second window"));
+        assert_eq!(again.state().mark("c"), Some(Mark::Use));
+        assert_eq!(again.state().mark("d"), Some(Mark::Star));
+        let names = files_in(dir.path());
+        assert!(
+            names.iter().all(|n| !n.contains("conflict")),
+            "nothing set aside: {names:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_as_the_state_file_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("builtin.ron");
+        let made = std::process::Command::new("mkfifo").arg(&file).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        // Reading it would block until a writer came: the test would hang.
+        let (mut store, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        assert!(warnings[0].contains("not a regular file"), "{warnings:?}");
+        assert!(store.save().is_err());
+        let (state, warnings) = StateStore::read_only_in(dir.path(), "<built-in>", None);
+        assert!(state.is_none() && !warnings.is_empty());
     }
 
     #[test]

@@ -47,10 +47,14 @@ pub enum Action {
     Down,
     /// Collapse, or go to the parent; in columns, the column to the left.
     Left,
+    /// The focused node's parent (the pro/con view's way up).
+    Parent,
     /// Expand, or go in; in columns, the column to the right.
     Right,
     Top,
     Bottom,
+    /// Empty the text box being typed in.
+    ClearInput,
     PageUp,
     PageDown,
     /// Enter: focus the selected node, follow a link, choose an item.
@@ -58,7 +62,14 @@ pub enum Action {
     /// Suspend or restore the focused node for what-if evaluation.
     WhatIf,
     ClearWhatIfs,
+    /// What-if: suspend every node that is the map's own analysis, or
+    /// bring them all back.
+    SourcesOnly,
     CycleMark,
+    /// Copy the focused node (or source) to the clipboard.
+    Copy,
+    /// Open the URL of the source in view.
+    OpenUrl,
     EditNote,
     ToggleSide,
     /// Presenter: reveal the next hidden supporter or attacker.
@@ -71,6 +82,8 @@ pub enum Action {
     OpenEditor,
     NextStep,
     PrevStep,
+    /// Presenter: hide the narration from the card, or show it again.
+    ToggleNarration,
     /// Text fields: a typed character, deletion, submit.
     Input(char),
     DeleteBack,

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::{Action, View};
+use super::clipboard;
 use super::keymap::Context;
 use super::layout::{self, Areas};
 use super::overlay::Overlay;
@@ -22,6 +23,7 @@ use super::views::columns::ColumnsState;
 use super::views::detail::{DetailLayout, DetailState, detail_links};
 use super::views::marks::{MarkRow, MarksState, mark_rows};
 use super::views::outline::OutlineState;
+use super::views::presenter::CardState;
 use super::views::search::SearchState;
 use super::views::sources::SourcesState;
 use super::whatif::WhatIf;
@@ -57,6 +59,9 @@ struct Model {
     dirty: bool,
     /// The node the detail pane shows.
     focus: NodeIx,
+    /// A source (index into the graph's sources) the detail pane shows
+    /// instead, while the sources view's cursor is on it.
+    source: Option<usize>,
     back: Vec<NodeIx>,
     forward: Vec<NodeIx>,
     /// A running tour (shown while [`Overlay::Presenter`] is on the stack).
@@ -74,6 +79,7 @@ struct Views {
     sources: SourcesState,
     brief: BriefState,
     marks: MarksState,
+    card: CardState,
 }
 
 pub struct App {
@@ -87,6 +93,21 @@ pub struct App {
     quit: bool,
     /// A one-line message for the status bar, cleared by the next action.
     message: Option<String>,
+    /// A warning the user must see (a damaged notes file, notes that cannot
+    /// be saved): shown until dismissed with Esc, whatever else happens.
+    alert: Option<String>,
+    /// What the terminal loop is asked to do outside the terminal's screen
+    /// (`update` itself does no I/O).
+    requests: Vec<Request>,
+}
+
+/// Work for the terminal loop: things `update` may not do itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Put this text on the clipboard (by OSC 52).
+    Copy(String),
+    /// Open this URL in the browser.
+    OpenUrl(String),
 }
 
 impl App {
@@ -101,6 +122,7 @@ impl App {
                 state: State::new(name, None),
                 dirty: false,
                 focus,
+                source: None,
                 back: Vec::new(),
                 forward: Vec::new(),
                 tour: None,
@@ -114,6 +136,7 @@ impl App {
                 sources: SourcesState::new(&graph),
                 brief: BriefState::default(),
                 marks: MarksState::default(),
+                card: CardState::default(),
             },
             view: View::Outline,
             pane: Pane::Main,
@@ -121,6 +144,8 @@ impl App {
             size: Rect::new(0, 0, 120, 40),
             quit: false,
             message: None,
+            alert: None,
+            requests: Vec::new(),
         };
         app.refresh_summary();
         app
@@ -180,6 +205,25 @@ impl App {
         self.model.focus
     }
 
+    /// The node the detail pane shows: the focus, or in the pro/con view,
+    /// once the user moves through the columns, the highlighted node.
+    pub fn detail_node(&self) -> NodeIx {
+        let columns = &self.views.columns;
+        if self.view == View::Columns && columns.moved {
+            let active = columns.active;
+            let list = self.columns()[active.index()];
+            if let Some(&n) = list.get(columns.cursor(active).selected) {
+                return n;
+            }
+        }
+        self.model.focus
+    }
+
+    /// The source the detail pane shows instead of the focused node.
+    pub fn shown_source(&self) -> Option<usize> {
+        self.model.source
+    }
+
     pub fn view(&self) -> View {
         self.view
     }
@@ -192,12 +236,24 @@ impl App {
         self.quit
     }
 
+    /// What the status bar says: a standing alert first, else the last message.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.alert.as_deref().or(self.message.as_deref())
+    }
+
+    /// What the terminal loop should do now, oldest first.
+    pub fn take_requests(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.requests)
     }
 
     pub fn set_message(&mut self, message: String) {
         self.message = Some(message);
+    }
+
+    /// Shows a warning until the user dismisses it with Esc.
+    pub fn set_alert(&mut self, alert: String) {
+        let key = super::keymap::key_name(Context::Global, Action::Close, super::keymap::first);
+        self.alert = Some(format!("{alert} ({key} dismisses)"));
     }
 
     pub fn whatif(&self) -> &WhatIf {
@@ -261,6 +317,11 @@ impl App {
         &self.views.brief
     }
 
+    /// Presenter mode's card: narration scroll and visibility.
+    pub fn card(&self) -> &CardState {
+        &self.views.card
+    }
+
     pub fn marks(&self) -> &MarksState {
         &self.views.marks
     }
@@ -297,7 +358,7 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size)
+        layout::areas_for(self.size, self.view == View::Columns)
     }
 
     /// The keymap contexts that apply now, most specific first: the top
@@ -378,6 +439,10 @@ impl App {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
+        if self.alert.is_some() && action == Action::Close && self.overlays.is_empty() {
+            self.alert = None;
+            return;
+        }
         // While the screen only says "too small", keys would change what
         // the user cannot see; only quitting and resizing count.
         if layout::too_small(self.size) && !matches!(action, Action::Quit | Action::Resize { .. }) {
@@ -412,6 +477,9 @@ impl App {
             Action::Back | Action::Forward => self.go_through_history(action == Action::Back),
             Action::WhatIf | Action::ClearWhatIfs => self.what_if(action == Action::ClearWhatIfs),
             Action::CycleMark => self.cycle_mark(),
+            Action::Copy => self.copy(),
+            Action::SourcesOnly => self.sources_only(),
+            Action::OpenUrl => self.open_url(),
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
                 self.clamp_cursors();
@@ -420,6 +488,7 @@ impl App {
             Action::Scroll { col, row, down } => self.scroll(col, row, down),
             Action::PresenterExplore => self.resume_tour(),
             Action::OpenEditor => {}
+            Action::Parent => self.go_to_parent(),
             _ => return false,
         }
         true
@@ -439,7 +508,13 @@ impl App {
     fn show_view(&mut self, view: View) {
         self.view = view;
         self.pane = Pane::Main;
+        self.model.source = None;
         match view {
+            View::Sources => {
+                if let Some(s) = self.views.sources.selected_source() {
+                    self.show_source(s);
+                }
+            }
             View::Brief => {
                 self.ensure_brief();
                 self.brief_to_point();
@@ -486,6 +561,71 @@ impl App {
         ));
     }
 
+    /// `a`: what the sources alone establish. Suspends every analysis
+    /// node, or, when they all are already, brings them back.
+    fn sources_only(&mut self) {
+        let g = self.model.graph.clone();
+        let nodes: Vec<NodeIx> = crate::eval::analysis_nodes(&g).collect();
+        if nodes.is_empty() {
+            self.message = Some("This map marks no node as its own analysis.".into());
+            return;
+        }
+        let eval = &mut self.model.whatif.eval;
+        let all = nodes.iter().all(|&ix| eval.is_suspended(ix));
+        if all {
+            for &ix in &nodes {
+                eval.unsuspend(ix);
+            }
+        } else {
+            crate::eval::suspend_analysis(&g, eval);
+        }
+        self.labels_changed();
+        let n = nodes.len();
+        self.message = Some(if all {
+            format!("Sources only off: {n} analysis nodes restored.")
+        } else {
+            let changed = g.indices().filter(|&i| self.whatif().changed(i)).count();
+            format!(
+                "Sources only: {n} analysis nodes suspended; {changed} labels differ from the full map."
+            )
+        });
+    }
+
+    /// `y`: the source shown in the detail pane, or the focused node.
+    fn copy(&mut self) {
+        let g = self.graph();
+        let (text, what) = match self.shown_source() {
+            Some(s) => (clipboard::source_text(&g.sources[s]), "the source"),
+            None if g.node(self.detail_node()).quote.is_some() => (
+                clipboard::node_text(g, self.detail_node()),
+                "the quote with its citation",
+            ),
+            None => (
+                clipboard::node_text(g, self.focused()),
+                "the title and text",
+            ),
+        };
+        self.message = Some(format!("Copied {what} to the clipboard."));
+        self.requests.push(Request::Copy(text));
+    }
+
+    /// `o`: the URL of the source shown, or of the focused evidence's source.
+    fn open_url(&mut self) {
+        let g = self.graph();
+        let src = match self.shown_source() {
+            Some(s) => Some(&g.sources[s]),
+            None => g.source_of(self.detail_node()),
+        };
+        match src.and_then(|s| s.url.as_deref()) {
+            Some(url) => {
+                let url = crate::text::sanitize_line(url);
+                self.message = Some(format!("Opening {url} in the browser."));
+                self.requests.push(Request::OpenUrl(url));
+            }
+            None => self.message = Some("No URL to open here: a source with a URL opens.".into()),
+        }
+    }
+
     fn cycle_mark(&mut self) {
         let id = self.graph().node(self.focused()).id.clone();
         let mark = Mark::next(self.model.state.mark(&id));
@@ -502,7 +642,8 @@ impl App {
     /// quiet one follows a cursor. Either way the detail pane and the
     /// columns start over for a new node.
     pub fn focus(&mut self, node: NodeIx, visit: Visit) {
-        let changed = node != self.model.focus;
+        let changed = node != self.model.focus || self.model.source.is_some();
+        self.model.source = None;
         if visit == Visit::Record && changed {
             self.model.back.push(self.model.focus);
             self.model.forward.clear();
@@ -514,6 +655,39 @@ impl App {
         }
         if visit == Visit::Record {
             self.sync_outline_to_focus();
+        }
+    }
+
+    /// `h` in the columns: the parent of the focused node the user came
+    /// from, else the one on its path from the thesis, as a visit.
+    fn go_to_parent(&mut self) {
+        let g = self.graph();
+        let focus = self.focused();
+        // The parent the user came down from, when they did.
+        let came_from = self
+            .model
+            .back
+            .last()
+            .copied()
+            .filter(|&b| g.parents(focus).any(|(p, _)| p == b));
+        let on_path = self
+            .views
+            .outline
+            .tree
+            .path_to(g, focus)
+            .and_then(|p| p.len().checked_sub(2).map(|i| p[i]));
+        let parent = came_from.or(on_path);
+        match parent.or_else(|| g.parents(focus).next().map(|(p, _)| p)) {
+            Some(parent) => self.visit(parent),
+            None => self.message = Some("This is a thesis: it has no parent.".into()),
+        }
+    }
+
+    /// Shows source `s` in the detail pane, in place of the focused node.
+    pub(super) fn show_source(&mut self, s: usize) {
+        if self.model.source != Some(s) {
+            self.model.source = Some(s);
+            self.views.detail = DetailState::default();
         }
     }
 
@@ -533,7 +707,7 @@ impl App {
     /// rows change with them, so their cursors are put back in range, the
     /// brief's on the focused node where it has one.
     fn labels_changed(&mut self) {
-        let links = detail_links(self.graph(), self.eval(), self.focused()).len();
+        let links = detail_links(self.graph(), self.eval(), self.detail_node()).len();
         let h = layout::inner_height(self.detail_area());
         let cursor = &mut self.views.detail.cursor;
         cursor.select(cursor.selected, links, h);

@@ -28,12 +28,18 @@ pub struct Document {
 impl Document {
     /// Watches the file when `watch` is set and there is a file to watch;
     /// a watcher that cannot start is reported in the message, not fatal.
-    pub fn new(input: Input, watch: bool, app: &mut App) -> Document {
+    pub fn new(
+        input: Input,
+        watch: bool,
+        app: &mut App,
+        on_change: impl Fn() + Send + 'static,
+    ) -> Document {
         let mut changes = None;
         if watch && let Input::File(path) = &input {
             let (tx, rx) = channel();
             match FileWatcher::new(path, move || {
                 let _ = tx.send(());
+                on_change();
             }) {
                 Ok(w) => changes = Some((w, rx)),
                 Err(e) => app.set_message(format!("cannot watch the file for changes: {e}")),

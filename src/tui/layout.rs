@@ -21,6 +21,35 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
+/// The areas for the screen `area`; `wide_main` gives the main pane two
+/// thirds of a wide screen (three quarters from 160 columns) (the pro/con columns need the width more than
+/// the detail pane does).
+pub fn areas_for(area: Rect, wide_main: bool) -> Areas {
+    let mut a = areas(area);
+    if let Some(detail) = a.detail
+        && wide_main
+        && area.width >= WIDE_COLUMNS
+    {
+        let body_w = a.main.width + detail.width;
+        // The detail pane keeps about fifty columns on a wide screen.
+        let main_w = if area.width >= 160 {
+            body_w * 3 / 4
+        } else {
+            body_w * 2 / 3
+        };
+        a.main.width = main_w;
+        a.detail = Some(Rect {
+            x: a.main.x + main_w,
+            width: body_w - main_w,
+            ..detail
+        });
+    }
+    a
+}
+
+/// From this terminal width the pro/con columns stand side by side.
+pub const WIDE_COLUMNS: u16 = 100;
+
 pub fn areas(area: Rect) -> Areas {
     let header = Rect { height: 1, ..area };
     let breadcrumb = Rect {
@@ -91,7 +120,8 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// The pro/con columns side by side, or stacked (supporting above) when
 /// the pane is too narrow for two readable columns. `which` is 0 or 1.
 pub fn column_area(area: Rect, which: usize) -> Rect {
-    if area.width >= 70 {
+    // The columns' body at a WIDE_COLUMNS-wide screen, less the borders.
+    if area.width >= WIDE_COLUMNS * 2 / 3 - 4 {
         let half = area.width / 2;
         Rect {
             x: area.x + if which == 0 { 0 } else { half },

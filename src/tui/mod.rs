@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 mod authoring;
+pub mod clipboard;
 pub mod cursor;
 pub mod keymap;
 pub mod layout;
@@ -18,13 +19,14 @@ pub mod whatif;
 use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::sync::mpsc;
 
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP};
 
 use action::Action;
 use app::App;
@@ -56,7 +58,8 @@ pub fn no_color() -> bool {
 pub fn run(args: ExploreArgs) -> ExitCode {
     let input = crate::formats::Input::from_arg(args.file.as_deref());
     // Everything that can fail is done before the terminal changes mode.
-    let loaded = match input.load() {
+    // A long load says so on stderr, before the terminal changes mode.
+    let loaded = match crate::cli::load(&input) {
         Ok(l) => l,
         Err(err) => return crate::report::load_error(&err),
     };
@@ -78,13 +81,27 @@ pub fn run(args: ExploreArgs) -> ExitCode {
     let watch = !args.no_watch && config.config.watch.unwrap_or(true);
     let (store, warnings) = crate::state::StateStore::open_input(&input);
     let mut app = App::new(loaded.graph, input.name()).with_state(store.state().clone());
-    notices.extend(warnings);
+    if !warnings.is_empty() {
+        app.set_alert(warnings.join(" "));
+    }
     if !notices.is_empty() {
         app.set_message(crate::text::sanitize_line(&notices.join(" ")));
     }
-    let doc = authoring::Document::new(input, watch, &mut app);
-    match explore(app, store, doc, &theme, mouse) {
-        Ok(()) => ExitCode::SUCCESS,
+    // One channel wakes the loop: terminal events, search results, signals
+    // and changes to the file.
+    let (wake, woken) = mpsc::channel();
+    let file_changed = wake.clone();
+    let doc = authoring::Document::new(input, watch, &mut app, move || {
+        let _ = file_changed.send(Wake::FileChanged);
+    });
+    match explore(app, store, doc, &theme, mouse, (wake, woken)) {
+        Ok(None) => ExitCode::SUCCESS,
+        // The terminal is back to normal: now let the signal do what it
+        // would have done (end the process, as killed by that signal).
+        Ok(Some(signal)) => {
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            ExitCode::from(128 + signal as u8)
+        }
         Err(e) => {
             eprintln!(
                 "agon: the explorer needs a terminal ({e}); without one, use agon check, search, eval, brief, tour or export"
@@ -140,13 +157,71 @@ impl Drop for ModeGuard {
     }
 }
 
+/// Signals that end the explorer. Each is caught so that the terminal is
+/// restored and a note being typed is saved before the process goes.
+const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+
+/// Forwards the signals that end or suspend the explorer into the event
+/// channel, so the loop wakes for them at once, as it does for keys.
+fn catch_signals(wake: mpsc::Sender<Wake>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new(ENDING.into_iter().chain([SIGTSTP]))?;
+    std::thread::Builder::new()
+        .name("agon-signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                if wake.send(Wake::Signal(signal)).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Leaves the terminal as the shell expects it: mouse reporting off, main
+/// screen, cursor shown, cooked mode.
+fn release_terminal() {
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        ratatui::crossterm::cursor::Show
+    );
+    ratatui::restore();
+}
+
+/// Ctrl-Z or SIGTSTP: give the terminal back, stop until SIGCONT (`fg`),
+/// then take the screen again and redraw all of it.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<()> {
+    release_terminal();
+    signal_hook::low_level::raise(SIGSTOP)?;
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All),
+        EnableBracketedPaste
+    )?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    // A new terminal knows nothing is on the screen, so the next frame is
+    // drawn whole (`Terminal::clear` would ask the terminal where its
+    // cursor is, which not every terminal answers).
+    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+    Ok(())
+}
+
+/// Runs the explorer; returns the signal that ended it, if one did.
 fn explore(
     mut app: App,
     mut store: crate::state::StateStore,
     mut doc: authoring::Document,
     theme: &Theme,
     mouse: bool,
-) -> io::Result<()> {
+    (wake, woken): (mpsc::Sender<Wake>, mpsc::Receiver<Wake>),
+) -> io::Result<Option<i32>> {
+    // Caught before the terminal changes, so no signal can leave it raw.
+    catch_signals(wake.clone())?;
     // Installed before ratatui's hook, which then runs first on panic and
     // leaves raw mode; this one turns paste and the mouse off after it.
     let previous = std::panic::take_hook();
@@ -164,52 +239,136 @@ fn explore(
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    let result = event_loop(&mut terminal, &mut app, &mut store, &mut doc, theme, mouse);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &mut store,
+        &mut doc,
+        theme,
+        (mouse, wake, woken),
+    );
     drop(_guard);
-    ratatui::restore();
+    release_terminal();
     result
 }
 
-/// How many results the search box ranks and shows.
-const SEARCH_LIMIT: usize = 200;
+use views::search::FIRST_RESULTS;
+
+/// What wakes the event loop: everything arrives on one channel, so the
+/// loop sleeps until there is something to do and never polls.
+enum Wake {
+    /// A key, mouse or resize event, from the terminal reader thread.
+    Terminal(Event),
+    /// Reading the terminal failed; the explorer cannot go on.
+    TerminalFailed(io::Error),
+    /// Search results are waiting.
+    Search,
+    /// A signal that ends or suspends the explorer.
+    Signal(i32),
+    /// The watched debate file changed on disk.
+    FileChanged,
+    /// The search index is built and its worker ready.
+    SearchReady(SearchWorker),
+}
+
+/// Reads terminal events on a thread of its own and sends them on. It
+/// ends when the loop is gone or reading fails.
+fn read_terminal(wake: mpsc::Sender<Wake>) -> Reader {
+    let paused = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let idle = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (p, i) = (paused.clone(), idle.clone());
+    let _ = std::thread::Builder::new()
+        .name("agon-terminal".into())
+        .spawn(move || {
+            loop {
+                if p.load(std::sync::atomic::Ordering::SeqCst) {
+                    i.store(true, std::sync::atomic::Ordering::SeqCst);
+                    std::thread::sleep(READER_NAP);
+                    continue;
+                }
+                i.store(false, std::sync::atomic::Ordering::SeqCst);
+                // A bounded wait, so a pause is seen within READER_NAP; input
+                // still wakes it at once.
+                match event::poll(READER_NAP) {
+                    Ok(false) => continue,
+                    Ok(true) => {}
+                    Err(e) => {
+                        let _ = wake.send(Wake::TerminalFailed(e));
+                        return;
+                    }
+                }
+                let sent = match event::read() {
+                    Ok(ev) => wake.send(Wake::Terminal(ev)),
+                    Err(e) => {
+                        let _ = wake.send(Wake::TerminalFailed(e));
+                        return;
+                    }
+                };
+                if sent.is_err() {
+                    return;
+                }
+            }
+        });
+    Reader { paused, idle }
+}
+
+/// How long the terminal reader waits at most before it looks whether it
+/// was paused.
+const READER_NAP: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// The terminal reader thread, which can be paused while another program
+/// (the user's editor) reads the terminal.
+struct Reader {
+    paused: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    idle: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Reader {
+    /// Stops reading, and returns once the reader has stopped.
+    fn pause(&self) {
+        self.paused.store(true, std::sync::atomic::Ordering::SeqCst);
+        while !self.idle.load(std::sync::atomic::Ordering::SeqCst) {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
+    fn resume(&self) {
+        self.paused
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+}
 
 /// The search thread, started at launch: the index is built on it, so
 /// start-up does not wait for it; a query typed before it is ready waits.
 struct Search {
-    starting: Option<std::thread::JoinHandle<SearchWorker>>,
     worker: Option<SearchWorker>,
 }
 
 use crate::search::{SearchIndex, SearchWorker};
 
 impl Search {
-    fn start(graph: std::sync::Arc<crate::graph::Graph>) -> Search {
-        let starting = std::thread::Builder::new()
+    /// Starts building the index; results (and readiness) wake the loop.
+    fn start(graph: std::sync::Arc<crate::graph::Graph>, wake: mpsc::Sender<Wake>) -> Search {
+        let _ = std::thread::Builder::new()
             .name("agon-search-index".into())
             .spawn(move || {
-                SearchWorker::new(std::sync::Arc::new(SearchIndex::new(graph)), SEARCH_LIMIT)
-            })
-            .ok();
-        Search {
-            starting,
-            worker: None,
-        }
-    }
-
-    fn worker(&mut self) -> Option<&SearchWorker> {
-        if self.worker.is_none() && self.starting.as_ref().is_some_and(|h| h.is_finished()) {
-            self.worker = self.starting.take().and_then(|h| h.join().ok());
-        }
-        self.worker.as_ref()
+                let index = std::sync::Arc::new(SearchIndex::new(graph));
+                let results = wake.clone();
+                let worker = SearchWorker::notifying(index, FIRST_RESULTS, move || {
+                    let _ = results.send(Wake::Search);
+                });
+                let _ = wake.send(Wake::SearchReady(worker));
+            });
+        Search { worker: None }
     }
 
     /// Hands a waiting query to the worker and takes any results back.
     fn pump(&mut self, app: &mut App) -> bool {
-        let Some(worker) = self.worker() else {
+        let Some(worker) = self.worker.as_ref() else {
             return false;
         };
-        if let Some(q) = app.take_search_query() {
-            worker.submit(q);
+        if let Some((q, limit)) = app.take_search_query() {
+            worker.submit_limited(q, limit);
         }
         match worker.try_recv() {
             Some(r) => {
@@ -227,9 +386,13 @@ fn event_loop(
     store: &mut crate::state::StateStore,
     doc: &mut authoring::Document,
     theme: &Theme,
-    mouse: bool,
-) -> io::Result<()> {
-    let mut search = Search::start(app.shared_graph());
+    (mouse, wake, woken): (bool, mpsc::Sender<Wake>, mpsc::Receiver<Wake>),
+) -> io::Result<Option<i32>> {
+    let mut search = Search::start(app.shared_graph(), wake.clone());
+    // Start the terminal's event source here, before the first frame: a
+    // resize between that frame and the reader's first read is then seen.
+    event::poll(std::time::Duration::ZERO)?;
+    let reader = read_terminal(wake.clone());
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -246,53 +409,118 @@ fn event_loop(
                 panic!("AGON_TEST_PANIC is set: panicking on purpose");
             }
         }
-        if search.pump(app) {
-            dirty = true;
-        }
-        if let Some(replaced) = doc.poll(app) {
-            if replaced {
-                search = Search::start(app.shared_graph());
-            }
-            dirty = true;
-        }
-        // Poll often while search results are on their way, rarely otherwise.
-        let wait = if app.search_busy() { 8 } else { 250 };
-        if event::poll(Duration::from_millis(wait))? {
-            // Drain everything pending before drawing again, so a burst of
-            // keys (or a held key) costs one frame.
-            loop {
-                match event::read()? {
-                    Event::Paste(text) => {
-                        app.paste(&text);
-                        dirty = true;
-                    }
-                    ev => match to_action(app, ev) {
+        // Sleep until something happens, then take everything that is
+        // waiting before drawing once: a burst of keys costs one frame.
+        let Ok(first) = woken.recv() else {
+            return Ok(None);
+        };
+        for w in std::iter::once(first).chain(woken.try_iter()) {
+            match w {
+                Wake::Signal(SIGTSTP)
+                | Wake::Terminal(Event::Key(KeyEvent {
+                    code: KeyCode::Char('z'),
+                    modifiers: KeyModifiers::CONTROL,
+                    kind: KeyEventKind::Press,
+                    ..
+                })) => {
+                    // Raw mode turns Ctrl-Z into a key: suspend as the shell would.
+                    suspend(terminal, mouse)?;
+                    dirty = true;
+                }
+                Wake::Signal(signal) => {
+                    app.keep_note_draft();
+                    save_state(app, store);
+                    return Ok(Some(signal));
+                }
+                Wake::Terminal(Event::Paste(text)) => {
+                    app.paste(&text);
+                    dirty = true;
+                    save_state(app, store);
+                }
+                Wake::Terminal(ev) => {
+                    match to_action(app, ev) {
                         Some(Action::OpenEditor) => {
-                            if doc.edit(terminal, app, mouse)? {
-                                search = Search::start(app.shared_graph());
+                            // The editor owns the terminal meanwhile: the
+                            // reader stops taking its keys.
+                            reader.pause();
+                            let replaced = doc.edit(terminal, app, mouse);
+                            reader.resume();
+                            if replaced? {
+                                search = Search::start(app.shared_graph(), wake.clone());
                             }
-                            dirty = true;
                         }
                         Some(action) => {
                             app.update(action);
                             doc.remind(app);
-                            dirty = true;
                         }
                         None => {}
-                    },
-                }
-                save_state(app, store);
-                // Hand each keystroke's query over at once, before draining more keys.
-                if search.pump(app) {
+                    }
                     dirty = true;
+                    save_state(app, store);
+                    carry_out_requests(app);
                 }
-                if app.should_quit() || !event::poll(Duration::ZERO)? {
-                    break;
+                Wake::FileChanged => {
+                    if let Some(replaced) = doc.poll(app) {
+                        if replaced {
+                            search = Search::start(app.shared_graph(), wake.clone());
+                        }
+                        dirty = true;
+                    }
+                }
+                Wake::TerminalFailed(e) => return Err(e),
+                Wake::Search => {}
+                Wake::SearchReady(worker) => search.worker = Some(worker),
+            }
+            // Hand each keystroke's query over at once, before taking more.
+            dirty |= search.pump(app);
+            if app.should_quit() {
+                break;
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Does what `update` asked for outside the screen: copying by OSC 52
+/// (written straight to the terminal, between frames), opening a URL.
+fn carry_out_requests(app: &mut App) {
+    use std::io::Write;
+    for request in app.take_requests() {
+        match request {
+            app::Request::Copy(text) => {
+                let mut out = io::stdout();
+                let written = out
+                    .write_all(clipboard::osc52(&text).as_bytes())
+                    .and_then(|()| out.flush());
+                if let Err(e) = written {
+                    app.set_message(format!("Could not copy: {e}"));
+                }
+            }
+            app::Request::OpenUrl(url) => {
+                if let Err(e) = open_url(&url) {
+                    app.set_message(format!("Could not open {url}: {e}"));
                 }
             }
         }
     }
-    Ok(())
+}
+
+/// Opens `url` in the browser, or with the command `AGON_OPENER` names
+/// (tests set it, so that no browser starts).
+fn open_url(url: &str) -> io::Result<()> {
+    match std::env::var_os("AGON_OPENER") {
+        Some(cmd) => std::process::Command::new(cmd)
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map(|mut child| {
+                // Reaped in the background, so it never lingers as a zombie.
+                std::thread::spawn(move || child.wait());
+            }),
+        None => open::that_detached(url),
+    }
 }
 
 /// Saves marks and notes at once when they changed, so nothing typed is
@@ -305,8 +533,8 @@ fn save_state(app: &mut App, store: &mut crate::state::StateStore) {
     *store.state_mut() = state.clone();
     match store.save() {
         Ok(warnings) if warnings.is_empty() => {}
-        Ok(warnings) => app.set_message(warnings.join(" ")),
-        Err(e) => app.set_message(format!("Could not save notes: {e}")),
+        Ok(warnings) => app.set_alert(warnings.join(" ")),
+        Err(e) => app.set_alert(format!("Could not save notes: {e}")),
     }
 }
 

@@ -50,12 +50,16 @@ macro_rules! theme_fields {
         #[serde(deny_unknown_fields, rename = "Theme")]
         struct PartialThemeFile {
             $(#[serde(default)] $field: Option<String>,)*
+            /// Every role bold (for projectors).
+            #[serde(default)]
+            bold: Option<bool>,
         }
 
         /// Every colour of a theme.
         #[derive(Debug)]
         struct ThemeFile {
             $($field: String,)*
+            bold: bool,
         }
 
         impl PartialThemeFile {
@@ -63,6 +67,7 @@ macro_rules! theme_fields {
             fn over(self, base: PartialThemeFile) -> ThemeFile {
                 ThemeFile {
                     $($field: self.$field.or(base.$field).unwrap_or_default(),)*
+                    bold: self.bold.or(base.bold).unwrap_or(false),
                 }
             }
         }
@@ -93,6 +98,7 @@ theme_fields!(
     status_fg,
     status_bg,
     warning,
+    background,
 );
 
 #[derive(Debug, Clone, PartialEq)]
@@ -278,6 +284,21 @@ impl Theme {
                 fg(color("warning", &tf.warning)).add_modifier(Modifier::BOLD),
             ),
         ];
+        let background = (!tf.background.is_empty()).then(|| color("background", &tf.background));
+        let styles = styles
+            .into_iter()
+            .map(|(role, mut style)| {
+                if style.bg.is_none()
+                    && let Some(bg) = background
+                {
+                    style = style.bg(bg);
+                }
+                if tf.bold {
+                    style = style.add_modifier(Modifier::BOLD);
+                }
+                (role, style)
+            })
+            .collect();
         if errors.is_empty() {
             Ok(Theme {
                 styles,
@@ -320,6 +341,25 @@ mod tests {
         assert!(errs[0].message.contains("Bleu"), "{}", errs[0].message);
         let line = LIGHT.lines().position(|l| l.contains("accent:")).unwrap() + 1;
         assert_eq!(errs[0].pos.line, line);
+    }
+
+    #[test]
+    fn contrast_sets_its_own_background_and_is_bold_everywhere() {
+        let contrast = Theme::select(Some("contrast"), false).expect("valid");
+        for role in [
+            Role::Text,
+            Role::Dim,
+            Role::Heading,
+            Role::Border,
+            Role::Stands,
+        ] {
+            let style = contrast.style(role);
+            assert_eq!(style.bg, Some(Color::Black), "{role:?}");
+            assert!(style.add_modifier.contains(Modifier::BOLD), "{role:?}");
+        }
+        // Roles with their own background keep it.
+        assert_eq!(contrast.style(Role::Selection).bg, Some(Color::LightYellow));
+        assert_eq!(Theme::dark().style(Role::Text).bg, None);
     }
 
     #[test]

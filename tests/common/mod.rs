@@ -3,6 +3,9 @@
 //! Each test crate uses part of this, so the rest is unused there.
 #![allow(dead_code)]
 
+#[cfg(feature = "tui")]
+pub mod explorer;
+
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

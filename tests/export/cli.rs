@@ -138,3 +138,32 @@ fn a_bad_input_reports_its_position_and_fails() {
     assert!(err.contains("bad.argdown:2:5: error"), "{err}");
     assert!(run.stdout.is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn exporting_over_an_existing_file_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("private.md");
+    std::fs::write(&out, "old").expect("write");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    for format in ["markdown", "json"] {
+        let run = agon(&[
+            os("export"),
+            os("--format"),
+            os(format),
+            os("-o"),
+            out.as_os_str(),
+        ]);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let mode = std::fs::metadata(&out).expect("stat").permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o600,
+            "export --format {format} -o kept the file private"
+        );
+    }
+}

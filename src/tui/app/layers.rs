@@ -88,6 +88,21 @@ impl App {
         self.overlays.push(layer);
     }
 
+    /// Keeps the text of a note being typed, as the explorer is ended from
+    /// outside (a closed terminal window, a kill): typed words are never lost.
+    pub fn keep_note_draft(&mut self) {
+        let Some(Overlay::Note(note)) = self.overlays.last() else {
+            return;
+        };
+        let saved = self.note_of(note.node).unwrap_or_default();
+        let text = note.text();
+        if text.trim().is_empty() || text == saved {
+            return;
+        }
+        let note = (**note).clone();
+        self.save_note(note);
+    }
+
     fn save_note(&mut self, note: NoteState) {
         let id = self.graph().node(note.node).id.clone();
         let text = note.text();
@@ -182,11 +197,32 @@ impl App {
                 let moved = if next { p.next() } else { p.prev() };
                 let node = p.step().node;
                 if moved {
+                    self.views.card.scroll = 0;
                     self.focus(node, Visit::Record);
                 } else if next {
                     let leave = key(Action::Close);
                     self.message = Some(format!("End of the tour. {leave} leaves presenter mode."));
                 }
+            }
+            Action::Up => {
+                let card = &mut self.views.card;
+                card.scroll = card.scroll.saturating_sub(1);
+            }
+            Action::Down => {
+                let max = self.card_max_scroll();
+                let card = &mut self.views.card;
+                card.scroll = (card.scroll + 1).min(max);
+            }
+            Action::ToggleNarration => {
+                let card = &mut self.views.card;
+                card.hide_narration = !card.hide_narration;
+                card.scroll = 0;
+                let key = key(Action::ToggleNarration);
+                self.message = Some(if card.hide_narration {
+                    format!("Narration hidden from the card; {key} shows it.")
+                } else {
+                    "Narration shown.".into()
+                });
             }
             Action::Reveal if p.reveal_next().is_none() => {
                 self.message = Some("Everything here is revealed.".into());
@@ -211,6 +247,21 @@ impl App {
         true
     }
 
+    /// How far the card's text scrolls at this screen size (measured by
+    /// the card itself; styles do not change line counts).
+    fn card_max_scroll(&self) -> usize {
+        let Some(presenter) = self.tour() else {
+            return 0;
+        };
+        let theme = crate::tui::theme::Theme::monochrome();
+        let card = crate::tui::views::presenter::PresenterCard {
+            app: self,
+            theme: &theme,
+            presenter,
+        };
+        card.max_scroll(self.size)
+    }
+
     fn search_mut(&mut self) -> Option<&mut SearchState> {
         self.overlays.iter_mut().rev().find_map(|o| match o {
             Overlay::Search(s) => Some(s),
@@ -232,13 +283,11 @@ impl App {
         }
     }
 
-    /// The query waiting to be handed to the search thread, if any.
-    pub fn take_search_query(&mut self) -> Option<String> {
-        self.search_mut().and_then(|s| s.pending.take())
-    }
-
-    /// Whether search results may still arrive (so the loop should poll sooner).
-    pub fn search_busy(&self) -> bool {
-        self.search().is_some_and(SearchState::busy)
+    /// The query waiting to be handed to the search thread, if any, and
+    /// how many results it asks for.
+    pub fn take_search_query(&mut self) -> Option<(String, usize)> {
+        let search = self.search_mut()?;
+        let limit = search.limit();
+        search.pending.take().map(|q| (q, limit))
     }
 }

@@ -4,6 +4,7 @@
 use super::{App, Pane, Visit};
 use crate::tui::action::{Action, View};
 use crate::tui::layout;
+use crate::tui::views::brief::BriefRow;
 use crate::tui::views::columns::Column;
 use crate::tui::views::detail::DetailLayout;
 use crate::tui::views::marks::MarkRow;
@@ -169,8 +170,16 @@ impl App {
         let active = self.views.columns.active;
         let h = self.column_height(active);
         match action {
-            Action::Left => self.views.columns.active = Column::Pro,
-            Action::Right => self.views.columns.active = Column::Con,
+            Action::Left | Action::Right => {
+                let columns = &mut self.views.columns;
+                columns.active = if action == Action::Left {
+                    Column::Pro
+                } else {
+                    Column::Con
+                };
+                columns.moved = true;
+                self.views.detail = Default::default();
+            }
             Action::Activate => {
                 let selected = self.views.columns.cursor(active).selected;
                 if let Some(&node) = self.columns()[active.index()].get(selected) {
@@ -181,6 +190,9 @@ impl App {
                 if let Some(delta) = list_delta(other, h) {
                     let len = self.columns()[active.index()].len();
                     self.views.columns.cursor_mut(active).move_by(delta, len, h);
+                    // The detail pane follows the highlight.
+                    self.views.columns.moved = true;
+                    self.views.detail = Default::default();
                 }
             }
         }
@@ -191,15 +203,21 @@ impl App {
         let sources = &mut self.views.sources;
         if let Some(delta) = list_delta(action, h) {
             sources.cursor.move_by(delta, sources.rows.len(), h);
-            // The detail pane (and m, n, w) follow the selected citation.
+            // The detail pane (and m, n, w) follow the selected citation;
+            // on a source, it shows the source.
             if let Some(node) = sources.selected_node() {
                 self.focus(node, Visit::Quiet);
+            } else if let Some(s) = sources.selected_source() {
+                self.show_source(s);
             }
-        } else if action == Action::Activate
-            && let Some(node) = sources.selected_node()
-        {
-            self.visit(node);
-            self.view = View::Outline;
+        } else if action == Action::Activate {
+            if let Some(node) = sources.selected_node() {
+                self.visit(node);
+                self.view = View::Outline;
+            } else if sources.selected_source().is_some() {
+                // The source's detail lists the evidence citing it, as links.
+                self.pane = Pane::Detail;
+            }
         }
     }
 
@@ -236,9 +254,12 @@ impl App {
         }
         if let Some(delta) = list_delta(action, h) {
             brief.cursor.move_by(delta, brief.rows().len(), h);
-            // The detail pane follows the selected point.
+            // The detail pane follows the selected point, or source note.
+            let row = brief.rows().get(brief.cursor.selected).cloned();
             if let Some(node) = brief.node_at(brief.cursor.selected) {
                 self.focus(node, Visit::Quiet);
+            } else if let Some(BriefRow::SourceNote(s)) = row {
+                self.show_source(s);
             }
         } else if action == Action::Activate
             && let Some(node) = brief.node_at(brief.cursor.selected)

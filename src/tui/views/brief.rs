@@ -78,6 +78,8 @@ pub enum BriefRow {
         node: NodeIx,
         depth: usize,
     },
+    /// A source's note (index into the graph's sources).
+    SourceNote(usize),
     Blank,
 }
 
@@ -102,8 +104,10 @@ pub fn brief_rows(brief: &Brief) -> Vec<BriefRow> {
         }
     }
     rows.push(BriefRow::Blank);
+    // One count per list, each saying what its list holds, so the two add
+    // up to the opposing points and neither reads as the other.
     rows.push(BriefRow::Heading(format!(
-        "To answer ({}): answered {answered} of {total} opposing points",
+        "To answer: {} of {total} opposing points stand",
         brief.to_answer.len()
     )));
     for o in &brief.to_answer {
@@ -120,8 +124,7 @@ pub fn brief_rows(brief: &Brief) -> Vec<BriefRow> {
     }
     rows.push(BriefRow::Blank);
     rows.push(BriefRow::Heading(format!(
-        "Already answered ({})",
-        brief.answered.len()
+        "Answered: {answered} of {total} opposing points fall"
     )));
     for o in &brief.answered {
         rows.push(BriefRow::Theirs {
@@ -129,7 +132,77 @@ pub fn brief_rows(brief: &Brief) -> Vec<BriefRow> {
             depth: 0,
         });
     }
+    if !brief.source_notes.is_empty() {
+        rows.push(BriefRow::Blank);
+        rows.push(BriefRow::Heading(format!(
+            "Notes on the sources ({})",
+            brief.source_notes.len()
+        )));
+        rows.extend(brief.source_notes.iter().map(|&s| BriefRow::SourceNote(s)));
+    }
     rows
+}
+
+/// The pane's title: which thesis (of how many) and which side, with the
+/// thesis's title given all the width the rest leaves, so two theses that
+/// begin alike still read apart.
+fn brief_title(app: &App, brief: &Brief, thesis_index: usize, width: usize) -> String {
+    let theses = app.graph().theses().len();
+    let key = keymap::key_name(Context::Brief, Action::ToggleSide, keymap::first);
+    let side = brief.side.name();
+    let head = if theses > 1 {
+        format!("Brief {}/{theses}, {side}: ", thesis_index + 1)
+    } else {
+        format!("Brief, {side}: ")
+    };
+    let mut tail = format!(" · {key} switches");
+    // Two border corners, the focus marker and the quotes; the key is named in the
+    // status bar too, so on a narrow pane the thesis keeps the room.
+    let mut room = width.saturating_sub(crate::text::width(&head) + crate::text::width(&tail) + 8);
+    if room < 24 {
+        room += crate::text::width(&tail);
+        tail.clear();
+    }
+    let g = app.graph();
+    let thesis = sanitize_line(&g.node(brief.thesis).title);
+    let shown = if crate::text::width(&thesis) <= room {
+        thesis
+    } else {
+        // Theses often begin alike ("The West should grant asylum to …"):
+        // when the title does not fit, it starts where it differs.
+        let others: Vec<String> = g
+            .theses()
+            .iter()
+            .filter(|&&t| t != brief.thesis)
+            .map(|&t| sanitize_line(&g.node(t).title))
+            .collect();
+        from_where_it_differs(&thesis, &others)
+    };
+    format!(
+        "{head}“{}”{tail}",
+        crate::text::truncate(&shown, room.max(10))
+    )
+}
+
+/// `title` from the first word no other title shares at the same place,
+/// after "…", keeping one word of context; `title` itself when it differs
+/// from the start.
+fn from_where_it_differs(title: &str, others: &[String]) -> String {
+    let words: Vec<&str> = title.split(' ').collect();
+    let shared = others
+        .iter()
+        .map(|o| {
+            o.split(' ')
+                .zip(&words)
+                .take_while(|(a, b)| a == *b)
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    if shared < 2 {
+        return title.to_string();
+    }
+    format!("…{}", words[shared - 1..].join(" "))
 }
 
 pub struct BriefView<'a> {
@@ -148,13 +221,7 @@ impl Widget for BriefView<'_> {
             super::empty_message(buf, inner, theme, "This debate has no thesis to argue.");
             return;
         };
-        let thesis = sanitize_line(&app.graph().node(brief.thesis).title);
-        let title = format!(
-            "Brief: arguing {} “{}” ({} switches)",
-            brief.side.name(),
-            crate::text::truncate(&thesis, (area.width as usize).saturating_sub(40).max(10)),
-            keymap::key_name(Context::Brief, Action::ToggleSide, keymap::first),
-        );
+        let title = brief_title(app, brief, app.brief().thesis, area.width as usize);
         let block = pane_block(theme, &title, self.focused);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -169,6 +236,17 @@ impl Widget for BriefView<'_> {
             let spans: Vec<Span> = match row {
                 BriefRow::Blank => vec![],
                 BriefRow::Heading(h) => vec![Span::styled(h.clone(), theme.style(Role::Heading))],
+                BriefRow::SourceNote(s) => {
+                    let src = &app.graph().sources[*s];
+                    let note = src.note.as_deref().unwrap_or("");
+                    vec![
+                        Span::styled(
+                            format!("{} {}: ", symbols::SOURCE, sanitize_line(&src.title)),
+                            theme.style(Role::Accent),
+                        ),
+                        Span::styled(sanitize_line(note), theme.style(Role::Warning)),
+                    ]
+                }
                 BriefRow::Ours { node, depth } | BriefRow::Theirs { node, depth } => {
                     let n = app.graph().node(*node);
                     let ours = matches!(row, BriefRow::Ours { .. });

@@ -44,6 +44,9 @@ impl Column {
 pub struct ColumnsState {
     pub active: Column,
     pub cursors: [ListCursor; 2],
+    /// Whether the user moved through the columns since the focus changed:
+    /// from then on the detail pane shows the highlighted node.
+    pub moved: bool,
 }
 
 impl ColumnsState {
@@ -172,13 +175,14 @@ impl Widget for ColumnList<'_> {
             } else {
                 String::new()
             };
-            let budget = (inner.width as usize).saturating_sub(6 + counts.len());
+            let budget = (inner.width as usize).saturating_sub(6 + crate::text::width(&counts));
             let spans = vec![
                 Span::styled(sym, style),
                 Span::styled(
                     symbols::kind(node.kind),
                     symbols::kind_style(theme, node.kind),
                 ),
+                Span::styled(symbols::origin(node), theme.style(Role::Dim)),
                 Span::raw(" "),
                 super::label_span(app, theme, n),
                 Span::raw(" "),

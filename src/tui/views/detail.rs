@@ -11,8 +11,10 @@ use super::{pane_block, put_row, symbols};
 use crate::eval::Evaluation;
 use crate::graph::{Graph, Kind, NodeIx, Side};
 use crate::text::{sanitize_line, sanitize_text, wrap};
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::cursor::ListCursor;
+use crate::tui::keymap::{self, Context};
 use crate::tui::theme::{Role, Theme};
 
 /// The detail pane's state: the selected link and how far the text is scrolled.
@@ -39,16 +41,19 @@ pub enum LinkGroup {
     AttackedBy,
     /// Its label differs from the full map's under the what-if.
     Changed,
+    /// Evidence citing the source shown.
+    CitedBy,
 }
 
 impl LinkGroup {
-    pub const ORDER: [LinkGroup; 6] = [
+    pub const ORDER: [LinkGroup; 7] = [
         LinkGroup::Changed,
         LinkGroup::Why,
         LinkGroup::Supports,
         LinkGroup::Attacks,
         LinkGroup::SupportedBy,
         LinkGroup::AttackedBy,
+        LinkGroup::CitedBy,
     ];
 
     pub fn title(self) -> &'static str {
@@ -59,6 +64,7 @@ impl LinkGroup {
             LinkGroup::SupportedBy => "Supported by",
             LinkGroup::AttackedBy => "Attacked by",
             LinkGroup::Changed => "What-if: labels that changed",
+            LinkGroup::CitedBy => "Cited by",
         }
     }
 }
@@ -83,6 +89,7 @@ pub fn detail_links(graph: &Graph, eval: &Evaluation, node: NodeIx) -> Vec<(Link
             LinkGroup::Attacks => graph.attacks(node),
             LinkGroup::SupportedBy => graph.supporters(node),
             LinkGroup::AttackedBy => graph.attackers(node),
+            LinkGroup::CitedBy => continue,
         };
         out.extend(list.iter().map(|&n| (group, n)));
     }
@@ -114,16 +121,28 @@ pub struct DetailLayout {
 }
 
 impl DetailLayout {
-    /// Lays out the focused node for a pane whose inside is `width` cells wide.
+    /// Lays out the focused node (or the source shown) for a pane whose
+    /// inside is `width` cells wide.
     pub fn new(app: &App, width: usize) -> DetailLayout {
         let width = width.max(1);
+        if let Some(s) = app.shown_source() {
+            return DetailLayout::source(app.graph(), s, width);
+        }
         let g = app.graph();
-        let ix = app.focused();
+        let ix = app.detail_node();
         let node = g.node(ix);
         let mut out = Lines {
             lines: vec![DetailLine::Head],
             width,
         };
+        if node.origin == crate::graph::Origin::Analysis {
+            // On its own line, so a narrow pane never cuts it off.
+            let words = format!(
+                "{} the map's analysis: no source makes this point",
+                symbols::ANALYSIS
+            );
+            out.para(&words, Role::Accent, "");
+        }
         if let Some(note) = app.note_of(ix) {
             out.blank();
             out.para(&format!("{} {note}", super::marks::NOTE), Role::Mark, "");
@@ -168,6 +187,52 @@ impl DetailLayout {
             );
             out.para(&shared, Role::Dim, "");
         }
+        DetailLayout {
+            lines: out.lines,
+            links,
+        }
+    }
+
+    /// A source: every field it has, its note (the caveats a reader must
+    /// know), and every piece of evidence citing it, as links.
+    fn source(g: &Graph, s: usize, width: usize) -> DetailLayout {
+        let src = &g.sources[s];
+        let links: Vec<(LinkGroup, NodeIx)> = g
+            .indices()
+            .filter(|&ix| g.node(ix).source.as_deref() == Some(src.id.as_str()))
+            .map(|ix| (LinkGroup::CitedBy, ix))
+            .collect();
+        let mut out = Lines {
+            lines: Vec::new(),
+            width,
+        };
+        out.para(&format!("{} SOURCE", symbols::SOURCE), Role::Accent, "");
+        out.blank();
+        out.para(&src.title, Role::Heading, "");
+        out.blank();
+        let open = keymap::key_name(Context::Global, Action::OpenUrl, keymap::first);
+        let url = src.url.as_ref().map(|u| format!("{u}  ({open} opens it)"));
+        let fields = [
+            ("Author", src.author.as_ref()),
+            ("Outlet", src.outlet.as_ref()),
+            ("Date", src.date.as_ref()),
+            ("URL", url.as_ref()),
+        ];
+        for (name, value) in fields {
+            let value = value.map_or("(not given)", |v| v.as_str());
+            out.para(&format!("{name}: {value}"), Role::Text, "");
+        }
+        out.para(&format!("Id: {}", src.id), Role::Dim, "");
+        if let Some(note) = &src.note {
+            out.blank();
+            out.para("Note on this source", Role::Heading, "");
+            out.para(note, Role::Warning, "  ");
+        }
+        if links.is_empty() {
+            out.blank();
+            out.para("No evidence in this map cites it.", Role::Dim, "");
+        }
+        out.links(&links);
         DetailLayout {
             lines: out.lines,
             links,
@@ -314,7 +379,7 @@ impl DetailView<'_> {
     fn head_spans(&self) -> Vec<Span<'static>> {
         let (app, theme) = (self.app, self.theme);
         let g = app.graph();
-        let ix = app.focused();
+        let ix = app.detail_node();
         let node = g.node(ix);
         let dim = theme.style(Role::Dim);
         let side = match g.side(ix) {
@@ -356,11 +421,13 @@ impl DetailView<'_> {
             LinkGroup::Why | LinkGroup::Changed => symbols::first_relation(g, target),
             LinkGroup::Supports | LinkGroup::SupportedBy => Some(crate::graph::Relation::Supports),
             LinkGroup::Attacks | LinkGroup::AttackedBy => Some(crate::graph::Relation::Attacks),
+            LinkGroup::CitedBy => symbols::first_relation(g, target),
         };
         let mut spans = vec![
             Span::raw(if selected { "▶ → " } else { "  → " }),
             Span::styled(symbols::stance(rel), symbols::stance_style(theme, rel)),
             Span::styled(symbols::kind(t.kind), symbols::kind_style(theme, t.kind)),
+            Span::styled(symbols::origin(t), theme.style(Role::Dim)),
             Span::raw(" "),
             super::label_span(app, theme, target),
         ];

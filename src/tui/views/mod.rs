@@ -42,6 +42,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         chrome::TooSmall { theme, area }.render(area, buf);
         return;
     }
+    // The theme's own background (if it has one) under everything.
+    buf.set_style(area, theme.style(Role::Text));
     if !app.is_presenting() {
         render_explorer(app, theme, area, buf);
     }
@@ -76,7 +78,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// The header, the panes and the status bar.
 fn render_explorer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let areas = layout::areas(area);
+    let areas = layout::areas_for(area, app.view() == View::Columns);
     chrome::Header { app, theme }.render(areas.header, buf);
     chrome::Breadcrumb { app, theme }.render(areas.breadcrumb, buf);
     let pane = app.pane();

@@ -139,6 +139,7 @@ pub fn row_spans<'a>(app: &'a App, theme: &Theme, row: &Row) -> Vec<Span<'a>> {
     if !kind.is_empty() {
         spans.push(Span::styled(kind, symbols::kind_style(theme, node.kind)));
     }
+    spans.push(Span::styled(symbols::origin(node), theme.style(Role::Dim)));
     spans.push(Span::raw(" "));
     if app.whatif().is_suspended(row.node) {
         spans.push(Span::styled(symbols::SUSPENDED, theme.style(Role::Warning)));

@@ -15,6 +15,29 @@ use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::theme::{Role, Theme};
 
+/// What the card remembers between frames: how far the step's text is
+/// scrolled when it does not fit, and whether the narration is hidden from
+/// the projected card (the presenter reads it aloud, or keeps it private).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CardState {
+    pub scroll: usize,
+    pub hide_narration: bool,
+}
+
+/// The card's text area for a screen `area`: its left edge, width and the
+/// number of body lines.
+pub fn card_geometry(area: Rect) -> (u16, u16, usize) {
+    let margin = ((area.width as usize).saturating_sub(MAX_TEXT_WIDTH) / 2).max(2) as u16;
+    let width = area.width.saturating_sub(margin * 2).max(1);
+    let top = area.y + 1;
+    let bottom = area.y + area.height.saturating_sub(3);
+    (
+        area.x + margin,
+        width,
+        bottom.saturating_sub(top + 2) as usize,
+    )
+}
+
 pub struct PresenterCard<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
@@ -32,12 +55,9 @@ impl Widget for PresenterCard<'_> {
         let theme = self.theme;
         buf.set_style(area, theme.style(Role::Text));
         // Wide margins on large screens, small ones on 80 columns.
-        let margin = ((area.width as usize).saturating_sub(MAX_TEXT_WIDTH) / 2).max(2) as u16;
-        let x = area.x + margin;
-        let width = area.width.saturating_sub(margin * 2).max(1);
+        let (x, width, room) = card_geometry(area);
         let top = area.y + 1;
         let bottom = area.y + area.height.saturating_sub(3);
-        let room = bottom.saturating_sub(top + 2) as usize;
         self.render_title(buf, x, top, width);
         let text = theme.style(Role::Text);
         for (i, (spans, style)) in self.body(width as usize, room).iter().enumerate() {
@@ -53,7 +73,7 @@ impl Widget for PresenterCard<'_> {
                 .iter()
                 .map(|&n| truncate(&sanitize_line(&g.node(n).title), 24))
                 .collect();
-            let path = truncate(&path.join(" › "), w);
+            let path = path_ending_here(&path, w);
             let spans = [Span::styled(path, theme.style(Role::Dim))];
             put_line(buf, x, bottom, width, &spans, text);
         }
@@ -89,18 +109,64 @@ impl PresenterCard<'_> {
     /// left out on a small screen. Still too long, the card keeps its top
     /// (kind, title, the start of the narration) and the end of the
     /// responses, where the newest reveal and the count of hidden ones are.
+    /// When the step's own lines do not fit, they scroll, and the last
+    /// line of their part says so.
     fn body(&self, w: usize, room: usize) -> CardLines {
         let (mut body, optional) = self.step_lines(w);
         let responses = self.response_lines(w);
         if body.len() + optional.len() + responses.len() <= room {
             body.extend(optional);
+            body.extend(responses);
+            return body;
         }
         let keep_top = body.len().min(4);
         let resp_room = responses.len().min(room.saturating_sub(keep_top));
-        body.truncate(room.saturating_sub(resp_room));
-        body.extend(responses.into_iter().rev().take(resp_room).rev());
-        body.truncate(room);
-        body
+        let step_room = room.saturating_sub(resp_room);
+        let mut shown = self.scrolled(body, step_room);
+        shown.extend(responses.into_iter().rev().take(resp_room).rev());
+        shown.truncate(room);
+        shown
+    }
+
+    /// The step's lines scrolled to the card's offset within `room` lines,
+    /// the last of which tells that more follows (or precedes).
+    fn scrolled(&self, lines: CardLines, room: usize) -> CardLines {
+        if lines.len() <= room || room < 2 {
+            return lines.into_iter().take(room).collect();
+        }
+        let max = overflow(lines.len(), room);
+        let from = self.app.card().scroll.min(max);
+        let mut out: CardLines = lines.into_iter().skip(from).take(room - 1).collect();
+        let key = |a| keymap::key_name(keymap::Context::Presenter, a, keymap::named);
+        let more = if from < max {
+            format!("▼ more follows · {} scrolls", key(Action::Down))
+        } else {
+            format!("▲ end · {} scrolls back", key(Action::Up))
+        };
+        let style = self.theme.style(Role::Dim);
+        out.push((
+            vec![Span::styled(more, style)],
+            self.theme.style(Role::Text),
+        ));
+        out
+    }
+
+    /// How many lines the step's text is scrolled at most, at `area`.
+    pub fn max_scroll(&self, area: Rect) -> usize {
+        let (_, width, room) = card_geometry(area);
+        let w = width as usize;
+        let (body, optional) = self.step_lines(w);
+        let responses = self.response_lines(w);
+        if body.len() + optional.len() + responses.len() <= room {
+            return 0;
+        }
+        let keep_top = body.len().min(4);
+        let step_room = room.saturating_sub(responses.len().min(room.saturating_sub(keep_top)));
+        if body.len() <= step_room || step_room < 2 {
+            0
+        } else {
+            overflow(body.len(), step_room)
+        }
     }
 
     /// The step: kind and label, title, narration and quote; and apart,
@@ -119,6 +185,13 @@ impl PresenterCard<'_> {
                     symbols::kind_style(theme, node.kind),
                 ),
                 super::label_words(app, theme, stop.node),
+                Span::styled(
+                    node.origin
+                        .note()
+                        .map(|w| format!(" ·{} {w}", symbols::origin(node)))
+                        .unwrap_or_default(),
+                    theme.style(Role::Dim),
+                ),
             ],
             text,
         )];
@@ -131,14 +204,24 @@ impl PresenterCard<'_> {
             "",
         );
         lines.push((vec![], text));
-        add(
-            &mut lines,
-            text,
-            w,
-            &sanitize_text(&stop.say),
-            theme.style(Role::Accent),
-            "",
-        );
+        if app.card().hide_narration {
+            let key = keymap::key_name(
+                keymap::Context::Presenter,
+                Action::ToggleNarration,
+                keymap::first,
+            );
+            let hidden = format!("(narration hidden · {key} shows it)");
+            add(&mut lines, text, w, &hidden, theme.style(Role::Dim), "");
+        } else {
+            add(
+                &mut lines,
+                text,
+                w,
+                &sanitize_text(&stop.say),
+                theme.style(Role::Accent),
+                "",
+            );
+        }
         let mut optional = CardLines::new();
         if let Some(t) = &node.text {
             optional.push((vec![], text));
@@ -221,6 +304,36 @@ impl PresenterCard<'_> {
         let bottom = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
         super::chrome::StatusBar { app, theme }.render(bottom, buf);
     }
+}
+
+/// How far `len` lines scroll in `room` rows whose last row is the
+/// "more follows" line.
+fn overflow(len: usize, room: usize) -> usize {
+    len.saturating_sub(room - 1)
+}
+
+/// The tour's path in `w` cells, ending at the current step: the start is
+/// what gives way (as "… ›"), so the breadcrumb changes with every step.
+fn path_ending_here(titles: &[String], w: usize) -> String {
+    let sep = " › ";
+    let mut out = String::new();
+    for (i, t) in titles.iter().enumerate().rev() {
+        let next = if out.is_empty() {
+            t.clone()
+        } else {
+            format!("{t}{sep}{out}")
+        };
+        let cut = i > 0;
+        let needed = crate::text::width(&next) + if cut { 4 } else { 0 };
+        if needed > w {
+            if out.is_empty() {
+                return truncate(t, w);
+            }
+            return truncate(&format!("…{sep}{out}"), w);
+        }
+        out = next;
+    }
+    out
 }
 
 /// Adds `s` wrapped to `w` cells less the indent, on lines of base style `text`.

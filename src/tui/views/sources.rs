@@ -28,6 +28,14 @@ impl SourcesState {
         }
     }
 
+    /// The selected row's source, if it is a source's row.
+    pub fn selected_source(&self) -> Option<usize> {
+        match self.rows.get(self.cursor.selected) {
+            Some(SourceRow::Source(s)) => Some(*s),
+            _ => None,
+        }
+    }
+
     /// The node of the selected row, if it is a citation.
     pub fn selected_node(&self) -> Option<NodeIx> {
         match self.rows.get(self.cursor.selected) {
@@ -106,7 +114,7 @@ impl Widget for SourcesView<'_> {
                         .map(|m| sanitize_line(m))
                         .collect();
                     let mut spans = vec![Span::styled(
-                        format!("■ {}", sanitize_line(&src.title)),
+                        format!("{} {}", symbols::SOURCE, sanitize_line(&src.title)),
                         theme.style(Role::Heading),
                     )];
                     if !meta.is_empty() {

@@ -12,6 +12,20 @@ pub const THESIS: &str = "◆";
 pub const EVIDENCE: &str = "❝";
 pub const REBUTTAL: &str = "⚑";
 pub const SHARED: &str = "⧉";
+/// The map's own analysis, not a source's point (`origin: Analysis`).
+pub const ANALYSIS: &str = "∴";
+
+/// The analysis marker for a node, with a space before it ("" for the
+/// sources' own points).
+pub fn origin(node: &crate::graph::Node) -> &'static str {
+    match node.origin {
+        crate::graph::Origin::Analysis => " ∴",
+        crate::graph::Origin::Sources => "",
+    }
+}
+
+/// A source (the sources view and a source's detail).
+pub const SOURCE: &str = "■";
 pub const CYCLE: &str = "↻";
 pub const FOLDED: &str = "▸";
 pub const UNFOLDED: &str = "▾";
@@ -108,6 +122,14 @@ pub fn legend() -> Vec<(String, &'static str)> {
             "suspended in a what-if: treated as absent",
         ),
         (UNROOTED.into(), "a top-level point that reaches no thesis"),
+        (
+            ANALYSIS.into(),
+            "the map's own analysis: no source makes this point",
+        ),
+        (
+            SOURCE.into(),
+            "a source (its detail: author, outlet, date, URL, note)",
+        ),
         (
             format!("{FOLDED} {UNFOLDED}"),
             "folded, unfolded (has points below)",

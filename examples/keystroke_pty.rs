@@ -1,0 +1,230 @@
+//! Keystroke to screen, measured where the user sees it: runs the real
+//! binary in a pseudo-terminal, types a query into the search box one key
+//! at a time, and times each key from the moment its byte is written to the
+//! moment the screen shows that key's result count. Also times the first
+//! frame after start.
+//!
+//! `cargo build --release && cargo run --release --example keystroke_pty -- [FILE|builtin] [QUERY] [ROUNDS]`
+//!
+//! The binary is target/release/agon (AGON_BIN overrides). The load cache
+//! is used as the explorer uses it: run once before measuring to warm it.
+//! A key whose count is the same as the previous key's cannot be told
+//! apart on screen and is not timed.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+const LIMIT: usize = 200;
+const PATIENCE: Duration = Duration::from_secs(120);
+
+/// The screen, and what the reader thread is watching it for.
+struct Watch {
+    parser: vt100::Parser,
+    /// Text to wait for, and when it first appeared.
+    want: Vec<String>,
+    seen: Vec<Option<Instant>>,
+}
+
+struct Screen {
+    watch: Mutex<Watch>,
+    changed: Condvar,
+}
+
+impl Screen {
+    fn feed(&self, bytes: &[u8]) {
+        let now = Instant::now();
+        let mut w = self.watch.lock().unwrap();
+        w.parser.process(bytes);
+        let contents = w.parser.screen().contents();
+        for k in 0..w.want.len() {
+            if w.seen[k].is_none() && contents.contains(&w.want[k]) {
+                w.seen[k] = Some(now);
+            }
+        }
+        self.changed.notify_all();
+    }
+
+    /// Starts watching for each of `texts`.
+    fn watch(&self, texts: &[String]) {
+        let mut w = self.watch.lock().unwrap();
+        w.want = texts.to_vec();
+        w.seen = vec![None; texts.len()];
+        let contents = w.parser.screen().contents();
+        for (k, text) in texts.iter().enumerate() {
+            if contents.contains(text) {
+                w.seen[k] = Some(Instant::now());
+            }
+        }
+    }
+
+    /// Waits until watched text `k` has appeared; when it did.
+    fn wait(&self, k: usize) -> Instant {
+        let start = Instant::now();
+        let mut w = self.watch.lock().unwrap();
+        loop {
+            if let Some(t) = w.seen[k] {
+                return t;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "{:?} never appeared; the screen shows:\n{}",
+                    w.want[k],
+                    w.parser.screen().contents()
+                );
+            }
+            w = self
+                .changed
+                .wait_timeout(w, Duration::from_millis(200))
+                .unwrap()
+                .0;
+        }
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let k = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[k]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let file = args.next().unwrap_or_else(|| "builtin".into());
+    let query = args.next().unwrap_or_else(|| "sab".into());
+    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
+    let bin = std::env::var("AGON_BIN").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/agon").to_string()
+    });
+
+    // What the screen will say after each key, from the library itself.
+    let input = match file.as_str() {
+        "builtin" => agon::formats::Input::Builtin,
+        f => agon::formats::Input::File(f.into()),
+    };
+    let graph = input.load().expect("the debate loads").graph;
+    let index = Arc::new(agon::search::SearchIndex::new(Arc::new(graph)));
+    let mut searcher = agon::search::Searcher::new(Arc::clone(&index));
+    let prefixes: Vec<String> = query
+        .char_indices()
+        .map(|(i, c)| query[..i + c.len_utf8()].to_string())
+        .collect();
+    let count = |total: usize| format!("{} of {}", total.min(LIMIT), total);
+    let all = count(index.len());
+    let counts: Vec<String> = prefixes
+        .iter()
+        .map(|p| count(searcher.search(p, LIMIT).total_matched))
+        .collect();
+    drop(searcher);
+    drop(index);
+
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(&bin);
+    if file != "builtin" {
+        cmd.arg(&file);
+    }
+    cmd.env("TERM", "xterm-256color");
+    let state = tempfile::tempdir().expect("a state directory");
+    cmd.env("AGON_STATE_DIR", state.path());
+    let screen = Arc::new(Screen {
+        watch: Mutex::new(Watch {
+            parser: vt100::Parser::new(nz(ROWS), nz(COLS), 0),
+            want: Vec::new(),
+            seen: Vec::new(),
+        }),
+        changed: Condvar::new(),
+    });
+    screen.watch(&["Outline".to_string()]);
+    let started = Instant::now();
+    let mut child = pty.slave.spawn_command(cmd).expect("agon starts");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("a reader");
+    let mut writer = pty.master.take_writer().expect("a writer");
+    let feeder = Arc::clone(&screen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            feeder.feed(&buf[..n]);
+        }
+    });
+    let first_frame = screen.wait(0) - started;
+    let mut send = |bytes: &[u8]| {
+        writer.write_all(bytes).expect("write");
+        writer.flush().expect("flush");
+        Instant::now()
+    };
+    screen.watch(std::slice::from_ref(&all));
+    send(b"/");
+    screen.wait(0);
+
+    let mut complete = Vec::new();
+    let mut first = Vec::new();
+    for _ in 0..rounds {
+        let mut previous = all.clone();
+        for (p, want) in prefixes.iter().zip(&counts) {
+            let key = &p.as_bytes()[p.len() - p.chars().last().map_or(1, char::len_utf8)..];
+            if *want == previous {
+                send(key);
+                std::thread::sleep(Duration::from_millis(50));
+                continue;
+            }
+            // Early results on big graphs say "N+ so far…".
+            screen.watch(&[want.clone(), "so far…".to_string()]);
+            let t = send(key);
+            let done = screen.wait(0);
+            complete.push(done - t);
+            // "so far…" left from an earlier key does not count.
+            let early = screen.watch.lock().unwrap().seen[1].filter(|&e| e > t);
+            first.push(early.map_or(done, |e| e.min(done)) - t);
+            previous = want.clone();
+        }
+        screen.watch(std::slice::from_ref(&all));
+        send(b"\x15");
+        screen.wait(0);
+    }
+    send(b"\x03");
+    let _ = child.wait();
+
+    complete.sort();
+    first.sort();
+    println!(
+        "{file} \"{query}\": {} keys timed over {rounds} rounds; first frame {:.1} ms",
+        complete.len(),
+        ms(first_frame)
+    );
+    println!(
+        "  keystroke to complete count on screen: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        ms(percentile(&complete, 0.5)),
+        ms(percentile(&complete, 0.95)),
+        ms(complete.last().copied().unwrap_or_default())
+    );
+    println!(
+        "  keystroke to first results on screen:  p50 {:.1} ms, p95 {:.1} ms",
+        ms(percentile(&first, 0.5)),
+        ms(percentile(&first, 0.95))
+    );
+}

@@ -1,0 +1,432 @@
+//! The load cache: a debate that loaded cleanly, kept in agon's cache
+//! directory in a compact binary form, so that opening the same file again
+//! skips parsing and validation.
+//!
+//! An entry is keyed by a hash of the file's bytes, its format and agon's
+//! version; a changed file or a new agon misses. An entry carries a
+//! checksum of its payload: a corrupt or truncated one is ignored, removed
+//! and rebuilt, never trusted. The directory is kept under a size budget by
+//! removing the entries used longest ago.
+//!
+//! The payload is postcard: serde's compact binary format (varints, no
+//! field names). `cargo run --release --example cache_formats -- 100000`
+//! compares it with parsing RON and JSON. Reading an entry back still
+//! builds every string and the graph's index; that, not the format, is
+//! most of a warm load's time.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+use crate::graph::{Basis, DebateFile, Graph, Kind, Node, Origin, Source, Step, Tour};
+
+/// Starts every entry, so that a stray file is never read as one.
+const MAGIC: &[u8; 8] = b"agoncch1";
+/// How much the cache directory may hold; older entries go first.
+pub const BUDGET_BYTES: u64 = 2 << 30;
+/// How many entries it may hold.
+pub const MAX_ENTRIES: usize = 64;
+
+static DISABLED: AtomicBool = AtomicBool::new(false);
+
+/// Turns the cache off for this process (`--no-cache`).
+pub fn disable() {
+    DISABLED.store(true, Ordering::Relaxed);
+}
+
+/// A cache directory and the version its entries must be written by.
+#[derive(Debug, Clone)]
+pub struct LoadCache {
+    dir: PathBuf,
+    version: String,
+    budget: u64,
+}
+
+/// What identifies one entry: the hash of what was loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key(u128);
+
+impl LoadCache {
+    /// The cache of this process: `$XDG_CACHE_HOME/agon`, else
+    /// `$HOME/.cache/agon`; none when turned off or neither is set.
+    pub fn for_process() -> Option<LoadCache> {
+        if DISABLED.load(Ordering::Relaxed) {
+            return None;
+        }
+        let dir = cache_dir_from(|name| std::env::var_os(name))?;
+        Some(LoadCache::at(dir, env!("CARGO_PKG_VERSION")))
+    }
+
+    /// A cache in `dir` for entries written by agon `version`.
+    pub fn at(dir: impl Into<PathBuf>, version: &str) -> LoadCache {
+        LoadCache {
+            dir: dir.into(),
+            version: version.to_string(),
+            budget: BUDGET_BYTES,
+        }
+    }
+
+    /// Keeps the directory under `bytes`.
+    pub fn with_budget(mut self, bytes: u64) -> LoadCache {
+        self.budget = bytes;
+        self
+    }
+
+    /// The key of `bytes` read as `format` (any name that tells formats apart).
+    pub fn key(&self, format: &str, bytes: &[u8]) -> Key {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(self.version.as_bytes());
+        h.update(&[0]);
+        h.update(format.as_bytes());
+        h.update(&[0]);
+        h.update(bytes);
+        Key(h.digest128())
+    }
+
+    fn path(&self, key: Key) -> PathBuf {
+        self.dir.join(format!("{:032x}.graph", key.0))
+    }
+
+    /// The graph stored under `key`, if a sound entry is there.
+    pub fn get(&self, key: Key) -> Option<Graph> {
+        let path = self.path(key);
+        let bytes = std::fs::read(&path).ok()?;
+        match self.decode(key, &bytes) {
+            Some(file) => {
+                // Mark it used, for eviction; failing to is harmless.
+                let _ = std::fs::File::options()
+                    .append(true)
+                    .open(&path)
+                    .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+                Some(Graph::from_file(file))
+            }
+            None => {
+                let _ = std::fs::remove_file(&path);
+                None
+            }
+        }
+    }
+
+    fn decode(&self, key: Key, bytes: &[u8]) -> Option<DebateFile> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let (header, payload) = postcard::take_from_bytes::<Header>(rest).ok()?;
+        if header.version != self.version || header.key != key.0 {
+            return None;
+        }
+        if header.len != payload.len() as u64
+            || header.checksum != xxhash_rust::xxh3::xxh3_64(payload)
+        {
+            return None;
+        }
+        let stored: Stored = postcard::from_bytes(payload).ok()?;
+        Some(stored.into_file())
+    }
+
+    /// Stores `graph` under `key`, written whole to a temporary file and
+    /// renamed into place, then trims the directory to its budget. Failing
+    /// to store only costs the next load its speed, so errors are dropped.
+    pub fn put(&self, key: Key, graph: &Graph) {
+        let _ = self.try_put(key, graph);
+        self.evict();
+    }
+
+    fn try_put(&self, key: Key, graph: &Graph) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.dir)?;
+        let payload = postcard::to_stdvec(&StoredRef::of(graph)).map_err(std::io::Error::other)?;
+        let header = Header {
+            version: self.version.clone(),
+            key: key.0,
+            len: payload.len() as u64,
+            checksum: xxhash_rust::xxh3::xxh3_64(&payload),
+        };
+        let header = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
+        let mut tmp = tempfile_in(&self.dir)?;
+        tmp.1.write_all(MAGIC)?;
+        tmp.1.write_all(&header)?;
+        tmp.1.write_all(&payload)?;
+        tmp.1.flush()?;
+        std::fs::rename(&tmp.0, self.path(key)).inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp.0);
+        })
+    }
+
+    /// Removes the entries used longest ago until the rest fit the budget.
+    fn evict(&self) {
+        let Ok(dir) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut entries: Vec<(std::time::SystemTime, u64, PathBuf)> = dir
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "graph"))
+            .filter_map(|e| {
+                let meta = e.metadata().ok()?;
+                Some((meta.modified().ok()?, meta.len(), e.path()))
+            })
+            .collect();
+        entries.sort_by_key(|e| std::cmp::Reverse(e.0));
+        let mut total = 0u64;
+        for (n, (_, len, path)) in entries.into_iter().enumerate() {
+            total = total.saturating_add(len);
+            if total > self.budget || n >= MAX_ENTRIES {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+}
+
+/// A new file in `dir` with a name no other process picks.
+fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::io::BufWriter<std::fs::File>)> {
+    use std::sync::atomic::AtomicU64;
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let name = format!(
+        ".tmp-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let path = dir.join(name);
+    let file = std::fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
+    Ok((path, std::io::BufWriter::new(file)))
+}
+
+/// `$XDG_CACHE_HOME/agon`, else `$HOME/.cache/agon`, reading variables
+/// through `var` so that the rule can be tested.
+pub fn cache_dir_from(var: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    let set = |name: &str| var(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    // The XDG spec says a relative value is invalid and must be ignored.
+    if let Some(dir) = set("XDG_CACHE_HOME").filter(|p| p.is_absolute()) {
+        return Some(dir.join("agon"));
+    }
+    set("HOME").map(|home| home.join(".cache").join("agon"))
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    version: String,
+    key: u128,
+    len: u64,
+    checksum: u64,
+}
+
+// The model's serde shape skips empty fields, which only a self-describing
+// format can read back; the cache has its own shape with every field.
+
+#[derive(Deserialize)]
+struct Stored {
+    title: String,
+    description: Option<String>,
+    question: Option<String>,
+    sources: Vec<StoredSource>,
+    nodes: Vec<StoredNode>,
+    tours: Vec<StoredTour>,
+}
+
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    title: &'a str,
+    description: &'a Option<String>,
+    question: &'a Option<String>,
+    sources: Vec<StoredSourceRef<'a>>,
+    nodes: Vec<StoredNodeRef<'a>>,
+    tours: Vec<StoredTourRef<'a>>,
+}
+
+#[derive(Deserialize)]
+struct StoredNode {
+    id: String,
+    kind: Kind,
+    title: String,
+    text: Option<String>,
+    tags: Vec<String>,
+    supports: Vec<u32>,
+    attacks: Vec<u32>,
+    quote: Option<String>,
+    source: Option<String>,
+    locator: Option<String>,
+    basis: Option<Basis>,
+    origin: Origin,
+    weight: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct StoredNodeRef<'a> {
+    id: &'a str,
+    kind: Kind,
+    title: &'a str,
+    text: &'a Option<String>,
+    tags: &'a [String],
+    supports: Vec<u32>,
+    attacks: Vec<u32>,
+    quote: &'a Option<String>,
+    source: &'a Option<String>,
+    locator: &'a Option<String>,
+    basis: Option<Basis>,
+    origin: Origin,
+    weight: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct StoredSource {
+    id: String,
+    title: String,
+    outlet: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct StoredSourceRef<'a> {
+    id: &'a str,
+    title: &'a str,
+    outlet: &'a Option<String>,
+    author: &'a Option<String>,
+    date: &'a Option<String>,
+    url: &'a Option<String>,
+    note: &'a Option<String>,
+}
+
+#[derive(Deserialize)]
+struct StoredTour {
+    id: String,
+    title: String,
+    description: Option<String>,
+    steps: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+struct StoredTourRef<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: &'a Option<String>,
+    steps: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> StoredRef<'a> {
+    fn of(g: &'a Graph) -> StoredRef<'a> {
+        let ixs = |v: &[crate::graph::NodeIx]| v.iter().map(|ix| ix.0).collect();
+        StoredRef {
+            title: &g.title,
+            description: &g.description,
+            question: &g.question,
+            sources: g
+                .sources
+                .iter()
+                .map(|s| StoredSourceRef {
+                    id: &s.id,
+                    title: &s.title,
+                    outlet: &s.outlet,
+                    author: &s.author,
+                    date: &s.date,
+                    url: &s.url,
+                    note: &s.note,
+                })
+                .collect(),
+            nodes: g
+                .indices()
+                .map(|ix| {
+                    let n = g.node(ix);
+                    StoredNodeRef {
+                        id: &n.id,
+                        kind: n.kind,
+                        title: &n.title,
+                        text: &n.text,
+                        tags: &n.tags,
+                        supports: ixs(g.supports(ix)),
+                        attacks: ixs(g.attacks(ix)),
+                        quote: &n.quote,
+                        source: &n.source,
+                        locator: &n.locator,
+                        basis: n.basis,
+                        origin: n.origin,
+                        weight: n.weight,
+                    }
+                })
+                .collect(),
+            tours: g
+                .tours
+                .iter()
+                .map(|t| StoredTourRef {
+                    id: &t.id,
+                    title: &t.title,
+                    description: &t.description,
+                    steps: t
+                        .steps
+                        .iter()
+                        .map(|s| (s.node.as_str(), s.say.as_str()))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Stored {
+    /// The debate file back, relations by id again. A node number out of
+    /// range cannot pass the checksum; it is skipped rather than trusted.
+    fn into_file(self) -> DebateFile {
+        let ids: Vec<String> = self.nodes.iter().map(|n| n.id.clone()).collect();
+        let named = |v: Vec<u32>| -> Vec<String> {
+            v.into_iter()
+                .filter_map(|i| ids.get(i as usize).cloned())
+                .collect()
+        };
+        DebateFile {
+            title: self.title,
+            description: self.description,
+            question: self.question,
+            sources: self
+                .sources
+                .into_iter()
+                .map(|s| Source {
+                    id: s.id,
+                    title: s.title,
+                    outlet: s.outlet,
+                    author: s.author,
+                    date: s.date,
+                    url: s.url,
+                    note: s.note,
+                })
+                .collect(),
+            nodes: self
+                .nodes
+                .into_iter()
+                .map(|n| Node {
+                    id: n.id,
+                    kind: n.kind,
+                    title: n.title,
+                    text: n.text,
+                    tags: n.tags,
+                    supports: named(n.supports),
+                    attacks: named(n.attacks),
+                    quote: n.quote,
+                    source: n.source,
+                    locator: n.locator,
+                    basis: n.basis,
+                    origin: n.origin,
+                    weight: n.weight,
+                })
+                .collect(),
+            tours: self
+                .tours
+                .into_iter()
+                .map(|t| Tour {
+                    id: t.id,
+                    title: t.title,
+                    description: t.description,
+                    steps: t
+                        .steps
+                        .into_iter()
+                        .map(|(node, say)| Step { node, say })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The load cache: hits give back the same graph; a changed file, another
+//! version, a corrupt or truncated entry all miss; the directory stays
+//! within its budget; the command line uses it unless told not to.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use agon::cache::LoadCache;
+use agon::graph::Graph;
+
+fn graph(nodes: usize, seed: u64) -> Graph {
+    Graph::from_file(agon::synth::debate(nodes, seed))
+}
+
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.retain(|p| p.extension().is_some_and(|x| x == "graph"));
+    v.sort();
+    v
+}
+
+#[test]
+fn a_hit_gives_back_the_same_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = LoadCache::at(dir.path(), "1.0.0");
+    let g = graph(500, 3);
+    let key = cache.key("ron", b"the file's bytes");
+    assert!(cache.get(key).is_none());
+    cache.put(key, &g);
+    let back = cache.get(key).expect("a hit");
+    assert_eq!(back.to_file(), g.to_file());
+    assert_eq!(back.relation_count(), g.relation_count());
+}
+
+#[test]
+fn a_changed_file_or_format_misses() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = LoadCache::at(dir.path(), "1.0.0");
+    cache.put(cache.key("ron", b"version one"), &graph(50, 1));
+    assert!(cache.get(cache.key("ron", b"version two")).is_none());
+    assert!(cache.get(cache.key("json", b"version one")).is_none());
+    assert!(cache.get(cache.key("ron", b"version one")).is_some());
+}
+
+#[test]
+fn another_version_misses_even_under_the_same_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = LoadCache::at(dir.path(), "1.0.0");
+    let new = LoadCache::at(dir.path(), "1.1.0");
+    let bytes = b"same file";
+    old.put(old.key("ron", bytes), &graph(50, 1));
+    assert!(new.get(new.key("ron", bytes)).is_none());
+    // Even an entry moved to the new version's name is not trusted: its
+    // header says which version wrote it.
+    let [written] = entries(dir.path()).try_into().unwrap();
+    let new_key = new.key("ron", bytes);
+    new.put(new_key, &graph(10, 2));
+    let new_path = entries(dir.path())
+        .into_iter()
+        .find(|p| *p != written)
+        .unwrap();
+    std::fs::rename(&written, &new_path).unwrap();
+    assert!(new.get(new_key).is_none());
+    assert!(!new_path.exists(), "a bad entry is removed");
+}
+
+#[test]
+fn a_corrupt_or_truncated_entry_is_ignored_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = LoadCache::at(dir.path(), "1.0.0");
+    let key = cache.key("ron", b"x");
+    let g = graph(300, 5);
+    for damage in 0..4 {
+        cache.put(key, &g);
+        let [path] = entries(dir.path()).try_into().unwrap();
+        let mut bytes = std::fs::read(&path).unwrap();
+        let len = bytes.len();
+        match damage {
+            0 => bytes[len / 2] ^= 0x20,
+            1 => bytes.truncate(len / 2),
+            2 => bytes.truncate(3),
+            _ => bytes[len - 1] ^= 1,
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(cache.get(key).is_none(), "damage {damage}");
+        assert!(!path.exists(), "damage {damage}");
+    }
+    // Rebuilt on the next store.
+    cache.put(key, &g);
+    assert!(cache.get(key).is_some());
+}
+
+#[test]
+fn the_directory_stays_within_its_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let probe = LoadCache::at(dir.path(), "1.0.0");
+    let g = graph(200, 1);
+    probe.put(probe.key("ron", b"probe"), &g);
+    let size = std::fs::metadata(&entries(dir.path())[0]).unwrap().len();
+    let cache = LoadCache::at(dir.path(), "1.0.0").with_budget(size * 3);
+    for n in 0..10u8 {
+        cache.put(cache.key("ron", &[n]), &g);
+        // Distinct modification times, for the order of eviction.
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    let left = entries(dir.path());
+    assert_eq!(left.len(), 3, "{left:?}");
+    // The newest stay.
+    assert!(cache.get(cache.key("ron", &[9])).is_some());
+    assert!(cache.get(cache.key("ron", &[0])).is_none());
+}
+
+fn agon(cache: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_agon"))
+        .args(args)
+        .env("XDG_CACHE_HOME", cache)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_uses_the_cache_unless_told_not_to() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    let file = tmp.path().join("big.ron");
+    let text = agon::synth::to_ron(&agon::synth::debate(300, 7));
+    std::fs::write(&file, &text).unwrap();
+    let file = file.to_str().unwrap();
+
+    let fresh = agon(&cache, &["check", "--no-cache", file]);
+    assert!(fresh.status.success(), "{fresh:?}");
+    assert!(entries(&cache.join("agon")).is_empty());
+
+    let first = agon(&cache, &["check", file]);
+    assert_eq!(first.stdout, fresh.stdout);
+    let [entry] = entries(&cache.join("agon")).try_into().unwrap();
+    let warm = agon(&cache, &["check", file]);
+    assert_eq!(warm.stdout, fresh.stdout);
+    let search = agon(&cache, &["search", "morale", file]);
+    let search_fresh = agon(&cache, &["search", "--no-cache", "morale", file]);
+    assert_eq!(search.stdout, search_fresh.stdout);
+
+    // A corrupt entry is rebuilt, and the answer stays right.
+    std::fs::write(&entry, b"agoncch1 not really").unwrap();
+    let after = agon(&cache, &["check", file]);
+    assert_eq!(after.stdout, fresh.stdout);
+    assert!(std::fs::metadata(&entry).unwrap().len() > 100);
+
+    // An edited file misses, and is checked afresh.
+    std::fs::write(file, text.replacen("title:", "oops: 1, title:", 1)).unwrap();
+    let broken = agon(&cache, &["check", file]);
+    assert!(!broken.status.success());
+}
