@@ -502,7 +502,7 @@ fn the_why_names_the_deciding_nodes_as_links() {
     use agon::tui::views::detail::{LinkGroup, detail_links};
     let mut app = app();
     let cost = ix(&app, "cost");
-    let links = detail_links(app.graph(), app.eval(), cost);
+    let links = detail_links(app.graph(), app.whatif(), cost);
     assert_eq!(links[0], (LinkGroup::Why, ix(&app, "grants")));
     // Following it from the detail pane.
     app.visit(cost);
@@ -511,7 +511,7 @@ fn the_why_names_the_deciding_nodes_as_links() {
     assert_eq!(id(&app, app.focused()), "grants");
     // A node on the noise/quiet cycle names the cycle.
     let noise = ix(&app, "noise");
-    let links = detail_links(app.graph(), app.eval(), noise);
+    let links = detail_links(app.graph(), app.whatif(), noise);
     assert!(links.contains(&(LinkGroup::Why, ix(&app, "quiet"))));
 }
 
@@ -1027,4 +1027,98 @@ fn invisible_and_reordering_characters_never_reach_the_screen() {
     for c in bad {
         assert!(!shown.contains(c), "{c:?} reached the screen");
     }
+}
+
+/// Presses `S` through the real keymap until the labels follow `name`.
+fn follow(app: &mut App, name: &str) {
+    for _ in 0..4 {
+        if app.whatif().reading().name() == name {
+            return;
+        }
+        press(app, &[agon::tui::keymap::Key::Char('S')]);
+    }
+    panic!("S never reached {name}");
+}
+
+#[test]
+fn s_cycles_the_semantics_and_the_labels_follow_it() {
+    use agon::tui::whatif::Reading;
+    let mut app = app();
+    let (tram, noise, grants) = (ix(&app, "tram"), ix(&app, "noise"), ix(&app, "grants"));
+    let mut seen = vec![app.whatif().reading()];
+    for _ in 0..4 {
+        press(&mut app, &[agon::tui::keymap::Key::Char('S')]);
+        seen.push(app.whatif().reading());
+    }
+    assert_eq!(
+        seen,
+        [
+            Reading::Grounded,
+            Reading::Preferred,
+            Reading::Stable,
+            Reading::Strength,
+            Reading::Grounded
+        ]
+    );
+    // noise and quiet attack each other: grounded leaves them contested;
+    // preferred and stable find a case for each, so each is arguable, and
+    // so is the thesis that noise attacks.
+    follow(&mut app, "preferred");
+    assert_eq!(app.label(noise), Label::Undec);
+    assert_eq!(app.label(grants), Label::In);
+    assert_eq!(app.label(tram), Label::Undec);
+    let s = screen(&app, &Theme::dark(), 120, 40);
+    assert!(s.contains("thesis arguable"), "{s}");
+    assert!(s.contains("preferred: some cases"), "{s}");
+    assert_eq!(app.summary().map(|s| s.label), Some(Label::Undec));
+    follow(&mut app, "strength");
+    let g = app.graph();
+    let strength = agon::eval::strength(g, &vec![false; g.len()]);
+    for i in g.indices() {
+        let want = agon::tui::whatif::strength_label(strength.get(i));
+        assert_eq!(app.label(i), want, "{}", g.node(i).id);
+        assert_eq!(app.whatif().strength(i).0, strength.get(i));
+    }
+}
+
+#[test]
+fn the_help_says_what_each_semantics_means() {
+    let lines = agon::tui::keymap::help_lines();
+    for r in agon::tui::whatif::Reading::ALL {
+        let at = lines.iter().position(|(_, k, _)| k == r.name());
+        let at = at.unwrap_or_else(|| panic!("{} missing from the help", r.name()));
+        let said: Vec<&str> = lines[at..at + r.meaning().len()]
+            .iter()
+            .map(|(_, _, d)| *d)
+            .collect();
+        assert_eq!(said, r.meaning());
+    }
+    assert!(lines.iter().any(|(_, k, _)| k == "S"));
+}
+
+#[test]
+fn a_what_if_recomputes_strength_and_the_detail_shows_the_change() {
+    let mut app = app();
+    let (grants, cost) = (ix(&app, "grants"), ix(&app, "cost"));
+    let before = app.whatif().strength(cost).0;
+    app.visit(grants);
+    app.update(Action::WhatIf);
+    let (now, was) = app.whatif().strength(cost);
+    assert_eq!(was, before);
+    assert!(now > was, "cost grows once its rebuttal is withdrawn");
+    app.visit(cost);
+    let s = screen(&app, &Theme::dark(), 120, 40);
+    assert!(s.contains(&format!("{now:.2} (was {was:.2})")), "{s}");
+}
+
+#[test]
+fn the_detail_pane_shows_strength_as_a_bar_and_a_number() {
+    let mut app = app();
+    let faster = ix(&app, "faster");
+    app.visit(faster);
+    let v = app.whatif().strength(faster).0;
+    let bar = agon::tui::views::detail::strength_bar(v);
+    assert_eq!(bar.chars().count(), 5);
+    let s = screen(&app, &Theme::dark(), 120, 40);
+    assert!(s.contains(&format!("{bar} {v:.2}")), "{s}");
 }

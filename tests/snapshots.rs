@@ -249,3 +249,23 @@ fn what_changed_160x48() {
 fn what_changed_80x24() {
     insta::assert_snapshot!(what_changed(80, 24));
 }
+
+#[test]
+fn semantics_preferred_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, &[Key::Char('S'), Key::Char('G'), Key::Char('k')]);
+    insta::assert_snapshot!(shot(&a, 80, 24));
+}
+
+#[test]
+fn semantics_strength_what_if_160x48() {
+    let mut a = app(160, 48);
+    // Strength, then withdraw the grants rebuttal and look at the cost it answered.
+    press(&mut a, &[Key::Char('S'), Key::Char('S'), Key::Char('S')]);
+    let g = a.graph();
+    let (grants, cost) = (g.by_id("grants").expect("id"), g.by_id("cost").expect("id"));
+    a.visit(grants);
+    press(&mut a, &[Key::Char('w')]);
+    a.visit(cost);
+    insta::assert_snapshot!(shot(&a, 160, 48));
+}

@@ -24,7 +24,7 @@ mod eval;
 mod export;
 mod output;
 mod search;
-mod semantics;
+pub(crate) mod semantics;
 mod tour;
 pub use check::summary as check_summary;
 

@@ -22,7 +22,7 @@ pub use extensions::{Acceptance, DEFAULT_BUDGET, Extensions, Semantics, extensio
 pub use label::Label;
 pub use sources_only::{analysis_nodes, suspend_analysis};
 pub use strength::{MAX_ROUNDS, MIN_ROUNDS, ROUND_WORK, Strength, base_score, strength};
-pub use summary::{ThesisSummary, thesis_summary};
+pub use summary::{ThesisSummary, thesis_summary, thesis_summary_of};
 pub use why::{Answer, Defence, Why, why, why_nodes};
 
 use crate::graph::Graph;

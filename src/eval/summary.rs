@@ -30,18 +30,22 @@ pub struct ThesisSummary {
 /// decides its label. A suspended node counts in the totals but never as
 /// standing.
 pub fn thesis_summary(graph: &Graph, eval: &Evaluation, thesis: NodeIx) -> ThesisSummary {
+    thesis_summary_of(graph, eval.labels(), thesis)
+}
+
+/// Sums up `thesis` under any labelling (`labels` indexed by node), such
+/// as one that follows another semantics than grounded.
+pub fn thesis_summary_of(graph: &Graph, labels: &[Label], thesis: NodeIx) -> ThesisSummary {
+    let label = |n: NodeIx| labels[n.index()];
     let count = |list: &[NodeIx]| {
         let distinct: HashSet<NodeIx> = list.iter().copied().collect();
-        let standing = distinct
-            .iter()
-            .filter(|&&n| eval.label(n) == Label::In)
-            .count();
+        let standing = distinct.iter().filter(|&&n| label(n) == Label::In).count();
         (distinct.len(), standing)
     };
     let (opposing_total, opposing_standing) = count(graph.attackers(thesis));
     let (supporting_total, supporting_standing) = count(graph.supporters(thesis));
     ThesisSummary {
-        label: eval.label(thesis),
+        label: label(thesis),
         opposing_total,
         opposing_standing,
         supporting_total,

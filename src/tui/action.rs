@@ -65,6 +65,8 @@ pub enum Action {
     /// What-if: suspend every node that is the map's own analysis, or
     /// bring them all back.
     SourcesOnly,
+    /// Labels follow the next semantics: grounded → preferred → stable → strength.
+    CycleSemantics,
     CycleMark,
     /// Copy the focused node (or source) to the clipboard.
     Copy,

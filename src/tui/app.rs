@@ -265,7 +265,7 @@ impl App {
     }
 
     pub fn label(&self, ix: NodeIx) -> Label {
-        self.model.whatif.eval.label(ix)
+        self.model.whatif.label(ix)
     }
 
     /// The marks and notes when they changed since last asked (to save them).
@@ -295,6 +295,11 @@ impl App {
 
     pub fn summary(&self) -> Option<&ThesisSummary> {
         self.model.summary.as_ref().map(|(_, _, s)| s)
+    }
+
+    /// The thesis the header sums up.
+    pub fn summary_thesis(&self) -> Option<NodeIx> {
+        self.model.summary.as_ref().map(|(t, _, _)| *t)
     }
 
     pub fn outline(&self) -> &OutlineState {
@@ -420,7 +425,7 @@ impl App {
             self.model.summary = None;
             return;
         };
-        let revision = self.eval().revision();
+        let revision = self.whatif().revision();
         if self
             .model
             .summary
@@ -429,7 +434,7 @@ impl App {
         {
             return;
         }
-        let sum = crate::eval::thesis_summary(self.graph(), self.eval(), thesis);
+        let sum = crate::eval::thesis_summary_of(self.graph(), self.whatif().labels(), thesis);
         self.model.summary = Some((thesis, revision, sum));
     }
 
@@ -480,6 +485,7 @@ impl App {
             Action::Copy => self.copy(),
             Action::SourcesOnly => self.sources_only(),
             Action::OpenUrl => self.open_url(),
+            Action::CycleSemantics => self.cycle_semantics(),
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
                 self.clamp_cursors();
@@ -541,12 +547,12 @@ impl App {
     fn what_if(&mut self, clear: bool) {
         let ix = self.focused();
         if clear {
-            self.model.whatif.clear();
+            self.model.whatif.clear(&self.model.graph);
             self.labels_changed();
             self.message = Some("What-if cleared: every node is back.".into());
             return;
         }
-        self.model.whatif.toggle(ix);
+        self.model.whatif.toggle(&self.model.graph, ix);
         self.labels_changed();
         let w = &self.model.whatif;
         let verb = if w.is_suspended(ix) {
@@ -579,6 +585,7 @@ impl App {
         } else {
             crate::eval::suspend_analysis(&g, eval);
         }
+        self.model.whatif.refresh(&g);
         self.labels_changed();
         let n = nodes.len();
         self.message = Some(if all {
@@ -624,6 +631,19 @@ impl App {
             }
             None => self.message = Some("No URL to open here: a source with a URL opens.".into()),
         }
+    }
+
+    /// Labels follow the next semantics; the status bar says what it means
+    /// and anything a reader must know about it (no stable extension, …).
+    fn cycle_semantics(&mut self) {
+        self.model.whatif.cycle_reading(&self.model.graph);
+        self.labels_changed();
+        let w = &self.model.whatif;
+        let r = w.reading();
+        self.message = Some(match w.note() {
+            Some(note) => format!("Labels follow {}. {note}", r.name()),
+            None => format!("Labels follow {}: {}.", r.name(), r.meaning().join(" ")),
+        });
     }
 
     fn cycle_mark(&mut self) {
@@ -707,7 +727,7 @@ impl App {
     /// rows change with them, so their cursors are put back in range, the
     /// brief's on the focused node where it has one.
     fn labels_changed(&mut self) {
-        let links = detail_links(self.graph(), self.eval(), self.detail_node()).len();
+        let links = detail_links(self.graph(), self.whatif(), self.detail_node()).len();
         let h = layout::inner_height(self.detail_area());
         let cursor = &mut self.views.detail.cursor;
         cursor.select(cursor.selected, links, h);

@@ -159,6 +159,7 @@ pub static KEYMAP: &[Binding] = &[
     b(C::Global, &[K::Char('w')], A::WhatIf, "what-if: suspend or restore the focused node", Some("what-if")),
     b(C::Global, &[K::Char('W')], A::ClearWhatIfs, "clear every what-if suspension", None),
     b(C::Global, &[K::Char('a')], A::SourcesOnly, "sources only: suspend every ∴ analysis node (again: restore them)", None),
+    b(C::Global, &[K::Char('S')], A::CycleSemantics, "labels follow: grounded → preferred → stable → strength", Some("semantics")),
     b(C::Global, &[K::Char('m')], A::CycleMark, "mark: ★ star → ▶ use → ! answer → none", Some("mark")),
     b(C::Global, &[K::Char('E')], A::OpenEditor, "edit the file at this node ($VISUAL, else $EDITOR)", Some("edit")),
     b(C::Global, &[K::Char('n')], A::EditNote, "write a note on the focused node", Some("note")),
@@ -276,6 +277,19 @@ pub fn help_lines() -> Vec<HelpLine> {
             lines.push((Some(bd.context), String::new(), ""));
         }
         lines.push((None, bd.keys_label(), bd.desc));
+    }
+    // What each semantics the labels can follow tells a debater.
+    lines.push((None, String::new(), ""));
+    lines.push((
+        Some(Context::Global),
+        String::new(),
+        "semantics the labels follow",
+    ));
+    for r in super::whatif::Reading::ALL {
+        for (i, line) in r.meaning().iter().enumerate() {
+            let key = if i == 0 { r.name() } else { "" };
+            lines.push((None, key.to_string(), line));
+        }
     }
     // The search box's filters, from the search module's own table.
     lines.push((None, String::new(), ""));

@@ -7,12 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{put_line, symbols};
+use crate::eval::Label;
 use crate::text::{sanitize_line, truncate};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::theme::{Role, Theme};
+use crate::tui::whatif::Reading;
 
 pub struct Header<'a> {
     pub app: &'a App,
@@ -27,10 +29,18 @@ impl Widget for Header<'_> {
         let mut right = Vec::new();
         if let Some(sum) = app.summary() {
             let l = sum.label;
+            let reading = app.whatif().reading();
             right.push(Span::styled(
-                format!("{} thesis {}", symbols::label(l), symbols::label_word(l)),
+                format!("{} thesis {}", symbols::label(l), reading.word(l)),
                 symbols::label_style(theme, l),
             ));
+            // Grounded is the default; the others say which one speaks.
+            if reading != Reading::Grounded {
+                right.push(Span::styled(
+                    format!(" ({})", thesis_words(app, reading)),
+                    theme.style(Role::Dim),
+                ));
+            }
             let counts = if area.width >= 110 {
                 format!(
                     " · objections standing {}/{} · reasons standing {}/{} ",
@@ -68,6 +78,31 @@ impl Widget for Header<'_> {
             &spans,
             theme.style(Role::Text),
         );
+    }
+}
+
+/// What the chosen semantics concludes about the thesis, briefly.
+fn thesis_words(app: &App, reading: Reading) -> String {
+    let Some(sum) = app.summary() else {
+        return String::new();
+    };
+    match (reading, sum.label) {
+        (Reading::Grounded, _) => String::new(),
+        (Reading::Preferred | Reading::Stable, Label::In) => {
+            format!("{}: every case", reading.name())
+        }
+        (Reading::Preferred | Reading::Stable, Label::Undec) => {
+            format!("{}: some cases", reading.name())
+        }
+        (Reading::Stable, Label::Out) if app.whatif().note().is_some() => "stable: no case".into(),
+        (Reading::Preferred | Reading::Stable, Label::Out) => {
+            format!("{}: no case", reading.name())
+        }
+        (Reading::Strength, _) => {
+            let thesis = app.summary_thesis();
+            let v = thesis.map_or(0.0, |t| app.whatif().strength(t).0);
+            format!("strength {v:.2}")
+        }
     }
 }
 

@@ -8,7 +8,6 @@ use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
 use super::{pane_block, put_row, symbols};
-use crate::eval::Evaluation;
 use crate::graph::{Graph, Kind, NodeIx, Side};
 use crate::text::{sanitize_line, sanitize_text, wrap};
 use crate::tui::action::Action;
@@ -16,6 +15,7 @@ use crate::tui::app::App;
 use crate::tui::cursor::ListCursor;
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::{Role, Theme};
+use crate::tui::whatif::WhatIf;
 
 /// The detail pane's state: the selected link and how far the text is scrolled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -70,7 +70,8 @@ impl LinkGroup {
 }
 
 /// Every node the detail pane links to, in the order it shows them.
-pub fn detail_links(graph: &Graph, eval: &Evaluation, node: NodeIx) -> Vec<(LinkGroup, NodeIx)> {
+pub fn detail_links(graph: &Graph, whatif: &WhatIf, node: NodeIx) -> Vec<(LinkGroup, NodeIx)> {
+    let eval = &whatif.eval;
     let mut out = Vec::new();
     for group in LinkGroup::ORDER {
         let list = match group {
@@ -79,9 +80,10 @@ pub fn detail_links(graph: &Graph, eval: &Evaluation, node: NodeIx) -> Vec<(Link
                 out.extend(named.into_iter().map(|n| (group, n)));
                 continue;
             }
-            // Every node the what-if relabels, wherever it is in the map.
+            // Every node the what-if relabels, wherever it is in the map,
+            // under the semantics the labels follow.
             LinkGroup::Changed => {
-                let changed = graph.indices().filter(|&i| eval.changed_since_baseline(i));
+                let changed = graph.indices().filter(|&i| whatif.changed(i));
                 out.extend(changed.map(|n| (group, n)));
                 continue;
             }
@@ -101,6 +103,8 @@ pub fn detail_links(graph: &Graph, eval: &Evaluation, node: NodeIx) -> Vec<(Link
 pub enum DetailLine {
     /// Kind, side, label and mark of the focused node.
     Head,
+    /// The focused node's strength, right under its label.
+    Strength,
     Blank,
     /// A wrapped line of text in one role, after an indent.
     Text {
@@ -132,7 +136,7 @@ impl DetailLayout {
         let ix = app.detail_node();
         let node = g.node(ix);
         let mut out = Lines {
-            lines: vec![DetailLine::Head],
+            lines: vec![DetailLine::Head, DetailLine::Strength],
             width,
         };
         if node.origin == crate::graph::Origin::Analysis {
@@ -176,7 +180,7 @@ impl DetailLayout {
         for line in why_lines(g, app.eval(), ix) {
             out.para(&line, Role::Dim, "  ");
         }
-        let links = detail_links(g, app.eval(), ix);
+        let links = detail_links(g, app.whatif(), ix);
         out.links(&links);
         let places = g.parents(ix).count();
         if places > 1 {
@@ -350,6 +354,7 @@ impl Widget for DetailView<'_> {
             let selected = self.focused && *line == DetailLine::Link(state.cursor.selected);
             let spans = match line {
                 DetailLine::Head => self.head_spans(),
+                DetailLine::Strength => strength_spans(self.app, self.theme, self.app.focused()),
                 DetailLine::Blank => vec![],
                 DetailLine::Text { text, role, indent } => {
                     let style = self.theme.style(*role);
@@ -432,7 +437,7 @@ impl DetailView<'_> {
             super::label_span(app, theme, target),
         ];
         if group == LinkGroup::Changed {
-            let was = app.eval().baseline(target);
+            let was = app.whatif().baseline(target);
             spans.push(Span::styled(
                 format!(" (was {})", symbols::label(was)),
                 theme.style(Role::Dim),
@@ -442,6 +447,32 @@ impl DetailView<'_> {
         spans.push(Span::raw(sanitize_line(&t.title)));
         spans
     }
+}
+
+/// Strength as a bar and a number (`strength ▰▰▰▱▱ 0.62`), and under a
+/// what-if what it was with nothing suspended (`(was 0.50)`).
+fn strength_spans(app: &App, theme: &Theme, ix: NodeIx) -> Vec<Span<'static>> {
+    let (now, was) = app.whatif().strength(ix);
+    let mut spans = vec![
+        Span::styled("strength ", theme.style(Role::Dim)),
+        Span::styled(
+            format!("{} {now:.2}", strength_bar(now)),
+            theme.style(Role::Text),
+        ),
+    ];
+    if (now - was).abs() >= 0.005 {
+        spans.push(Span::styled(
+            format!(" (was {was:.2})"),
+            theme.style(Role::Warning),
+        ));
+    }
+    spans
+}
+
+/// Five cells, one per fifth of the scale, rounded to the nearest.
+pub fn strength_bar(v: f64) -> String {
+    let full = (v.clamp(0.0, 1.0) * 5.0).round() as usize;
+    format!("{}{}", "▰".repeat(full), "▱".repeat(5 - full))
 }
 
 fn kind_symbol(kind: Kind, rel: Option<crate::graph::Relation>) -> &'static str {
@@ -459,7 +490,7 @@ const MAX_NAMED: usize = 6;
 
 /// A plain-words explanation of the focused node's label, from the
 /// evaluation's "why".
-fn why_lines(g: &Graph, eval: &Evaluation, ix: NodeIx) -> Vec<String> {
+fn why_lines(g: &Graph, eval: &crate::eval::Evaluation, ix: NodeIx) -> Vec<String> {
     use crate::eval::{Answer, Why, why};
     let title = |i: NodeIx| {
         format!(

@@ -149,7 +149,8 @@ pub fn label_words(app: &App, theme: &Theme, ix: crate::graph::NodeIx) -> Span<'
         return Span::styled(text, theme.style(Role::Warning));
     }
     let l = app.label(ix);
-    let text = format!("{} {}", symbols::label(l), symbols::label_word(l));
+    let word = app.whatif().reading().word(l);
+    let text = format!("{} {word}", symbols::label(l));
     Span::styled(text, symbols::label_style(theme, l))
 }
 
