@@ -1122,3 +1122,45 @@ fn the_detail_pane_shows_strength_as_a_bar_and_a_number() {
     let s = screen(&app, &Theme::dark(), 120, 40);
     assert!(s.contains(&format!("{bar} {v:.2}")), "{s}");
 }
+
+#[test]
+fn f_sorts_the_columns_strongest_first_and_the_order_survives_moving() {
+    let mut app = app();
+    app.update(Action::ShowView(View::Columns));
+    let as_written = app.columns();
+    press(&mut app, &[agon::tui::keymap::Key::Char('f')]);
+    assert!(app.columns_state().by_strength);
+    let sorted = app.columns();
+    for (list, written) in sorted.iter().zip(&as_written) {
+        let mut same = list.clone();
+        same.sort();
+        let mut w = written.clone();
+        w.sort();
+        assert_eq!(same, w, "sorting keeps every node");
+        let s: Vec<f64> = list.iter().map(|&n| app.whatif().strength(n).0).collect();
+        assert!(s.windows(2).all(|p| p[0] >= p[1]), "{s:?}");
+    }
+    let screen_text = screen(&app, &Theme::dark(), 120, 40);
+    assert!(
+        screen_text.contains("Your strongest points"),
+        "{screen_text}"
+    );
+    assert!(screen_text.contains("Their most dangerous attacks"));
+    app.update(Action::Right);
+    app.update(Action::Activate);
+    assert!(app.columns_state().by_strength, "kept when the focus moves");
+    press(&mut app, &[agon::tui::keymap::Key::Char('f')]);
+    assert!(!app.columns_state().by_strength);
+}
+
+#[test]
+fn strength_cells_are_four_cells_wide_and_monotone() {
+    use agon::tui::views::strength_cell;
+    for i in 0..=100 {
+        let v = f64::from(i) / 100.0;
+        assert_eq!(strength_cell(v).chars().count(), 4, "{v}");
+    }
+    assert_eq!(strength_cell(0.62), "▅.62");
+    assert_eq!(strength_cell(1.0), "█1.0");
+    assert_eq!(strength_cell(0.0), " .00");
+}

@@ -269,3 +269,17 @@ fn semantics_strength_what_if_160x48() {
     a.visit(cost);
     insta::assert_snapshot!(shot(&a, 160, 48));
 }
+
+#[test]
+fn columns_by_strength_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, &[Key::Char('2'), Key::Char('f')]);
+    insta::assert_snapshot!(shot(&a, 80, 24));
+}
+
+#[test]
+fn columns_by_strength_160x48() {
+    let mut a = app(160, 48);
+    press(&mut a, &[Key::Char('2'), Key::Char('f'), Key::Right]);
+    insta::assert_snapshot!(shot(&a, 160, 48));
+}

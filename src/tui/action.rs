@@ -74,6 +74,8 @@ pub enum Action {
     OpenUrl,
     EditNote,
     ToggleSide,
+    /// Columns: strongest first, or as written.
+    SortByStrength,
     /// Presenter: reveal the next hidden supporter or attacker.
     Reveal,
     /// Presenter: jump from the card into the explorer, and back.

@@ -383,9 +383,21 @@ impl App {
     }
 
     /// The supporters and attackers the columns view shows for the focus.
-    pub fn columns(&self) -> [&[NodeIx]; 2] {
+    /// The focused node's supporters and attackers, as written or, when
+    /// the columns sort by strength, strongest first (ties as written).
+    pub fn columns(&self) -> [Vec<NodeIx>; 2] {
         let g = self.graph();
-        [g.supporters(self.focused()), g.attackers(self.focused())]
+        let mut lists = [
+            g.supporters(self.focused()).to_vec(),
+            g.attackers(self.focused()).to_vec(),
+        ];
+        if self.views.columns.by_strength {
+            let w = &self.model.whatif;
+            for list in &mut lists {
+                list.sort_by(|&a, &b| w.strength(b).0.total_cmp(&w.strength(a).0));
+            }
+        }
+        lists
     }
 
     /// The stance symbol of a node toward the node it sits under.
@@ -671,7 +683,10 @@ impl App {
         if changed || visit == Visit::Record {
             self.model.focus = node;
             self.views.detail = DetailState::default();
-            self.views.columns = ColumnsState::default();
+            self.views.columns = ColumnsState {
+                by_strength: self.views.columns.by_strength,
+                ..ColumnsState::default()
+            };
         }
         if visit == Visit::Record {
             self.sync_outline_to_focus();

@@ -178,6 +178,7 @@ pub static KEYMAP: &[Binding] = &[
     b(C::Columns, &[K::Left], A::Left, "the supporting column", None),
     b(C::Columns, &[K::Right], A::Right, "the opposing column", None),
     b(C::Columns, &[K::Char('h')], A::Parent, "up to the parent of the node on top", Some("parent")),
+    b(C::Columns, &[K::Char('f')], A::SortByStrength, "strongest first (your strongest points, their most dangerous attacks), or as written", Some("strongest")),
     b(C::Detail, &[K::Char('h'), K::Left], A::Left, "previous link", None),
     b(C::Detail, &[K::Char('l'), K::Right], A::Right, "next link", None),
     b(C::Brief, &[K::Char('s')], A::ToggleSide, "argue for / against (then the next thesis)", Some("side")),

@@ -180,6 +180,17 @@ impl App {
                 columns.moved = true;
                 self.views.detail = Default::default();
             }
+            Action::SortByStrength => {
+                let c = &mut self.views.columns;
+                c.by_strength = !c.by_strength;
+                c.cursors = Default::default();
+                let by_strength = c.by_strength;
+                self.set_message(if by_strength {
+                    "Strongest first: your strongest points, their most dangerous attacks.".into()
+                } else {
+                    "As written.".into()
+                });
+            }
             Action::Activate => {
                 let selected = self.views.columns.cursor(active).selected;
                 if let Some(&node) = self.columns()[active.index()].get(selected) {

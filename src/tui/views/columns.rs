@@ -47,6 +47,8 @@ pub struct ColumnsState {
     /// Whether the user moved through the columns since the focus changed:
     /// from then on the detail pane shows the highlighted node.
     pub moved: bool,
+    /// Strongest first (kept when the focus moves), else as written.
+    pub by_strength: bool,
 }
 
 impl ColumnsState {
@@ -105,7 +107,7 @@ impl Widget for ColumnsView<'_> {
             ColumnList {
                 app,
                 theme,
-                list: lists[column.index()],
+                list: &lists[column.index()],
                 relation: column.relation(),
                 active: self.focused && state.active == column,
                 cursor: state.cursor(column),
@@ -132,9 +134,11 @@ impl Widget for ColumnList<'_> {
             .iter()
             .filter(|&&n| app.label(n) == crate::eval::Label::In)
             .count();
-        let (sym, word) = match self.relation {
-            Relation::Supports => (symbols::PRO, "Supporting"),
-            Relation::Attacks => (symbols::CON, "Opposing"),
+        let (sym, word) = match (self.relation, app.columns_state().by_strength) {
+            (Relation::Supports, false) => (symbols::PRO, "Supporting"),
+            (Relation::Attacks, false) => (symbols::CON, "Opposing"),
+            (Relation::Supports, true) => (symbols::PRO, "Your strongest points"),
+            (Relation::Attacks, true) => (symbols::CON, "Their most dangerous attacks"),
         };
         let style = symbols::stance_style(theme, Some(self.relation));
         let title = format!(" {sym} {word}: {} ({standing} stand) ", self.list.len());
@@ -175,7 +179,8 @@ impl Widget for ColumnList<'_> {
             } else {
                 String::new()
             };
-            let budget = (inner.width as usize).saturating_sub(6 + crate::text::width(&counts));
+            let strength = format!(" {}", super::strength_cell(app.whatif().strength(n).0));
+            let budget = (inner.width as usize).saturating_sub(11 + crate::text::width(&counts));
             let spans = vec![
                 Span::styled(sym, style),
                 Span::styled(
@@ -185,6 +190,7 @@ impl Widget for ColumnList<'_> {
                 Span::styled(symbols::origin(node), theme.style(Role::Dim)),
                 Span::raw(" "),
                 super::label_span(app, theme, n),
+                Span::styled(strength, theme.style(Role::Dim)),
                 Span::raw(" "),
                 Span::raw(truncate(&sanitize_line(&node.title), budget)),
                 Span::styled(counts, theme.style(Role::Dim)),

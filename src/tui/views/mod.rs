@@ -142,6 +142,19 @@ pub fn label_span(app: &App, theme: &Theme, ix: crate::graph::NodeIx) -> Span<'s
     Span::styled(symbols::label(l), symbols::label_style(theme, l))
 }
 
+/// A strength in four cells: a one-cell bar, eighths of the scale, and
+/// two decimals (`▅.62`, `█1.0`).
+pub fn strength_cell(v: f64) -> String {
+    const LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let v = v.clamp(0.0, 1.0);
+    let level = LEVELS[(v * 8.0).round() as usize];
+    if v >= 0.995 {
+        format!("{level}1.0")
+    } else {
+        format!("{level}{:.2}", v).replacen("0.", ".", 1)
+    }
+}
+
 /// A node's label in symbol and word ("✓ stands"), or its suspension.
 pub fn label_words(app: &App, theme: &Theme, ix: crate::graph::NodeIx) -> Span<'static> {
     if app.whatif().is_suspended(ix) {

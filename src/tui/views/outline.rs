@@ -149,6 +149,13 @@ pub fn row_spans<'a>(app: &'a App, theme: &Theme, row: &Row) -> Vec<Span<'a>> {
             symbols::label_style(theme, label),
         ));
     }
+    spans.push(Span::styled(
+        format!(
+            " {}",
+            super::strength_cell(app.whatif().strength(row.node).0)
+        ),
+        theme.style(Role::Dim),
+    ));
     spans.push(Span::raw(" "));
     spans.push(Span::styled(
         sanitize_line(&node.title),

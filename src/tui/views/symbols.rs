@@ -142,6 +142,10 @@ pub fn legend() -> Vec<(String, &'static str)> {
         (NOTE.into(), "you wrote a note on it"),
         ("(9)".into(), "a folded point with 9 points below it"),
         ("[6+ 0−]".into(), "6 points support it, none attacks it"),
+        (
+            super::strength_cell(0.62),
+            "strength 0.62, from 0 to 1 (0.50 untouched)",
+        ),
         ("▶ in a title".into(), "the pane that has the keyboard"),
     ]);
     out
