@@ -1164,3 +1164,36 @@ fn strength_cells_are_four_cells_wide_and_monotone() {
     assert_eq!(strength_cell(1.0), "█1.0");
     assert_eq!(strength_cell(0.0), " .00");
 }
+
+#[test]
+fn stable_says_when_no_stable_extension_exists() {
+    // An odd cycle of attacks under the thesis: no stable extension.
+    let text = r#"Debate(title: "Odd", nodes: [
+        Node(id: "t", kind: Thesis, title: "T"),
+        Node(id: "a", kind: Claim, title: "A", attacks: ["t", "b"]),
+        Node(id: "b", kind: Claim, title: "B", attacks: ["c"]),
+        Node(id: "c", kind: Claim, title: "C", attacks: ["a"]),
+    ])"#;
+    let g = agon::graph::load_str("odd.ron", text).expect("valid").graph;
+    let mut app = App::new(g, "odd.ron".into());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    follow(&mut app, "preferred");
+    let t = ix(&app, "t");
+    // The empty set is the only preferred extension: nothing defends the
+    // thesis, so it falls, and no note is needed.
+    assert_eq!(app.label(t), Label::Out);
+    assert_eq!(app.whatif().note(), None);
+    follow(&mut app, "stable");
+    assert_eq!(app.label(t), Label::Out);
+    let note = app
+        .whatif()
+        .note()
+        .expect("a note on the missing extension");
+    assert!(note.contains("no stable extension"), "{note}");
+    let s = screen(&app, &Theme::dark(), 120, 40);
+    assert!(s.contains("no stable extension"), "{s}");
+    assert!(s.contains("stable: no case"), "{s}");
+}

@@ -103,7 +103,9 @@ impl WhatIf {
     pub fn new(graph: &Graph) -> WhatIf {
         let eval = Evaluation::new(graph);
         let strength = eval::strength(graph, &vec![false; graph.len()]);
-        let mut w = WhatIf {
+        // Grounded is the reading to start with: its labels are the
+        // evaluation's, with nothing suspended yet.
+        WhatIf {
             shown: eval.labels().to_vec(),
             baseline: eval.labels().to_vec(),
             eval,
@@ -112,9 +114,7 @@ impl WhatIf {
             strength,
             note: None,
             revision: 0,
-        };
-        w.recompute(graph, true);
-        w
+        }
     }
 
     pub fn count(&self) -> usize {
@@ -185,32 +185,38 @@ impl WhatIf {
         graph.indices().map(|ix| self.is_suspended(ix)).collect()
     }
 
-    /// Recomputes strength (cheap) and the chosen reading's labels; the
-    /// baseline too when the reading changed.
+    /// Recomputes strength (linear, cheap) and the chosen reading's
+    /// labels; the baseline too when the reading changed.
     fn recompute(&mut self, graph: &Graph, with_baseline: bool) {
         let suspended = self.suspended(graph);
         self.strength = eval::strength(graph, &suspended);
-        let none = vec![false; graph.len()];
-        let (shown, note) = self.labels_under(graph, &suspended);
         if with_baseline {
-            self.baseline = self.labels_under(graph, &none).0;
+            let none = vec![false; graph.len()];
+            self.baseline = match self.reading {
+                Reading::Grounded => eval::grounded(graph, &none),
+                Reading::Strength => strength_labels(&self.base_strength),
+                _ => self.extension_labels(graph, &none).0,
+            };
         }
+        let (shown, note) = match self.reading {
+            // The evaluation relabels incrementally; no need to start over.
+            Reading::Grounded => (self.eval.labels().to_vec(), None),
+            Reading::Strength => (
+                strength_labels(&self.strength),
+                strength_note_of(graph, &self.strength, self.reading),
+            ),
+            _ => self.extension_labels(graph, &suspended),
+        };
         self.shown = shown;
         self.note = note;
         self.revision += 1;
     }
 
-    fn labels_under(&self, graph: &Graph, suspended: &[bool]) -> (Vec<Label>, Option<String>) {
-        let semantics = match self.reading {
-            Reading::Grounded => return (eval::grounded(graph, suspended), None),
-            Reading::Strength => {
-                let s = eval::strength(graph, suspended);
-                let note = crate::cli::semantics::strength_note(graph, &s);
-                let labels = s.values().iter().map(|&v| strength_label(v)).collect();
-                return (labels, note);
-            }
-            Reading::Preferred => Semantics::Preferred,
-            Reading::Stable => Semantics::Stable,
+    fn extension_labels(&self, graph: &Graph, suspended: &[bool]) -> (Vec<Label>, Option<String>) {
+        let semantics = if self.reading == Reading::Stable {
+            Semantics::Stable
+        } else {
+            Semantics::Preferred
         };
         let ext = eval::extensions(graph, semantics, suspended, eval::DEFAULT_BUDGET);
         let note = crate::cli::semantics::extension_notes(graph, &ext)
@@ -219,6 +225,17 @@ impl WhatIf {
         let labels = ext.all().iter().map(|&a| acceptance_label(a)).collect();
         (labels, note)
     }
+}
+
+/// Unsettled cycles matter to a reader only while the labels follow strength.
+fn strength_note_of(graph: &Graph, s: &Strength, reading: Reading) -> Option<String> {
+    (reading == Reading::Strength)
+        .then(|| crate::cli::semantics::strength_note(graph, s))
+        .flatten()
+}
+
+fn strength_labels(s: &Strength) -> Vec<Label> {
+    s.values().iter().map(|&v| strength_label(v)).collect()
 }
 
 /// Sceptically accepted stands, credulously accepted is arguable (shown

@@ -388,7 +388,7 @@ impl Widget for Preview<'_> {
                 "{} {} · {}",
                 symbols::label(l),
                 node.kind.name(),
-                symbols::label_word(l)
+                app.whatif().reading().word(l)
             ),
             symbols::label_style(theme, l),
         ));
