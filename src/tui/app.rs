@@ -211,7 +211,8 @@ impl App {
         let columns = &self.views.columns;
         if self.view == View::Columns && columns.moved {
             let active = columns.active;
-            let list = self.columns()[active.index()];
+            let lists = self.columns();
+            let list = &lists[active.index()];
             if let Some(&n) = list.get(columns.cursor(active).selected) {
                 return n;
             }
