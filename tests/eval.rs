@@ -2,10 +2,13 @@
 //! textbook frameworks with known answers and against a naive fixed-point
 //! computation on random frameworks.
 
+mod common;
+
 use agon::eval::{
     Answer, Defence, Evaluation, Label, ThesisSummary, Why, grounded, thesis_summary, why,
 };
-use agon::graph::{DebateFile, Graph, Kind, Node, NodeIx};
+use agon::graph::{Graph, Kind, Node, NodeIx};
+use common::file;
 use proptest::prelude::*;
 
 use Label::{In, Out, Undec};
@@ -25,17 +28,6 @@ fn framework(ids: &[&str], attacks: &[(&str, &str)]) -> Graph {
         })
         .collect();
     Graph::from_file(file(nodes))
-}
-
-fn file(nodes: Vec<Node>) -> DebateFile {
-    DebateFile {
-        title: "test".into(),
-        description: None,
-        question: None,
-        sources: Vec::new(),
-        nodes,
-        tours: Vec::new(),
-    }
 }
 
 /// A framework over nodes `0..n` named `n0`, `n1`, … from index pairs.
