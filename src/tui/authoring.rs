@@ -127,16 +127,15 @@ impl Document {
             Input::File(p) => p.clone(),
             Input::Builtin => {
                 app.set_message(
-                    "the built-in debate has no file to edit: `agon export --format ron -o my.ron` \
-                     writes an editable copy, then open it with `agon my.ron`"
+                    // Short enough for the status line at 80 columns.
+                    "no file to edit: `agon export --format ron -o my.ron`, then `agon my.ron`"
                         .into(),
                 );
                 return Ok(false);
             }
             Input::Stdin => {
                 app.set_message(
-                    "this debate came from standard input and has no file to edit: save it to a \
-                     file and open that"
+                    "read from standard input, so no file to edit: save it, then open the file"
                         .into(),
                 );
                 return Ok(false);
