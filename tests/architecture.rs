@@ -131,7 +131,14 @@ fn tokenize(src: &str) -> Vec<(Tok, usize)> {
                 b'!' => "!",
                 _ => "",
             };
-            out.push((if p.is_empty() { Tok::Other } else { Tok::Punct(p) }, line));
+            out.push((
+                if p.is_empty() {
+                    Tok::Other
+                } else {
+                    Tok::Punct(p)
+                },
+                line,
+            ));
             i += 1;
         }
     }
@@ -158,7 +165,9 @@ fn raw_string_end(b: &[u8], i: usize) -> Option<usize> {
     let mut close = vec![b'"'];
     close.extend(std::iter::repeat_n(b'#', hashes));
     let rest = &b[j + 1..];
-    let at = rest.windows(close.len()).position(|w| w == close.as_slice())?;
+    let at = rest
+        .windows(close.len())
+        .position(|w| w == close.as_slice())?;
     Some(j + 1 + at + close.len())
 }
 
@@ -170,7 +179,12 @@ struct UseLeaf {
 }
 
 /// Parses a use tree from `toks[*i]` up to its `;`.
-fn parse_use_tree(toks: &[(Tok, usize)], i: &mut usize, prefix: Vec<String>, out: &mut Vec<UseLeaf>) {
+fn parse_use_tree(
+    toks: &[(Tok, usize)],
+    i: &mut usize,
+    prefix: Vec<String>,
+    out: &mut Vec<UseLeaf>,
+) {
     let mut path = prefix;
     while *i < toks.len() {
         let (tok, line) = &toks[*i];
@@ -178,7 +192,11 @@ fn parse_use_tree(toks: &[(Tok, usize)], i: &mut usize, prefix: Vec<String>, out
             Tok::Ident(s) if s == "as" => {
                 *i += 1;
                 if let Some((Tok::Ident(alias), _)) = toks.get(*i) {
-                    out.push(UseLeaf { path: path.clone(), name: Some(alias.clone()), line: *line });
+                    out.push(UseLeaf {
+                        path: path.clone(),
+                        name: Some(alias.clone()),
+                        line: *line,
+                    });
                     *i += 1;
                 }
                 return;
@@ -189,7 +207,11 @@ fn parse_use_tree(toks: &[(Tok, usize)], i: &mut usize, prefix: Vec<String>, out
             }
             Tok::Punct("::") => *i += 1,
             Tok::Punct("*") => {
-                out.push(UseLeaf { path: path.clone(), name: None, line: *line });
+                out.push(UseLeaf {
+                    path: path.clone(),
+                    name: None,
+                    line: *line,
+                });
                 *i += 1;
                 return;
             }
@@ -211,9 +233,21 @@ fn parse_use_tree(toks: &[(Tok, usize)], i: &mut usize, prefix: Vec<String>, out
         }
     }
     if let Some(last) = path.last() {
-        let name = if last == "self" { path.len().checked_sub(2).map(|k| path[k].clone()) } else { Some(last.clone()) };
-        let path = if last == "self" { path[..path.len() - 1].to_vec() } else { path.clone() };
-        out.push(UseLeaf { path, name, line: toks.get(*i).map_or(0, |t| t.1) });
+        let name = if last == "self" {
+            path.len().checked_sub(2).map(|k| path[k].clone())
+        } else {
+            Some(last.clone())
+        };
+        let path = if last == "self" {
+            path[..path.len() - 1].to_vec()
+        } else {
+            path.clone()
+        };
+        out.push(UseLeaf {
+            path,
+            name,
+            line: toks.get(*i).map_or(0, |t| t.1),
+        });
     }
 }
 
@@ -239,7 +273,9 @@ fn scan(src: &str) -> FileFacts {
     let mut f = FileFacts::default();
     // The brace stack: Some(name) for an inline module's brace.
     let mut braces: Vec<Option<String>> = Vec::new();
-    let scope = |braces: &Vec<Option<String>>| -> Vec<String> { braces.iter().flatten().cloned().collect() };
+    let scope = |braces: &Vec<Option<String>>| -> Vec<String> {
+        braces.iter().flatten().cloned().collect()
+    };
     let mut i = 0;
     while i < toks.len() {
         let (tok, line) = (&toks[i].0, toks[i].1);
@@ -276,7 +312,10 @@ fn scan(src: &str) -> FileFacts {
             }
             Tok::Ident(kw)
                 if braces.is_empty()
-                    && ["fn", "struct", "enum", "trait", "type", "const", "static", "union"].contains(&kw.as_str()) =>
+                    && [
+                        "fn", "struct", "enum", "trait", "type", "const", "static", "union",
+                    ]
+                    .contains(&kw.as_str()) =>
             {
                 if let Some((Tok::Ident(name), _)) = toks.get(i + 1) {
                     f.items.insert(name.clone());
@@ -296,7 +335,9 @@ fn scan(src: &str) -> FileFacts {
             {
                 let mut path = vec![first.clone()];
                 let mut j = i + 1;
-                while let (Some((Tok::Punct("::"), _)), Some((Tok::Ident(s), _))) = (toks.get(j), toks.get(j + 1)) {
+                while let (Some((Tok::Punct("::"), _)), Some((Tok::Ident(s), _))) =
+                    (toks.get(j), toks.get(j + 1))
+                {
                     path.push(s.clone());
                     j += 2;
                 }
@@ -325,7 +366,12 @@ fn read_crate(src: &Path) -> BTreeMap<ModPath, (PathBuf, FileFacts)> {
             }
             let rel = path.strip_prefix(src).unwrap();
             let mut module: ModPath = vec!["crate".into()];
-            module.extend(rel.parent().into_iter().flat_map(|p| p.iter()).map(|s| s.to_string_lossy().into_owned()));
+            module.extend(
+                rel.parent()
+                    .into_iter()
+                    .flat_map(|p| p.iter())
+                    .map(|s| s.to_string_lossy().into_owned()),
+            );
             match rel.file_stem().unwrap().to_str().unwrap() {
                 "main" if rel.parent() == Some(Path::new("")) => continue,
                 "lib" if rel.parent() == Some(Path::new("")) => {}
@@ -350,7 +396,11 @@ impl Crate {
     /// `path` as written in `module` (inside inline modules `scope`), made
     /// absolute; None for a path outside the crate or a local name.
     fn absolute(&self, module: &ModPath, scope: &[String], path: &[String]) -> Option<ModPath> {
-        let mut base: ModPath = module.iter().cloned().chain(scope.iter().cloned()).collect();
+        let mut base: ModPath = module
+            .iter()
+            .cloned()
+            .chain(scope.iter().cloned())
+            .collect();
         let facts = &self.files[module].1;
         let first = path.first()?;
         let rest = match first.as_str() {
@@ -404,16 +454,21 @@ impl Crate {
             if self.files[&module].1.items.contains(name) {
                 return module;
             }
-            let via = self.imports.get(&module).and_then(|m| m.get(name)).cloned().or_else(|| {
-                self.globs.get(&module)?.iter().find_map(|g| {
-                    let target = self.owner(g);
-                    self.files[&target].1.items.contains(name).then(|| {
-                        let mut p = target.clone();
-                        p.push(name.clone());
-                        p
+            let via = self
+                .imports
+                .get(&module)
+                .and_then(|m| m.get(name))
+                .cloned()
+                .or_else(|| {
+                    self.globs.get(&module)?.iter().find_map(|g| {
+                        let target = self.owner(g);
+                        self.files[&target].1.items.contains(name).then(|| {
+                            let mut p = target.clone();
+                            p.push(name.clone());
+                            p
+                        })
                     })
-                })
-            });
+                });
             match via {
                 Some(mut full) => {
                     full.extend(path[module.len() + 1..].iter().cloned());
@@ -430,17 +485,29 @@ impl Crate {
 fn module_graph() -> BTreeMap<ModPath, BTreeMap<ModPath, String>> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let files = read_crate(&src);
-    let mut krate = Crate { files, imports: HashMap::new(), globs: HashMap::new() };
+    let mut krate = Crate {
+        files,
+        imports: HashMap::new(),
+        globs: HashMap::new(),
+    };
     let mut imports = HashMap::new();
     let mut globs = HashMap::new();
     for (module, (_, facts)) in &krate.files {
         for (scope, leaf) in facts.uses.iter().filter(|(s, _)| s.is_empty()) {
-            let Some(full) = krate.absolute(module, scope, &leaf.path) else { continue };
+            let Some(full) = krate.absolute(module, scope, &leaf.path) else {
+                continue;
+            };
             match &leaf.name {
                 Some(name) => {
-                    imports.entry(module.clone()).or_insert_with(HashMap::new).insert(name.clone(), full);
+                    imports
+                        .entry(module.clone())
+                        .or_insert_with(HashMap::new)
+                        .insert(name.clone(), full);
                 }
-                None => globs.entry(module.clone()).or_insert_with(Vec::new).push(full),
+                None => globs
+                    .entry(module.clone())
+                    .or_insert_with(Vec::new)
+                    .push(full),
             }
         }
     }
@@ -454,12 +521,18 @@ fn module_graph() -> BTreeMap<ModPath, BTreeMap<ModPath, String>> {
             .map(|(s, l)| (s, &l.path, l.line))
             .chain(facts.paths.iter().map(|(s, p, line)| (s, p, *line)));
         for (scope, path, line) in named {
-            let Some(full) = krate.absolute(module, scope, path) else { continue };
+            let Some(full) = krate.absolute(module, scope, path) else {
+                continue;
+            };
             let target = krate.owner(&full);
             // A child may name its ancestors' items (see the rules above).
             if !module.starts_with(&target) {
                 let site = format!("src/{}:{line}", file.display());
-                edges.entry(module.clone()).or_default().entry(target).or_insert(site);
+                edges
+                    .entry(module.clone())
+                    .or_default()
+                    .entry(target)
+                    .or_insert(site);
             }
         }
     }
@@ -467,7 +540,9 @@ fn module_graph() -> BTreeMap<ModPath, BTreeMap<ModPath, String>> {
 }
 
 /// A cycle in the graph, as (module, where it names the next) pairs.
-fn find_cycle(edges: &BTreeMap<ModPath, BTreeMap<ModPath, String>>) -> Option<Vec<(ModPath, String)>> {
+fn find_cycle(
+    edges: &BTreeMap<ModPath, BTreeMap<ModPath, String>>,
+) -> Option<Vec<(ModPath, String)>> {
     // Depth-first search with colours; the first back edge closes a cycle.
     fn visit(
         m: &ModPath,
@@ -531,7 +606,12 @@ fn no_module_imports_a_module_that_imports_it_back() {
             break;
         }
     }
-    assert!(found.is_empty(), "{} module cycle(s):\n{}", found.len(), found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "{} module cycle(s):\n{}",
+        found.len(),
+        found.join("\n")
+    );
 }
 
 /// The checker finds what it must: a sibling cycle, a child naming its
@@ -541,7 +621,9 @@ fn the_checker_sees_the_edges_it_must() {
     let edges = module_graph();
     let has = |a: &str, b: &str| {
         let split = |s: &str| s.split("::").map(String::from).collect::<ModPath>();
-        edges.get(&split(a)).is_some_and(|e| e.contains_key(&split(b)))
+        edges
+            .get(&split(a))
+            .is_some_and(|e| e.contains_key(&split(b)))
     };
     // `use crate::graph::{Graph, …}` in the cache leads to where Graph lives.
     assert!(has("crate::cache", "crate::graph::debate"));
@@ -549,13 +631,20 @@ fn the_checker_sees_the_edges_it_must() {
     // A `super::` path, and a path through a child module's name.
     assert!(has("crate::tui::app", "crate::tui::action"));
     assert!(has("crate::tui", "crate::tui::app"));
-    let text = "mod a { use super::b::X; pub struct Y; }\nmod b { pub struct X; fn f() { crate::a::Y; } }";
+    let text =
+        "mod a { use super::b::X; pub struct Y; }\nmod b { pub struct X; fn f() { crate::a::Y; } }";
     let f = scan(text);
     assert_eq!(f.uses.len(), 1);
     assert_eq!(f.paths.len(), 1);
     let cycle = find_cycle(&BTreeMap::from([
-        (vec!["a".into()], BTreeMap::from([(vec!["b".into()], "x".into())])),
-        (vec!["b".into()], BTreeMap::from([(vec!["a".into()], "y".into())])),
+        (
+            vec!["a".into()],
+            BTreeMap::from([(vec!["b".into()], "x".into())]),
+        ),
+        (
+            vec!["b".into()],
+            BTreeMap::from([(vec!["a".into()], "y".into())]),
+        ),
     ]));
     assert_eq!(cycle.map(|c| c.len()), Some(2));
 }

@@ -8,7 +8,7 @@ use agon::tui::app::{App, Pane};
 use agon::tui::overlay::Overlay;
 use agon::tui::theme::Theme;
 use agon::tui::views;
-use agon::tui::views::detail::DetailLayout;
+use agon::tui::viewstate::detail::DetailLayout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -361,7 +361,7 @@ fn marks_cycle_and_notes_edit_without_triggering_commands() {
 
 #[test]
 fn brief_view_orders_points_and_links_into_the_explorer() {
-    use agon::tui::views::brief::BriefRow;
+    use agon::tui::viewstate::brief::BriefRow;
     let mut app = app();
     app.update(Action::ShowView(View::Brief));
     let (brief, rows) = app.brief().built.clone().expect("brief built");
@@ -499,7 +499,7 @@ fn enter_before_results_arrive_jumps_when_they_do() {
 
 #[test]
 fn the_why_names_the_deciding_nodes_as_links() {
-    use agon::tui::views::detail::{LinkGroup, detail_links};
+    use agon::tui::viewstate::detail::{LinkGroup, detail_links};
     let mut app = app();
     let cost = ix(&app, "cost");
     let links = detail_links(app.graph(), app.whatif(), cost);
@@ -541,7 +541,7 @@ fn lists_move_the_focus_so_marks_act_on_the_selected_row() {
     app.update(Action::ShowView(View::Marks));
     app.update(Action::Down);
     let row_node = match &app.mark_rows()[app.marks().cursor.selected] {
-        agon::tui::views::marks::MarkRow::Node(n) => *n,
+        agon::tui::viewstate::marks::MarkRow::Node(n) => *n,
         other => panic!("{other:?}"),
     };
     assert_eq!(app.focused(), row_node);
@@ -630,7 +630,7 @@ fn clicks_work_in_every_list_view_and_on_detail_links() {
     app.visit(ix(&app, "cost"));
     app.update(Action::NextPane);
     let detail = areas.detail.expect("two panes");
-    let lines = DetailLayout::new(&app, detail.width as usize - 2);
+    let lines = DetailLayout::new(app.shown(), detail.width as usize - 2);
     let link_row = (detail.y..detail.y + detail.height)
         .find(|&r| lines.link_at(app.detail(), detail, r) == Some(0))
         .expect("the first link is on screen");
@@ -813,7 +813,7 @@ fn the_status_bar_drops_whole_hints_when_it_is_narrow() {
 
 #[test]
 fn help_explains_every_symbol_and_label_and_offers_only_what_enter_does() {
-    use agon::tui::views::help::{HelpLine, help_lines};
+    use agon::tui::viewstate::help::{HelpLine, help_lines};
     let lines = help_lines();
     let entry = |sym: &str| {
         lines

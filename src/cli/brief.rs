@@ -34,7 +34,7 @@ pub enum SideArg {
 
 pub fn run(args: BriefArgs) -> ExitCode {
     let input = Input::from_arg(args.file.as_deref());
-    let graph = match crate::cli::load(&input) {
+    let graph = match crate::report::load(&input) {
         Ok(loaded) => loaded.graph,
         Err(err) => return crate::report::load_error(&err),
     };

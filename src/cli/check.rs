@@ -33,7 +33,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut reports = Vec::new();
     let last = inputs.len().saturating_sub(1);
     for (n, input) in inputs.into_iter().enumerate() {
-        let result = crate::cli::load(&input);
+        let result = crate::report::load(&input);
         status = status.max(match &result {
             Ok(loaded) if args.strict && !loaded.warnings.is_empty() => 1,
             Ok(_) => 0,

@@ -62,7 +62,7 @@ pub fn run(args: ConfigArgs) -> ExitCode {
 /// a build without it has none to list.
 #[cfg(feature = "tui")]
 fn key_defaults() -> Vec<(&'static str, Vec<String>)> {
-    crate::tui::remap::defaults()
+    crate::tui::keymap::defaults()
 }
 
 #[cfg(not(feature = "tui"))]

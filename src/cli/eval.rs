@@ -39,7 +39,7 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> ExitCode {
-    let loaded = match crate::cli::load(&Input::from_arg(args.file.as_deref())) {
+    let loaded = match crate::report::load(&Input::from_arg(args.file.as_deref())) {
         Ok(loaded) => loaded,
         Err(err) => return crate::report::load_error(&err),
     };

@@ -64,7 +64,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
         }
     };
     let input = Input::from_arg(args.file.as_deref());
-    let loaded = match crate::cli::load(&input) {
+    let loaded = match crate::report::load(&input) {
         Ok(l) => l,
         Err(err) => return crate::report::load_error(&err),
     };

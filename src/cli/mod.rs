@@ -156,35 +156,6 @@ fn man() -> ExitCode {
 /// An optional input file argument: the built-in debate when absent.
 pub type FileArg = Option<PathBuf>;
 
-/// Loads a debate for a command. A load still running after half a second
-/// says so on stderr when that is a terminal, so a big file never looks
-/// like a hang.
-pub fn load(
-    input: &crate::formats::Input,
-) -> Result<crate::graph::Loaded, crate::graph::LoadError> {
-    use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() {
-        return input.load();
-    }
-    let (done, finished) = std::sync::mpsc::channel::<()>();
-    let name = crate::text::sanitize_line(&input.name());
-    let started = std::time::Instant::now();
-    let notice = std::thread::spawn(move || {
-        if finished
-            .recv_timeout(std::time::Duration::from_millis(500))
-            .is_err_and(|e| e == std::sync::mpsc::RecvTimeoutError::Timeout)
-        {
-            eprintln!("agon: loading {name}…");
-            let _ = finished.recv();
-            eprintln!("agon: loaded in {:.1} s", started.elapsed().as_secs_f64());
-        }
-    });
-    let loaded = input.load();
-    drop(done);
-    let _ = notice.join();
-    loaded
-}
-
 /// Ends a command's use of what it loaded without freeing it: the process
 /// is about to exit, and the system takes the memory back at once, where
 /// freeing a big graph piece by piece takes a noticeable part of a second.

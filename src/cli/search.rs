@@ -35,7 +35,7 @@ struct JsonHit<'a> {
 /// Exit 0 when something matched, 1 when nothing did (like grep), 2 when
 /// the file cannot be read or the query has an error (an unknown filter).
 pub fn run(args: SearchArgs) -> ExitCode {
-    let loaded = match crate::cli::load(&Input::from_arg(args.file.as_deref())) {
+    let loaded = match crate::report::load(&Input::from_arg(args.file.as_deref())) {
         Ok(l) => l,
         Err(err) => return crate::report::load_error(&err),
     };

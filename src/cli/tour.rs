@@ -48,7 +48,7 @@ pub fn run(args: TourArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let input = Input::from_arg(file.as_deref());
-    let graph = match crate::cli::load(&input) {
+    let graph = match crate::report::load(&input) {
         Ok(loaded) => loaded.graph,
         Err(err) => return crate::report::load_error(&err),
     };

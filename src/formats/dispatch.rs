@@ -127,3 +127,17 @@ pub fn load_str_as(format: InputFormat, file: &str, text: &str) -> Result<Loaded
         InputFormat::Tgf => tgf::load_str(file, text),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_the_extension_in_any_case() {
+        let tgf = Some(InputFormat::Tgf);
+        assert_eq!(InputFormat::from_extension(Path::new("x/frame.tgf")), tgf);
+        assert_eq!(InputFormat::from_extension(Path::new("FRAME.TGF")), tgf);
+        assert_ne!(InputFormat::from_extension(Path::new("frame.ron")), tgf);
+        assert_eq!(InputFormat::from_extension(Path::new("tgf")), None);
+    }
+}

@@ -480,16 +480,6 @@ mod tests {
         assert!(errs.last().unwrap().contains("stopped reading"));
     }
 
-    #[test]
-    fn recognises_the_extension_in_any_case() {
-        use crate::formats::InputFormat;
-        let tgf = Some(InputFormat::Tgf);
-        assert_eq!(InputFormat::from_extension(Path::new("x/frame.tgf")), tgf);
-        assert_eq!(InputFormat::from_extension(Path::new("FRAME.TGF")), tgf);
-        assert_ne!(InputFormat::from_extension(Path::new("frame.ron")), tgf);
-        assert_eq!(InputFormat::from_extension(Path::new("tgf")), None);
-    }
-
     proptest::proptest! {
         #[test]
         fn never_panics_on_arbitrary_text(text in "(([a-c#é ]{0,6})\n){0,12}") {

@@ -526,4 +526,60 @@ mod tests {
             }
         }
     }
+
+    /// The bound must hold for every text and needle, or ranking would
+    /// silently drop better matches: check it against the matcher itself.
+    #[test]
+    fn fuzzy_bound_is_never_below_the_matchers_score() {
+        let debate = crate::synth::debate(3000, 21);
+        let mut texts: Vec<String> = debate.nodes.iter().map(|n| n.title.clone()).collect();
+        texts.extend(
+            [
+                "a-b_c d/e(f)gH1J",
+                "camelCaseWords",
+                "x",
+                "",
+                "Ünïcode ärmy",
+            ]
+            .map(String::from),
+        );
+        let mut rng = crate::synth::Rng::new(5);
+        let mut checked = 0;
+        for text in &texts {
+            for _ in 0..6 {
+                // Needles drawn from the text itself, so that most match.
+                let bytes: Vec<u8> = text.bytes().filter(u8::is_ascii).collect();
+                if bytes.is_empty() {
+                    continue;
+                }
+                let len = 1 + rng.below(8);
+                let mut needle = Vec::new();
+                let mut at = rng.below(bytes.len());
+                while needle.len() < len && at < bytes.len() {
+                    needle.push(bytes[at]);
+                    at += 1 + rng.below(3);
+                }
+                for fold_case in [true, false] {
+                    let n: Vec<u8> = if fold_case {
+                        needle.to_ascii_lowercase()
+                    } else {
+                        needle.clone()
+                    };
+                    let n_str = std::str::from_utf8(&n).unwrap();
+                    let score = Skim::new(fold_case)
+                        .score(text, n_str, false)
+                        .map(|(s, _)| s);
+                    let bound = BoundNeedle::new(&n, fold_case)
+                        .unwrap()
+                        .bound(text.as_bytes());
+                    assert_eq!(score.is_some(), bound.is_some(), "{text:?} {n_str:?}");
+                    if let (Some(s), Some(b)) = (score, bound) {
+                        assert!(s <= b, "{text:?} {n_str:?}: score {s} > bound {b}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 }

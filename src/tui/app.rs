@@ -18,14 +18,14 @@ use super::clipboard;
 use super::keymap::Context;
 use super::layout::{self, Areas};
 use super::overlay::Overlay;
-use super::views::brief::{BriefRow, BriefState, brief_rows};
-use super::views::columns::ColumnsState;
-use super::views::detail::{DetailLayout, DetailState, detail_links};
-use super::views::marks::{MarkRow, MarksState, mark_rows};
-use super::views::outline::OutlineState;
-use super::views::presenter::CardState;
-use super::views::search::SearchState;
-use super::views::sources::SourcesState;
+use super::viewstate::brief::{BriefRow, BriefState, brief_rows};
+use super::viewstate::columns::ColumnsState;
+use super::viewstate::detail::{DetailLayout, DetailState, Shown, detail_links};
+use super::viewstate::marks::{MarkRow, MarksState, mark_rows};
+use super::viewstate::outline::OutlineState;
+use super::viewstate::presenter::CardState;
+use super::viewstate::search::SearchState;
+use super::viewstate::sources::SourcesState;
 use super::whatif::WhatIf;
 use crate::brief::Brief;
 use crate::eval::{Evaluation, Label, ThesisSummary};
@@ -423,7 +423,19 @@ impl App {
     /// The detail pane's lines for the focused node, as drawn.
     fn detail_layout(&self) -> DetailLayout {
         let width = self.detail_area().width.saturating_sub(2);
-        DetailLayout::new(self, width as usize)
+        DetailLayout::new(self.shown(), width as usize)
+    }
+
+    /// What the detail pane shows, for laying it out.
+    pub fn shown(&self) -> Shown<'_> {
+        let ix = self.detail_node();
+        Shown {
+            graph: self.graph(),
+            whatif: self.whatif(),
+            ix,
+            note: self.note_of(ix),
+            source: self.shown_source(),
+        }
     }
 
     pub fn update(&mut self, action: Action) {

@@ -2,51 +2,7 @@
 //! bar are generated from it, so the three never disagree.
 
 use super::action::{Action, Edit, View};
-
-/// A key as the keymap names it, independent of the terminal library.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Key {
-    Char(char),
-    Ctrl(char),
-    Enter,
-    Esc,
-    Tab,
-    BackTab,
-    Backspace,
-    Delete,
-    Up,
-    Down,
-    Left,
-    Right,
-    Home,
-    End,
-    PageUp,
-    PageDown,
-}
-
-impl Key {
-    pub fn label(self) -> String {
-        match self {
-            Key::Char(' ') => "Space".into(),
-            Key::Char(c) => c.to_string(),
-            Key::Ctrl(c) => format!("Ctrl-{c}"),
-            Key::Enter => "Enter".into(),
-            Key::Esc => "Esc".into(),
-            Key::Tab => "Tab".into(),
-            Key::BackTab => "S-Tab".into(),
-            Key::Backspace => "Bksp".into(),
-            Key::Delete => "Del".into(),
-            Key::Up => "↑".into(),
-            Key::Down => "↓".into(),
-            Key::Left => "←".into(),
-            Key::Right => "→".into(),
-            Key::Home => "Home".into(),
-            Key::End => "End".into(),
-            Key::PageUp => "PgUp".into(),
-            Key::PageDown => "PgDn".into(),
-        }
-    }
-}
+pub use super::key::Key;
 
 /// Where a binding applies. The explorer's contexts are tried from the most
 /// specific (the focused pane or overlay) to `Global`.
@@ -336,9 +292,43 @@ pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
     out
 }
 
+/// Each bindable action with the names of its default keys (outside the
+/// text boxes), for `agon config --default`.
+pub fn defaults() -> Vec<(&'static str, Vec<String>)> {
+    super::remap::ACTIONS
+        .iter()
+        .map(|&(name, action)| {
+            let mut keys: Vec<String> = Vec::new();
+            for bd in KEYMAP.iter().filter(|bd| bd.action == action) {
+                if matches!(bd.context, Context::Search | Context::Note) {
+                    continue;
+                }
+                // Ctrl-C always quits; it is not the user's to rebind.
+                for k in bd.keys.iter().filter(|k| **k != Key::Ctrl('c')) {
+                    let n = k.config_name();
+                    if !keys.contains(&n) {
+                        keys.push(n);
+                    }
+                }
+            }
+            (name, keys)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_default_key_reads_back_and_every_action_has_keys() {
+        for (name, keys) in defaults() {
+            assert!(!keys.is_empty(), "{name} has no default key");
+            for k in keys {
+                assert!(super::super::remap::parse_key(&k).is_some(), "{name}: {k}");
+            }
+        }
+    }
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {

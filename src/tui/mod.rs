@@ -7,6 +7,7 @@ pub mod app;
 mod authoring;
 pub mod clipboard;
 pub mod cursor;
+pub mod key;
 pub mod keymap;
 pub mod layout;
 pub mod outline;
@@ -14,6 +15,7 @@ pub mod overlay;
 pub mod remap;
 pub mod theme;
 pub mod views;
+pub mod viewstate;
 pub mod whatif;
 
 use std::io;
@@ -59,7 +61,7 @@ pub fn run(args: ExploreArgs) -> ExitCode {
     let input = crate::formats::Input::from_arg(args.file.as_deref());
     // Everything that can fail is done before the terminal changes mode.
     // A long load says so on stderr, before the terminal changes mode.
-    let loaded = match crate::cli::load(&input) {
+    let loaded = match crate::report::load(&input) {
         Ok(l) => l,
         Err(err) => return crate::report::load_error(&err),
     };
@@ -252,7 +254,7 @@ fn explore(
     result
 }
 
-use views::search::FIRST_RESULTS;
+use viewstate::search::FIRST_RESULTS;
 
 /// What wakes the event loop: everything arrives on one channel, so the
 /// loop sleeps until there is something to do and never polls.

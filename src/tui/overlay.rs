@@ -5,11 +5,11 @@
 //! drawing agree on which layer is on top.
 
 use super::keymap::Context;
-use super::views::help::HelpState;
-use super::views::note::NoteState;
-use super::views::search::SearchState;
-use super::views::tours::ToursState;
-use crate::graph::NodeIx;
+pub use super::viewstate::Effect;
+use super::viewstate::help::HelpState;
+use super::viewstate::note::NoteState;
+use super::viewstate::search::SearchState;
+use super::viewstate::tours::ToursState;
 
 /// One layer over the explorer.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,25 +23,6 @@ pub enum Overlay {
     /// A running tour's card over the whole screen. It sits at the bottom
     /// of the stack: help, search and tours open over it.
     Presenter,
-}
-
-/// What a layer did with an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    /// Not the layer's business: the explorer handles it.
-    Ignored,
-    /// Handled inside the layer.
-    Consumed,
-    /// The layer closes, optionally with a message.
-    Close(Option<&'static str>),
-    /// The layer closes and the explorer goes to a node (recorded in history).
-    Jump(NodeIx),
-    /// The tours list closes and the chosen tour starts.
-    StartTour(usize),
-    /// The note editor closes, saving its text.
-    SaveNote,
-    /// The layer stays and the status bar says something.
-    Say(&'static str),
 }
 
 /// What layers need to know of the screen to move their cursors.

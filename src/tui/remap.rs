@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use super::action::{Action, View};
-use super::keymap::Key;
+use super::key::Key;
 
 /// The name of every action a user can bind, as `config.ron` spells it.
 pub const ACTIONS: &[(&str, Action)] = &[
@@ -124,59 +124,6 @@ pub fn from_config(keys: &BTreeMap<String, Vec<String>>) -> (Table, Problems) {
     (table, problems)
 }
 
-/// Each bindable action with the names of its default keys (outside the
-/// text boxes), for `agon config --default`.
-pub fn defaults() -> Vec<(&'static str, Vec<String>)> {
-    ACTIONS
-        .iter()
-        .map(|&(name, action)| {
-            let mut keys: Vec<String> = Vec::new();
-            for bd in super::keymap::KEYMAP
-                .iter()
-                .filter(|bd| bd.action == action)
-            {
-                if matches!(
-                    bd.context,
-                    super::keymap::Context::Search | super::keymap::Context::Note
-                ) {
-                    continue;
-                }
-                // Ctrl-C always quits; it is not the user's to rebind.
-                for k in bd.keys.iter().filter(|k| **k != Key::Ctrl('c')) {
-                    let n = key_name(*k);
-                    if !keys.contains(&n) {
-                        keys.push(n);
-                    }
-                }
-            }
-            (name, keys)
-        })
-        .collect()
-}
-
-/// A key as [`parse_key`] reads it back.
-pub fn key_name(key: Key) -> String {
-    match key {
-        Key::Char(' ') => "Space".into(),
-        Key::Char(c) => c.to_string(),
-        Key::Ctrl(c) => format!("Ctrl-{c}"),
-        Key::Enter => "Enter".into(),
-        Key::Esc => "Esc".into(),
-        Key::Tab => "Tab".into(),
-        Key::BackTab => "S-Tab".into(),
-        Key::Backspace => "Backspace".into(),
-        Key::Delete => "Delete".into(),
-        Key::Up => "Up".into(),
-        Key::Down => "Down".into(),
-        Key::Left => "Left".into(),
-        Key::Right => "Right".into(),
-        Key::Home => "Home".into(),
-        Key::End => "End".into(),
-        Key::PageUp => "PageUp".into(),
-        Key::PageDown => "PageDown".into(),
-    }
-}
-
 static TABLE: OnceLock<Table> = OnceLock::new();
 
 /// Installs the user's keys; only the first call counts.
@@ -192,16 +139,6 @@ pub fn keys_for(action: Action) -> Option<&'static [Key]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_default_key_reads_back_and_every_action_has_keys() {
-        for (name, keys) in defaults() {
-            assert!(!keys.is_empty(), "{name} has no default key");
-            for k in keys {
-                assert!(parse_key(&k).is_some(), "{name}: {k}");
-            }
-        }
-    }
 
     #[test]
     fn keys_are_read_by_their_names() {

@@ -9,10 +9,11 @@ use crate::tui::action::Action;
 use crate::tui::keymap;
 use crate::tui::layout;
 use crate::tui::overlay::{Effect, Overlay, Room};
-use crate::tui::views::help::HelpState;
-use crate::tui::views::note::NoteState;
-use crate::tui::views::search::SearchState;
-use crate::tui::views::tours::ToursState;
+use crate::tui::viewstate::help::HelpState;
+use crate::tui::viewstate::note::NoteState;
+use crate::tui::viewstate::presenter::CardLayout;
+use crate::tui::viewstate::search::SearchState;
+use crate::tui::viewstate::tours::ToursState;
 
 impl App {
     /// What the layers need to know of the screen.
@@ -22,7 +23,7 @@ impl App {
         let shown = (self.size.height as usize).saturating_sub(4).max(1);
         let tours = self.graph().tours.len();
         Room {
-            help_max: crate::tui::views::help::help_lines()
+            help_max: crate::tui::viewstate::help::help_lines()
                 .len()
                 .saturating_sub(shown),
             tours: (tours, layout::tours_shown(self.size, tours)),
@@ -254,8 +255,10 @@ impl App {
             return 0;
         };
         let theme = crate::tui::theme::Theme::monochrome();
-        let card = crate::tui::views::presenter::PresenterCard {
-            app: self,
+        let card = CardLayout {
+            graph: self.graph(),
+            whatif: self.whatif(),
+            card: self.views.card,
             theme: &theme,
             presenter,
         };

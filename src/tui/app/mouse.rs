@@ -4,7 +4,7 @@
 use super::{App, Pane, Visit};
 use crate::tui::action::{Action, View};
 use crate::tui::layout;
-use crate::tui::views::columns::Column;
+use crate::tui::viewstate::columns::Column;
 
 impl App {
     pub(super) fn click(&mut self, col: u16, row: u16) {

@@ -4,10 +4,10 @@
 use super::{App, Pane, Visit};
 use crate::tui::action::{Action, View};
 use crate::tui::layout;
-use crate::tui::views::brief::BriefRow;
-use crate::tui::views::columns::Column;
-use crate::tui::views::detail::DetailLayout;
-use crate::tui::views::marks::MarkRow;
+use crate::tui::viewstate::brief::BriefRow;
+use crate::tui::viewstate::columns::Column;
+use crate::tui::viewstate::detail::DetailLayout;
+use crate::tui::viewstate::marks::MarkRow;
 
 /// How far a list moves for an action in a window of `height` rows.
 pub(super) fn list_delta(action: Action, height: usize) -> Option<isize> {

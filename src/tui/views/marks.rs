@@ -5,59 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
+use super::symbols::{NOTE, mark_symbol};
 use super::{pane_block, put_line, put_row, symbols};
-use crate::graph::{Graph, NodeIx};
-use crate::state::{Mark, State};
+use crate::graph::NodeIx;
 use crate::text::{sanitize_line, truncate, wrap};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::cursor::ListCursor;
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::{Role, Theme};
-
-/// The marks view's state: its cursor (the rows follow the saved state).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct MarksState {
-    pub cursor: ListCursor,
-}
-
-/// A row of the marks view: a node with a mark or a note, or an id the
-/// state keeps that this debate no longer has.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MarkRow {
-    Node(NodeIx),
-    Orphan(String),
-}
-
-/// Nodes with a mark or a note, in file order, then ids no longer in the map.
-pub fn mark_rows(graph: &Graph, state: &State) -> Vec<MarkRow> {
-    let mut rows: Vec<MarkRow> = state
-        .marks
-        .keys()
-        .chain(state.notes.keys())
-        .filter_map(|id| graph.by_id(id))
-        .collect::<std::collections::BTreeSet<NodeIx>>()
-        .into_iter()
-        .map(MarkRow::Node)
-        .collect();
-    rows.extend(
-        state
-            .orphans(graph)
-            .into_iter()
-            .map(|id| MarkRow::Orphan(id.to_string())),
-    );
-    rows
-}
-
-pub fn mark_symbol(mark: Mark) -> &'static str {
-    match mark {
-        Mark::Star => "★",
-        Mark::Use => "▶",
-        Mark::Answer => "!",
-    }
-}
-
-pub const NOTE: &str = "✎";
+use crate::tui::viewstate::marks::*;
 
 pub struct MarksView<'a> {
     pub app: &'a App,

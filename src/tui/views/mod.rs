@@ -135,11 +135,7 @@ fn render_main(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: 
 /// A node's label as lists show it: `⊘` when a what-if suspends it,
 /// else its label's symbol, each in its own style.
 pub fn label_span(app: &App, theme: &Theme, ix: crate::graph::NodeIx) -> Span<'static> {
-    if app.whatif().is_suspended(ix) {
-        return Span::styled(symbols::SUSPENDED, theme.style(Role::Warning));
-    }
-    let l = app.label(ix);
-    Span::styled(symbols::label(l), symbols::label_style(theme, l))
+    symbols::label_span(app.whatif(), theme, ix)
 }
 
 /// A strength in four cells: a one-cell bar, eighths of the scale, and
@@ -157,14 +153,7 @@ pub fn strength_cell(v: f64) -> String {
 
 /// A node's label in symbol and word ("✓ stands"), or its suspension.
 pub fn label_words(app: &App, theme: &Theme, ix: crate::graph::NodeIx) -> Span<'static> {
-    if app.whatif().is_suspended(ix) {
-        let text = format!("{} suspended (what-if)", symbols::SUSPENDED);
-        return Span::styled(text, theme.style(Role::Warning));
-    }
-    let l = app.label(ix);
-    let word = app.whatif().reading().word(l);
-    let text = format!("{} {word}", symbols::label(l));
-    Span::styled(text, symbols::label_style(theme, l))
+    symbols::label_words(app.whatif(), theme, ix)
 }
 
 /// A bordered pane with its title; the focused one has a bold border and

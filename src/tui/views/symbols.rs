@@ -4,7 +4,9 @@
 use crate::eval::Label;
 use crate::graph::{Graph, Kind, NodeIx, Relation};
 use crate::tui::theme::{Role, Theme};
+use crate::tui::whatif::WhatIf;
 use ratatui::style::Style;
+use ratatui::text::Span;
 
 pub const PRO: &str = "+";
 pub const CON: &str = "−";
@@ -102,7 +104,6 @@ pub fn first_relation(graph: &Graph, node: NodeIx) -> Option<Relation> {
 /// What each symbol means, for the help's legend: every symbol a view
 /// draws, from the constants the views draw with.
 pub fn legend() -> Vec<(String, &'static str)> {
-    use super::marks::{NOTE, mark_symbol};
     use crate::state::Mark;
     let mut out: Vec<(String, &'static str)> = vec![
         (THESIS.into(), "a thesis: what the debate is about"),
@@ -166,4 +167,38 @@ fn mark_meaning(m: crate::state::Mark) -> &'static str {
         crate::state::Mark::Use => "your mark: to use in your case",
         crate::state::Mark::Answer => "your mark: must be answered",
     }
+}
+
+/// The symbol of a mark, in every view that shows one.
+pub fn mark_symbol(mark: crate::state::Mark) -> &'static str {
+    match mark {
+        crate::state::Mark::Star => "★",
+        crate::state::Mark::Use => "▶",
+        crate::state::Mark::Answer => "!",
+    }
+}
+
+/// The symbol of a note.
+pub const NOTE: &str = "✎";
+
+/// A node's label as lists show it: `⊘` when a what-if suspends it,
+/// else its label's symbol, each in its own style.
+pub fn label_span(whatif: &WhatIf, theme: &Theme, ix: crate::graph::NodeIx) -> Span<'static> {
+    if whatif.is_suspended(ix) {
+        return Span::styled(SUSPENDED, theme.style(Role::Warning));
+    }
+    let l = whatif.label(ix);
+    Span::styled(label(l), label_style(theme, l))
+}
+
+/// A node's label in symbol and word ("✓ stands"), or its suspension.
+pub fn label_words(whatif: &WhatIf, theme: &Theme, ix: crate::graph::NodeIx) -> Span<'static> {
+    if whatif.is_suspended(ix) {
+        let text = format!("{} suspended (what-if)", SUSPENDED);
+        return Span::styled(text, theme.style(Role::Warning));
+    }
+    let l = whatif.label(ix);
+    let word = whatif.reading().word(l);
+    let text = format!("{} {word}", label(l));
+    Span::styled(text, label_style(theme, l))
 }

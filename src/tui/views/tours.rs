@@ -9,39 +9,10 @@ use super::{pane_block, put_line, put_row};
 use crate::text::sanitize_line;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::cursor::ListCursor;
 use crate::tui::keymap::{self, Context};
 use crate::tui::layout;
-use crate::tui::overlay::Effect;
 use crate::tui::theme::{Role, Theme};
-
-/// The tours overlay's state: the selected tour.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ToursState {
-    pub cursor: ListCursor,
-}
-
-impl ToursState {
-    /// Moves through `len` tours of which `shown` fit; Enter starts one.
-    pub fn handle(&mut self, action: Action, (len, shown): (usize, usize)) -> Effect {
-        match action {
-            Action::Tours | Action::Search | Action::Help | Action::Quit | Action::ClearWhatIfs => {
-                Effect::Ignored
-            }
-            Action::Close => Effect::Close(None),
-            Action::Up => {
-                self.cursor.move_by(-1, len, shown);
-                Effect::Consumed
-            }
-            Action::Down => {
-                self.cursor.move_by(1, len, shown);
-                Effect::Consumed
-            }
-            Action::Activate => Effect::StartTour(self.cursor.selected),
-            _ => Effect::Consumed,
-        }
-    }
-}
+use crate::tui::viewstate::tours::*;
 
 pub struct ToursOverlay<'a> {
     pub app: &'a App,
