@@ -3,8 +3,11 @@
 //!
 //! Each view's state lives beside the view that draws it; `App` holds them
 //! with the shared model. The panes' handlers are in [`panes`], the layer
-//! stack's in [`layers`], the mouse's in [`mouse`].
+//! stack's in [`layers`], the mouse's in [`mouse`]; moving the focus is
+//! in [`focus`], the commands on the focused node in [`commands`].
 
+mod commands;
+mod focus;
 mod layers;
 mod mouse;
 mod panes;
@@ -14,7 +17,6 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::{Action, View};
-use super::clipboard;
 use super::keymap::Context;
 use super::layout::{self, Areas};
 use super::overlay::Overlay;
@@ -534,221 +536,6 @@ impl App {
             (Pane::Main, View::Marks) => self.update_marks(action),
             (Pane::Main, View::Brief) => self.update_brief(action),
         }
-    }
-
-    fn show_view(&mut self, view: View) {
-        self.view = view;
-        self.pane = Pane::Main;
-        self.model.source = None;
-        match view {
-            View::Sources => {
-                if let Some(s) = self.views.sources.selected_source() {
-                    self.show_source(s);
-                }
-            }
-            View::Brief => {
-                self.ensure_brief();
-                self.brief_to_point();
-            }
-            View::Outline => self.sync_outline_to_focus(),
-            _ => {}
-        }
-    }
-
-    fn go_through_history(&mut self, back: bool) {
-        let m = &mut self.model;
-        let (from, to) = if back {
-            (&mut m.back, &mut m.forward)
-        } else {
-            (&mut m.forward, &mut m.back)
-        };
-        if let Some(node) = from.pop() {
-            to.push(m.focus);
-            self.focus(node, Visit::Quiet);
-            self.sync_outline_to_focus();
-        }
-    }
-
-    fn what_if(&mut self, clear: bool) {
-        let ix = self.focused();
-        if clear {
-            self.model.whatif.clear(&self.model.graph);
-            self.labels_changed();
-            self.message = Some("What-if cleared: every node is back.".into());
-            return;
-        }
-        self.model.whatif.toggle(&self.model.graph, ix);
-        self.labels_changed();
-        let w = &self.model.whatif;
-        let verb = if w.is_suspended(ix) {
-            "suspended"
-        } else {
-            "restored"
-        };
-        let changed = self.graph().indices().filter(|&i| w.changed(i)).count();
-        self.message = Some(format!(
-            "\"{}\" {verb}; {changed} labels changed (see Detail).",
-            crate::text::truncate(&self.graph().node(ix).title, 24)
-        ));
-    }
-
-    /// `a`: what the sources alone establish. Suspends every analysis
-    /// node, or, when they all are already, brings them back.
-    fn sources_only(&mut self) {
-        let g = self.model.graph.clone();
-        let nodes: Vec<NodeIx> = crate::eval::analysis_nodes(&g).collect();
-        if nodes.is_empty() {
-            self.message = Some("This map marks no node as its own analysis.".into());
-            return;
-        }
-        let eval = &mut self.model.whatif.eval;
-        let all = nodes.iter().all(|&ix| eval.is_suspended(ix));
-        if all {
-            for &ix in &nodes {
-                eval.unsuspend(ix);
-            }
-        } else {
-            crate::eval::suspend_analysis(&g, eval);
-        }
-        self.model.whatif.refresh(&g);
-        self.labels_changed();
-        let n = nodes.len();
-        self.message = Some(if all {
-            format!("Sources only off: {n} analysis nodes restored.")
-        } else {
-            let changed = g.indices().filter(|&i| self.whatif().changed(i)).count();
-            format!(
-                "Sources only: {n} analysis nodes suspended; {changed} labels differ from the full map."
-            )
-        });
-    }
-
-    /// `y`: the source shown in the detail pane, or the focused node.
-    fn copy(&mut self) {
-        let g = self.graph();
-        let (text, what) = match self.shown_source() {
-            Some(s) => (clipboard::source_text(&g.sources[s]), "the source"),
-            None if g.node(self.detail_node()).quote.is_some() => (
-                clipboard::node_text(g, self.detail_node()),
-                "the quote with its citation",
-            ),
-            None => (
-                clipboard::node_text(g, self.focused()),
-                "the title and text",
-            ),
-        };
-        self.message = Some(format!("Copied {what} to the clipboard."));
-        self.requests.push(Request::Copy(text));
-    }
-
-    /// `o`: the URL of the source shown, or of the focused evidence's source.
-    fn open_url(&mut self) {
-        let g = self.graph();
-        let src = match self.shown_source() {
-            Some(s) => Some(&g.sources[s]),
-            None => g.source_of(self.detail_node()),
-        };
-        match src.and_then(|s| s.url.as_deref()) {
-            Some(url) => {
-                let url = crate::text::sanitize_line(url);
-                self.message = Some(format!("Opening {url} in the browser."));
-                self.requests.push(Request::OpenUrl(url));
-            }
-            None => self.message = Some("No URL to open here: a source with a URL opens.".into()),
-        }
-    }
-
-    /// Labels follow the next semantics; the status bar says what it means
-    /// and anything a reader must know about it (no stable extension, …).
-    fn cycle_semantics(&mut self) {
-        self.model.whatif.cycle_reading(&self.model.graph);
-        self.labels_changed();
-        let w = &self.model.whatif;
-        let r = w.reading();
-        self.message = Some(match w.note() {
-            Some(note) => format!("Labels follow {}. {note}", r.name()),
-            None => format!("Labels follow {}: {}.", r.name(), r.meaning().join(" ")),
-        });
-    }
-
-    fn cycle_mark(&mut self) {
-        let id = self.graph().node(self.focused()).id.clone();
-        let mark = Mark::next(self.model.state.mark(&id));
-        self.model.state.set_mark(&id, mark);
-        self.model.dirty = true;
-        self.message = Some(match mark {
-            Some(m) => format!("Marked {}.", m.label()),
-            None => "Mark removed.".into(),
-        });
-    }
-
-    /// Moves the focus to `node`. A recorded visit goes into the history
-    /// (browser-style) and brings the outline's selection to the node; a
-    /// quiet one follows a cursor. Either way the detail pane and the
-    /// columns start over for a new node.
-    pub fn focus(&mut self, node: NodeIx, visit: Visit) {
-        let changed = node != self.model.focus || self.model.source.is_some();
-        self.model.source = None;
-        if visit == Visit::Record && changed {
-            self.model.back.push(self.model.focus);
-            self.model.forward.clear();
-        }
-        if changed || visit == Visit::Record {
-            self.model.focus = node;
-            self.views.detail = DetailState::default();
-            self.views.columns = ColumnsState {
-                by_strength: self.views.columns.by_strength,
-                ..ColumnsState::default()
-            };
-        }
-        if visit == Visit::Record {
-            self.sync_outline_to_focus();
-        }
-    }
-
-    /// `h` in the columns: the parent of the focused node the user came
-    /// from, else the one on its path from the thesis, as a visit.
-    fn go_to_parent(&mut self) {
-        let g = self.graph();
-        let focus = self.focused();
-        // The parent the user came down from, when they did.
-        let came_from = self
-            .model
-            .back
-            .last()
-            .copied()
-            .filter(|&b| g.parents(focus).any(|(p, _)| p == b));
-        let on_path = self
-            .views
-            .outline
-            .tree
-            .path_to(g, focus)
-            .and_then(|p| p.len().checked_sub(2).map(|i| p[i]));
-        let parent = came_from.or(on_path);
-        match parent.or_else(|| g.parents(focus).next().map(|(p, _)| p)) {
-            Some(parent) => self.visit(parent),
-            None => self.message = Some("This is a thesis: it has no parent.".into()),
-        }
-    }
-
-    /// Shows source `s` in the detail pane, in place of the focused node.
-    pub(super) fn show_source(&mut self, s: usize) {
-        if self.model.source != Some(s) {
-            self.model.source = Some(s);
-            self.views.detail = DetailState::default();
-        }
-    }
-
-    /// Moves to `node`, remembering where we were.
-    pub fn visit(&mut self, node: NodeIx) {
-        self.focus(node, Visit::Record);
-    }
-
-    /// Keeps the outline's selection on the focused node, revealing it if needed.
-    fn sync_outline_to_focus(&mut self) {
-        let h = self.main_height();
-        let focus = self.model.focus;
-        self.views.outline.select_node(&self.model.graph, focus, h);
     }
 
     /// After labels change: the detail's links (the "why") and the brief's
