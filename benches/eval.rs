@@ -11,79 +11,11 @@
 use std::hint::black_box;
 
 use agon::eval::{Evaluation, grounded};
-use agon::graph::{DebateFile, Graph, Kind, Node, NodeIx};
+use agon::graph::{Graph, NodeIx};
+use common::{XorShift, tangled, tree};
 use criterion::{Criterion, criterion_group, criterion_main};
 
-/// A seeded xorshift64, so every run benches the same graph.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-fn build(n: usize, seed: u64) -> Graph {
-    let mut rng = XorShift(seed);
-    let id = |i: usize| format!("n{i}");
-    let nodes = (0..n)
-        .map(|i| {
-            if i == 0 {
-                return Node::new(id(0), Kind::Thesis, "thesis");
-            }
-            let mut node = Node::new(id(i), Kind::Claim, "claim");
-            node.supports.push(id(i - 1));
-            node.attacks.push(id(rng.below(n)));
-            if rng.below(2) == 0 {
-                node.attacks.push(id(rng.below(n)));
-            }
-            if rng.below(1000) == 0 {
-                node.attacks.push(id(i));
-            }
-            node
-        })
-        .collect();
-    Graph::from_file(file(nodes))
-}
-
-fn build_tree(n: usize, seed: u64) -> Graph {
-    let mut rng = XorShift(seed);
-    let id = |i: usize| format!("n{i}");
-    let nodes = (0..n)
-        .map(|i| {
-            if i == 0 {
-                return Node::new(id(0), Kind::Thesis, "thesis");
-            }
-            let mut node = Node::new(id(i), Kind::Claim, "claim");
-            let parent = id(rng.below(i));
-            if rng.below(3) == 0 {
-                node.attacks.push(parent);
-            } else {
-                node.supports.push(parent);
-            }
-            node
-        })
-        .collect();
-    Graph::from_file(file(nodes))
-}
-
-fn file(nodes: Vec<Node>) -> DebateFile {
-    DebateFile {
-        title: "bench".into(),
-        description: None,
-        question: None,
-        sources: Vec::new(),
-        nodes,
-        tours: Vec::new(),
-    }
-}
+mod common;
 
 /// Toggles a different node each time: suspends it, and brings it back
 /// the next time it comes round, so the what-if set stays small.
@@ -115,7 +47,7 @@ fn label(c: &mut Criterion) {
     let mut group = c.benchmark_group("grounded");
     group.sample_size(10);
     for (name, n) in [("100k", 100_000), ("1M", 1_000_000)] {
-        let graph = build(n, 0x9e37_79b9_7f4a_7c15);
+        let graph = tangled(n, 0x9e37_79b9_7f4a_7c15);
         group.bench_function(name, |b| b.iter(|| grounded(black_box(&graph), &[])));
     }
     group.finish();
@@ -123,14 +55,14 @@ fn label(c: &mut Criterion) {
 
 fn what_if(c: &mut Criterion) {
     let n = 100_000;
-    let graph = build(n, 0x2545_f491_4f6c_dd1d);
+    let graph = tangled(n, 0x2545_f491_4f6c_dd1d);
     let mut group = c.benchmark_group("what-if 100k tangled");
     group.sample_size(10);
     group.bench_function("new", |b| b.iter(|| Evaluation::new(black_box(&graph))));
     bench_toggle(&mut group, &graph);
     group.finish();
 
-    let tree = build_tree(n, 0x2545_f491_4f6c_dd1d);
+    let tree = tree(n, 0x2545_f491_4f6c_dd1d);
     let mut group = c.benchmark_group("what-if 100k debate-shaped");
     group.sample_size(10);
     bench_toggle(&mut group, &tree);

@@ -14,71 +14,31 @@
 use std::hint::black_box;
 
 use agon::eval::{DEFAULT_BUDGET, Semantics, extensions, strength};
-use agon::graph::{DebateFile, Graph, Kind, Node};
+use agon::graph::{Graph, Kind, Node};
+use common::{XorShift, graph_of, tangled};
 use criterion::{Criterion, criterion_group, criterion_main};
+
+mod common;
+
+/// The seed of the tangled map `benches/eval.rs` labels at 1M nodes.
+const TANGLE_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
 
 fn synthetic(n: usize) -> Graph {
     Graph::from_file(agon::synth::debate(n, 1))
 }
 
-/// Every node supports the one before it and attacks one or two
-/// pseudo-random nodes, one in a thousand itself too (seeded xorshift, the
-/// shape of `benches/eval.rs`).
-fn tangled(n: usize) -> Graph {
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = |n: usize| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        (x % n as u64) as usize
-    };
-    let id = |i: usize| format!("n{i}");
-    let nodes = (0..n)
-        .map(|i| {
-            if i == 0 {
-                return Node::new(id(0), Kind::Thesis, "thesis");
-            }
-            let mut node = Node::new(id(i), Kind::Claim, "claim");
-            node.supports.push(id(i - 1));
-            node.attacks.push(id(next(n)));
-            if next(2) == 0 {
-                node.attacks.push(id(next(n)));
-            }
-            if next(1000) == 0 {
-                node.attacks.push(id(i));
-            }
-            node
-        })
-        .collect();
-    graph_of(nodes)
-}
-
 /// Node i attacks node i + 1 (round to 0) and one pseudo-random node.
 fn ring(n: usize) -> Graph {
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
     let id = |i: usize| format!("n{i}");
     let nodes = (0..n)
         .map(|i| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
             let mut node = Node::new(id(i), Kind::Claim, "claim");
-            node.attacks = vec![id((i + 1) % n), id((x % n as u64) as usize)];
+            node.attacks = vec![id((i + 1) % n), id(rng.below(n))];
             node
         })
         .collect();
     graph_of(nodes)
-}
-
-fn graph_of(nodes: Vec<Node>) -> Graph {
-    Graph::from_file(DebateFile {
-        title: "bench".into(),
-        description: None,
-        question: None,
-        sources: Vec::new(),
-        nodes,
-        tours: Vec::new(),
-    })
 }
 
 fn bench_strength(c: &mut Criterion) {
@@ -88,7 +48,7 @@ fn bench_strength(c: &mut Criterion) {
         let graph = synthetic(n);
         group.bench_function(name, |b| b.iter(|| strength(black_box(&graph), &[])));
     }
-    let graph = tangled(1_000_000);
+    let graph = tangled(1_000_000, TANGLE_SEED);
     group.bench_function("tangled 1M", |b| {
         b.iter(|| strength(black_box(&graph), &[]))
     });
@@ -108,7 +68,7 @@ fn bench_extensions(c: &mut Criterion) {
     }
     // Most of the tangled map is settled by the grounded labelling; what is
     // left is searched exactly.
-    let graph = tangled(100_000);
+    let graph = tangled(100_000, TANGLE_SEED);
     let e = extensions(&graph, Semantics::Preferred, &[], DEFAULT_BUDGET);
     eprintln!("tangled 100k: {} components undecided", e.undecided().len());
     group.bench_function("preferred tangled 100k", |b| {

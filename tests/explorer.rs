@@ -1,6 +1,8 @@
 //! The explorer without a terminal: `update` driven by actions, and views
 //! rendered into buffers (tiny ones included).
 
+mod common;
+
 use agon::eval::Label;
 use agon::graph::{Graph, NodeIx};
 use agon::tui::action::{Action, View};
@@ -9,6 +11,7 @@ use agon::tui::overlay::Overlay;
 use agon::tui::theme::Theme;
 use agon::tui::views;
 use agon::tui::viewstate::detail::DetailLayout;
+use common::explorer::press;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -20,12 +23,12 @@ fn graph() -> Graph {
 }
 
 fn app() -> App {
-    let mut app = App::new(graph(), "explorer.ron".into());
-    app.update(Action::Resize {
-        width: 120,
-        height: 40,
-    });
-    app
+    common::explorer::app_on(
+        "explorer.ron",
+        include_str!("fixtures/explorer.ron"),
+        120,
+        40,
+    )
 }
 
 fn id(app: &App, ix: NodeIx) -> &str {
@@ -710,15 +713,6 @@ fn the_selected_detail_link_shows_without_colour() {
         cell.modifier.contains(ratatui::style::Modifier::REVERSED),
         "{cell:?}"
     );
-}
-
-/// Presses keys through the real keymap, as the terminal loop does.
-fn press(app: &mut App, keys: &[agon::tui::keymap::Key]) {
-    for &k in keys {
-        if let Some(a) = agon::tui::keymap::lookup(&app.contexts(), k) {
-            app.update(a);
-        }
-    }
 }
 
 #[test]

@@ -1,42 +1,19 @@
 //! Key-driven snapshots of the main views on ratatui's TestBackend, at
 //! 80x24 and 120x40. A change to any view shows up here in review.
 
-use agon::tui::action::Action;
+mod common;
+
 use agon::tui::app::App;
-use agon::tui::keymap::{self, Key};
+use agon::tui::keymap::Key;
 use agon::tui::theme::Theme;
-use agon::tui::views;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::explorer::press;
 
 fn app(w: u16, h: u16) -> App {
-    let text = include_str!("fixtures/explorer.ron");
-    let graph = agon::graph::load_str("explorer.ron", text)
-        .expect("fixture is valid")
-        .graph;
-    let mut app = App::new(graph, "explorer.ron".into());
-    app.update(Action::Resize {
-        width: w,
-        height: h,
-    });
-    app
-}
-
-/// Presses keys through the real keymap, as the terminal loop does.
-fn press(app: &mut App, keys: &[Key]) {
-    for &k in keys {
-        if let Some(a) = keymap::lookup(&app.contexts(), k) {
-            app.update(a);
-        }
-    }
+    common::explorer::app_on("explorer.ron", include_str!("fixtures/explorer.ron"), w, h)
 }
 
 fn shot(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    terminal
-        .draw(|f| views::draw(f, app, &Theme::dark()))
-        .expect("draw");
-    terminal.backend().to_string()
+    common::explorer::shot_with(app, &Theme::dark(), w, h)
 }
 
 #[test]
