@@ -55,6 +55,12 @@ fn synthetic(nodes: usize, seed: u64) -> Arc<SearchIndex> {
     ))))
 }
 
+/// The 8,000-node map two slow tests share, built once.
+fn eight_thousand() -> Arc<SearchIndex> {
+    static INDEX: std::sync::OnceLock<Arc<SearchIndex>> = std::sync::OnceLock::new();
+    Arc::clone(INDEX.get_or_init(|| synthetic(8_000, 8)))
+}
+
 fn ids(index: &SearchIndex, r: &Results) -> Vec<String> {
     r.hits
         .iter()
@@ -269,7 +275,10 @@ fn highlights_point_at_the_query_chars_on_synthetic_graphs() {
 
 #[test]
 fn narrowing_gives_the_same_results_as_fresh_searches() {
-    let index = synthetic(20_000, 4);
+    // Past the scoring chunk (4,096 nodes) and the narrowing history (24
+    // queries), which is what narrowing must get right; the map it shares
+    // with the ranking test below is built once.
+    let index = eight_thousand();
     let mut typing = Searcher::new(Arc::clone(&index));
     // Typing, then deleting, then typing something else with filters.
     let mut steps: Vec<String> = Vec::new();
@@ -301,7 +310,7 @@ fn stopping_early_never_changes_the_ranking() {
     // what cannot rank between rounds: 8,000 nodes are more than the first
     // three rounds take, so a broad query that keeps candidates through
     // every cut still meets the fourth.
-    let index = synthetic(8_000, 8);
+    let index = eight_thousand();
     let queries = [
         "m",
         "mo",
