@@ -25,44 +25,45 @@ impl XorShift {
 /// self-attack: cycles of every length and one giant tangle.
 pub fn tangled(n: usize, seed: u64) -> Graph {
     let mut rng = XorShift(seed);
-    let id = |i: usize| format!("n{i}");
-    let nodes = (0..n)
-        .map(|i| {
-            if i == 0 {
-                return Node::new(id(0), Kind::Thesis, "thesis");
-            }
-            let mut node = Node::new(id(i), Kind::Claim, "claim");
-            node.supports.push(id(i - 1));
+    claims_under_a_thesis(n, |i, node| {
+        node.supports.push(id(i - 1));
+        node.attacks.push(id(rng.below(n)));
+        if rng.below(2) == 0 {
             node.attacks.push(id(rng.below(n)));
-            if rng.below(2) == 0 {
-                node.attacks.push(id(rng.below(n)));
-            }
-            if rng.below(1000) == 0 {
-                node.attacks.push(id(i));
-            }
-            node
-        })
-        .collect();
-    graph_of(nodes)
+        }
+        if rng.below(1000) == 0 {
+            node.attacks.push(id(i));
+        }
+    })
 }
 
 /// A tree, as real debates mostly are: each node supports or attacks one
 /// earlier node.
 pub fn tree(n: usize, seed: u64) -> Graph {
     let mut rng = XorShift(seed);
-    let id = |i: usize| format!("n{i}");
+    claims_under_a_thesis(n, |i, node| {
+        let parent = id(rng.below(i));
+        if rng.below(3) == 0 {
+            node.attacks.push(parent);
+        } else {
+            node.supports.push(parent);
+        }
+    })
+}
+
+fn id(i: usize) -> String {
+    format!("n{i}")
+}
+
+/// Node 0 is a thesis; every other node is a claim `relate` links up.
+fn claims_under_a_thesis(n: usize, mut relate: impl FnMut(usize, &mut Node)) -> Graph {
     let nodes = (0..n)
         .map(|i| {
             if i == 0 {
                 return Node::new(id(0), Kind::Thesis, "thesis");
             }
             let mut node = Node::new(id(i), Kind::Claim, "claim");
-            let parent = id(rng.below(i));
-            if rng.below(3) == 0 {
-                node.attacks.push(parent);
-            } else {
-                node.supports.push(parent);
-            }
+            relate(i, &mut node);
             node
         })
         .collect();
