@@ -85,28 +85,7 @@ fn tokenize(src: &str) -> Vec<(Tok, usize)> {
             i += 1;
             out.push((Tok::Other, line));
         } else if c == b'\'' {
-            // A char literal ('x', '\n', '\u{..}') or a lifetime ('a).
-            if b.get(i + 1) == Some(&b'\\') {
-                i += 2;
-                while i < b.len() && b[i] != b'\'' {
-                    i += 1;
-                }
-                i += 1;
-            } else if b.get(i + 2) == Some(&b'\'') {
-                i += 3;
-            } else {
-                // A lifetime, or a multi-byte char: skip to the quote if near.
-                let close = b[i + 1..].iter().take(5).position(|&c| c == b'\'');
-                match close {
-                    Some(p) if !b[i + 1..i + 1 + p].iter().all(|c| c.is_ascii()) => i += p + 2,
-                    _ => {
-                        i += 1;
-                        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
-                            i += 1;
-                        }
-                    }
-                }
-            }
+            i = after_quote(b, i);
             out.push((Tok::Other, line));
         } else if c.is_ascii_alphabetic() || c == b'_' {
             let start = i;
@@ -143,6 +122,32 @@ fn tokenize(src: &str) -> Vec<(Tok, usize)> {
         }
     }
     out
+}
+
+/// Past a char literal ('x', '\n', '\u{..}') or a lifetime ('a) at `i`.
+fn after_quote(b: &[u8], mut i: usize) -> usize {
+    if b.get(i + 1) == Some(&b'\\') {
+        i += 2;
+        while i < b.len() && b[i] != b'\'' {
+            i += 1;
+        }
+        return i + 1;
+    }
+    if b.get(i + 2) == Some(&b'\'') {
+        return i + 3;
+    }
+    // A lifetime, or a multi-byte char: skip to the quote if near.
+    let close = b[i + 1..].iter().take(5).position(|&c| c == b'\'');
+    match close {
+        Some(p) if !b[i + 1..i + 1 + p].iter().all(|c| c.is_ascii()) => i + p + 2,
+        _ => {
+            i += 1;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            i
+        }
+    }
 }
 
 /// The end of a raw string (`r"…"`, `r#"…"#`, `br"…"`) starting at `i`.
