@@ -567,3 +567,46 @@ fn own_fields_rank_above_what_a_source_lends() {
     assert_eq!(r.hits[0].field, Field::Text);
     assert_eq!(r.hits[1].field, Field::Source);
 }
+
+/// Long text is searched through copies folded once when the index is
+/// built; what a hit shows must still point into the text as written.
+#[test]
+fn long_text_folded_once_still_matches_and_marks_as_written() {
+    let fixture = r#"Debate(
+    title: "Folding fixture",
+    nodes: [
+        Node(id: "t", kind: Thesis, title: "Thesis"),
+        Node(id: "accents", kind: Claim, title: "First", text: "Officials in Zürich told the naïve crowd “don’t panic”.", supports: ["t"]),
+        Node(id: "quotes", kind: Claim, title: "Second", text: "They said “don’t panic” twice.", supports: ["t"]),
+    ],
+)
+"#;
+    let loaded = load_str("folding.ron", fixture).expect("fixture loads");
+    let index = Arc::new(SearchIndex::new(Arc::new(loaded.graph)));
+    let shown = |h: &Hit| {
+        let s = h.snippet.as_ref().expect("a text hit has a snippet");
+        s.highlights
+            .iter()
+            .map(|&i| s.text.chars().nth(i).unwrap())
+            .collect::<String>()
+    };
+    for (query, want_ids, want_marked) in [
+        ("zurich", vec!["accents"], "Zürich"),
+        ("Zurich", vec!["accents"], "Zürich"),
+        ("naive", vec!["accents"], "naïve"),
+        ("panic", vec!["accents", "quotes"], "panic"),
+        ("don’t", vec!["accents", "quotes"], "don’t"),
+        ("'panic", vec!["accents", "quotes"], "panic"),
+    ] {
+        let r = search(&index, query, 10);
+        let mut got = ids(&index, &r);
+        got.sort();
+        assert_eq!(got, want_ids, "{query}");
+        for h in &r.hits {
+            assert_eq!(h.field, Field::Text, "{query}");
+            assert_eq!(shown(h), want_marked, "{query}");
+        }
+    }
+    // Case-sensitive: the capital must be there as written.
+    assert!(search(&index, "ZURICH", 10).hits.is_empty());
+}

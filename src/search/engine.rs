@@ -121,14 +121,12 @@ impl<'a> Prepared<'a> {
     }
 
     fn matches_anywhere(&self, term: &TermPrep, i: usize, scratch: &mut Scratch) -> bool {
-        let node = &self.index().graph().nodes[i];
         term.in_title(&self.ctx, i, scratch)
             || term.in_tags(&self.ctx, i)
             || term.in_source(&self.ctx, i)
-            || [&node.text, &node.quote]
+            || [Field::Quote, Field::Text]
                 .into_iter()
-                .flatten()
-                .any(|v| term.in_long(&self.ctx, i, v, scratch).is_some())
+                .any(|f| term.in_long(&self.ctx, i, f, scratch).is_some())
     }
 
     /// Step 1: filters, whether the node matches, its bound, and what is
@@ -197,8 +195,6 @@ impl<'a> Prepared<'a> {
         self.resolve(i, &mut st, scratch);
         let best = st.best;
         let ctx = &self.ctx;
-        let index = self.index();
-        let node = &index.graph().nodes[i];
         let mut fields = Vec::new();
         let mut add = |f| {
             if !fields.contains(&f) {
@@ -210,12 +206,11 @@ impl<'a> Prepared<'a> {
                 add(Field::Title);
             }
         }
-        for (field, value) in [(Field::Text, &node.text), (Field::Quote, &node.quote)] {
-            if let Some(v) = value
-                && self
-                    .terms
-                    .iter()
-                    .any(|t| t.in_long(ctx, i, v, scratch).is_some())
+        for field in [Field::Text, Field::Quote] {
+            if self
+                .terms
+                .iter()
+                .any(|t| t.in_long(ctx, i, field, scratch).is_some())
             {
                 add(field);
             }
@@ -281,7 +276,7 @@ impl<'a> Prepared<'a> {
             .unwrap_or("");
             let mut first = None;
             for term in &self.terms {
-                if let Some(found) = term.in_long(ctx, i, value, scratch) {
+                if let Some(found) = term.in_written(value, scratch) {
                     let range = char_range(value, &found);
                     first.get_or_insert(range.clone());
                     positions.extend(range);

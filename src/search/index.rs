@@ -4,28 +4,31 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::results::Field;
+
 use super::matching::{fold, mask, needs_fold, plain};
 use crate::graph::{Graph, Kind, NodeIx, Side};
-
-/// Set in a node's meta byte when its title has folded copies.
-const FOLDED_TITLE: u8 = 1 << 4;
 
 /// Set in a node's meta byte when it has text or a quote.
 const LONG_TEXT: u8 = 1 << 5;
 
-/// Set in a node's meta byte when its text and quote are ASCII: substring
-/// search then compares bytes, with no accents to fold.
-const ASCII_LONG_TEXT: u8 = 1 << 6;
+/// Set in a node's meta byte when its text and quote have nothing that
+/// folding changes (ASCII, or other chars such as typographic quotes that
+/// fold to themselves): substring search then compares bytes as written.
+const PLAIN_LONG_TEXT: u8 = 1 << 6;
 
-/// No source, in [`SearchIndex::source_of`].
+/// No source, in [`SearchIndex::source_of`]; no folded copy, in
+/// [`SearchIndex::title_slot`] and [`SearchIndex::long_slot`].
 const NO_SOURCE: u32 = u32::MAX;
+const NO_COPY: u32 = u32::MAX;
 
 /// The search index over one graph. Build it once after loading; share it
 /// (it is immutable) between the interface and the search worker.
 #[derive(Debug)]
 pub struct SearchIndex {
     graph: Arc<Graph>,
-    /// Kind in the low two bits, side in the next two, then [`FOLDED_TITLE`].
+    /// Kind in the low two bits, side in the next two, then [`LONG_TEXT`]
+    /// and [`PLAIN_LONG_TEXT`].
     meta: Vec<u8>,
     /// [`mask`] of each title.
     title_mask: Vec<u64>,
@@ -37,7 +40,20 @@ pub struct SearchIndex {
     /// Folded titles (accents removed and case folded, then accents
     /// removed alone), only for the few with non-ASCII letters that folding
     /// changes; the rest are matched as they are, ASCII case ignored.
-    folded_titles: HashMap<u32, (Box<str>, Box<str>)>,
+    /// `title_slot[i]` is the title's place in `folded_titles`, or `NO_COPY`:
+    /// an array read, not a hash lookup, on every title of every keystroke.
+    title_slot: Vec<u32>,
+    folded_titles: Vec<(Box<str>, Box<str>)>,
+    /// [`mask`] of each node's text and quote as searched (folded), 0 when
+    /// it has neither: most nodes whose title misses a word are ruled out
+    /// here without reading their text.
+    long_mask: Vec<u64>,
+    /// Text and quote with accents removed and case folded, only for nodes
+    /// whose long text folding changes; `long_slot[i]` is the place in
+    /// `folded_long`, or `NO_COPY`. Folding those texts once here, instead
+    /// of at every keystroke, is what makes a scan of them a byte search.
+    long_slot: Vec<u32>,
+    folded_long: Vec<(Option<Box<str>>, Option<Box<str>>)>,
     /// Each node's tags as indices into `tags`: `tag_ids[tag_start[i]..tag_start[i + 1]]`.
     tag_start: Vec<u32>,
     tag_ids: Vec<u32>,
@@ -62,7 +78,11 @@ impl SearchIndex {
         let mut title_mask = Vec::with_capacity(n);
         let mut titles = String::with_capacity(graph.nodes.iter().map(|n| n.title.len()).sum());
         let mut title_start = Vec::with_capacity(n + 1);
-        let mut folded_titles = HashMap::new();
+        let mut title_slot = Vec::with_capacity(n);
+        let mut folded_titles = Vec::new();
+        let mut long_mask = Vec::with_capacity(n);
+        let mut long_slot = Vec::with_capacity(n);
+        let mut folded_long = Vec::new();
         let mut tag_start = Vec::with_capacity(n + 1);
         let mut tag_ids = Vec::new();
         let mut tags: Vec<String> = Vec::new();
@@ -85,17 +105,31 @@ impl SearchIndex {
             if node.text.is_some() || node.quote.is_some() {
                 bits |= LONG_TEXT;
             }
-            if [&node.text, &node.quote]
-                .into_iter()
-                .flatten()
-                .all(|t| t.is_ascii())
-            {
-                bits |= ASCII_LONG_TEXT;
+            let long = [&node.text, &node.quote];
+            if long.iter().copied().flatten().any(|t| needs_fold(t)) {
+                let copy = |t: &Option<String>| t.as_deref().map(|t| fold(t).into_boxed_str());
+                let copies = (copy(&node.text), copy(&node.quote));
+                long_mask.push(mask_of([&copies.0, &copies.1]));
+                long_slot.push(folded_long.len() as u32);
+                folded_long.push(copies);
+            } else {
+                bits |= PLAIN_LONG_TEXT;
+                let boxed = long.map(|t| t.as_deref());
+                long_mask.push(
+                    boxed
+                        .into_iter()
+                        .flatten()
+                        .fold(0, |m, t| m | mask(t.as_bytes())),
+                );
+                long_slot.push(NO_COPY);
             }
-            if let Some(folded) = folded {
-                let copies = (folded.into_boxed_str(), plain(&node.title).into_boxed_str());
-                folded_titles.insert(ix.0, copies);
-                bits |= FOLDED_TITLE;
+            match folded {
+                Some(folded) => {
+                    title_slot.push(folded_titles.len() as u32);
+                    let copies = (folded.into_boxed_str(), plain(&node.title).into_boxed_str());
+                    folded_titles.push(copies);
+                }
+                None => title_slot.push(NO_COPY),
             }
             meta.push(bits);
             tag_start.push(tag_ids.len() as u32);
@@ -137,7 +171,11 @@ impl SearchIndex {
             title_mask,
             titles,
             title_start,
+            title_slot,
             folded_titles,
+            long_mask,
+            long_slot,
+            folded_long,
             tag_start,
             tag_ids,
             tags,
@@ -169,11 +207,22 @@ impl SearchIndex {
             + self.title_mask.capacity() * 8
             + self.titles.capacity()
             + self.title_start.capacity() * 4
-            + self.folded_titles.capacity() * 24
+            + self.title_slot.capacity() * 4
+            + self.folded_titles.capacity() * 32
             + self
                 .folded_titles
-                .values()
+                .iter()
                 .map(|(f, p)| f.len() + p.len())
+                .sum::<usize>()
+            + self.long_mask.capacity() * 8
+            + self.long_slot.capacity() * 4
+            + self.folded_long.capacity() * 32
+            + self
+                .folded_long
+                .iter()
+                .flat_map(|(t, q)| [t, q])
+                .flatten()
+                .map(|t| t.len())
                 .sum::<usize>()
             + (self.tag_start.capacity() + self.tag_ids.capacity() + self.source_of.capacity()) * 4
     }
@@ -193,13 +242,11 @@ impl SearchIndex {
     /// The title as the fuzzy matcher should see it: accents removed, and
     /// case folded when `fold_case` where ASCII folding is not enough.
     pub(crate) fn title_for_match(&self, i: usize, fold_case: bool) -> &str {
-        // The flag spares the hash lookup for the many titles without a copy.
-        if self.meta[i] & FOLDED_TITLE != 0
-            && let Some((folded, plain)) = self.folded_titles.get(&(i as u32))
-        {
-            return if fold_case { folded } else { plain };
+        match self.folded_titles.get(self.title_slot[i] as usize) {
+            Some((folded, plain)) if fold_case => folded,
+            Some((_, plain)) => plain,
+            None => self.title(i),
         }
-        self.title(i)
     }
 
     /// A node's title, from the index's own copy.
@@ -207,9 +254,38 @@ impl SearchIndex {
         &self.titles[self.title_start[i] as usize..self.title_start[i + 1] as usize]
     }
 
-    /// Whether the node's text and quote are both ASCII.
-    pub(crate) fn long_text_is_ascii(&self, i: usize) -> bool {
-        self.meta[i] & ASCII_LONG_TEXT != 0
+    /// [`mask`] of the node's text and quote together, as searched.
+    pub(crate) fn long_mask(&self, i: usize) -> u64 {
+        self.long_mask[i]
+    }
+
+    /// The node's text or quote (`field`) as a substring search should
+    /// read it, and whether bytes can be compared as they are (nothing in
+    /// it for folding to change). Case-sensitive searches of text with
+    /// accents get the text as written, to be folded as they go.
+    pub(crate) fn long_for_match(
+        &self,
+        i: usize,
+        field: Field,
+        fold_case: bool,
+    ) -> Option<(&str, bool)> {
+        let node = &self.graph.nodes[i];
+        let written = if field == Field::Quote {
+            &node.quote
+        } else {
+            &node.text
+        };
+        let written = written.as_deref()?;
+        if self.meta[i] & PLAIN_LONG_TEXT != 0 {
+            return Some((written, true));
+        }
+        match self.folded_long.get(self.long_slot[i] as usize) {
+            Some((text, quote)) if fold_case => {
+                let copy = if field == Field::Quote { quote } else { text };
+                copy.as_deref().map(|c| (c, true))
+            }
+            _ => Some((written, false)),
+        }
     }
 
     /// Whether the node has text or a quote.
@@ -271,6 +347,14 @@ impl SearchIndex {
 }
 
 const SIDES: [Side; 4] = [Side::Thesis, Side::For, Side::Against, Side::None];
+
+/// [`mask`] of the copies there are.
+fn mask_of(copies: [&Option<Box<str>>; 2]) -> u64 {
+    copies
+        .into_iter()
+        .flatten()
+        .fold(0, |m, t| m | mask(t.as_bytes()))
+}
 
 fn kind_bits(kind: Kind) -> u8 {
     Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0) as u8

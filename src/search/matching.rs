@@ -358,18 +358,19 @@ impl Needle {
         self.find_in(hay, hay.is_ascii(), anchor, scratch)
     }
 
-    /// [`Needle::find_at`] for a text already known to be ASCII or not
-    /// (`hay_ascii`), sparing long texts a pass to find out.
+    /// [`Needle::find_at`] for a text already known to have nothing that
+    /// folding changes, or not (`hay_plain`; ASCII text has nothing), sparing
+    /// long texts a pass to find out.
     pub fn find_in(
         &self,
         hay: &str,
-        hay_ascii: bool,
+        hay_plain: bool,
         anchor: Anchor,
         scratch: &mut Scratch,
     ) -> Option<Found> {
         // Folding never shortens ASCII, so an ASCII text shorter than the
         // needle cannot hold it.
-        if self.text.is_empty() || self.ascii && hay_ascii && hay.len() < self.text.len() {
+        if self.text.is_empty() || self.ascii && hay_plain && hay.len() < self.text.len() {
             return None;
         }
         let mut best: Option<Found> = None;
@@ -391,7 +392,7 @@ impl Needle {
         };
         let n = self.text.as_bytes();
         // Bytes can be compared only when neither side has chars to fold.
-        let bytes = self.ascii && hay_ascii;
+        let bytes = self.ascii && hay_plain;
         if bytes && !self.fold_case {
             for start in memchr::memmem::find_iter(hay.as_bytes(), n) {
                 if consider(start, start + n.len()) {

@@ -301,17 +301,28 @@ impl TermPrep {
             .any(|&t| self.tag_scores[t as usize] > NO_MATCH)
     }
 
-    /// The occurrence of the word in a long field (text or quote) of node `i`.
+    /// The occurrence of the word in a long field (text or quote) of node
+    /// `i`, as searched (maybe a folded copy): good for whether and how
+    /// well it matches, not for where in the text as written.
     pub(super) fn in_long(
         &self,
         ctx: &Ctx,
         i: usize,
-        value: &str,
+        field: Field,
         scratch: &mut Scratch,
     ) -> Option<Found> {
+        if ctx.index.long_mask(i) & self.text_mask != self.text_mask {
+            return None;
+        }
+        let (hay, plain) = ctx.index.long_for_match(i, field, ctx.fold_case)?;
         let anchor = self.exact.unwrap_or(Anchor::Anywhere);
-        let ascii = ctx.index.long_text_is_ascii(i);
-        self.needle.find_in(value, ascii, anchor, scratch)
+        self.needle.find_in(hay, plain, anchor, scratch)
+    }
+
+    /// The occurrence of the word in `value` as written.
+    pub(super) fn in_written(&self, value: &str, scratch: &mut Scratch) -> Option<Found> {
+        let anchor = self.exact.unwrap_or(Anchor::Anywhere);
+        self.needle.find_at(value, anchor, scratch)
     }
 
     /// The exact score of a source (best of title and author) and which part.
@@ -417,14 +428,8 @@ impl TermPrep {
 
     /// The long fields' exact scores.
     fn score_long(&self, ctx: &Ctx, i: usize, best: &mut Best, scratch: &mut Scratch) {
-        let node = &ctx.index.graph().nodes[i];
-        for (field, value, weight) in [
-            (Field::Quote, &node.quote, W_QUOTE),
-            (Field::Text, &node.text, W_TEXT),
-        ] {
-            if let Some(value) = value
-                && let Some(found) = self.in_long(ctx, i, value, scratch)
-            {
+        for (field, weight) in [(Field::Quote, W_QUOTE), (Field::Text, W_TEXT)] {
+            if let Some(found) = self.in_long(ctx, i, field, scratch) {
                 best.offer(substring_score(&self.needle, &found) + weight, field, 0);
             }
         }
