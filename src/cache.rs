@@ -10,9 +10,9 @@
 //!
 //! The payload is postcard: serde's compact binary format (varints, no
 //! field names). `cargo run --release --example cache_formats -- 100000`
-//! compares it with parsing RON and JSON. Reading an entry back still
-//! builds every string and the graph's index; that, not the format, is
-//! most of a warm load's time.
+//! compares it with parsing RON and JSON. Relations are kept as node
+//! numbers, so reading an entry back looks up no id; building every string
+//! is most of a warm load's time.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
 
-use crate::graph::{Basis, DebateFile, Graph, Kind, Node, Origin, Source, Step, Tour};
+use crate::graph::{Basis, DebateFile, Graph, Kind, Node, NodeIx, Origin, Source, Step, Tour};
 
 /// Starts every entry, so that a stray file is never read as one.
 const MAGIC: &[u8; 8] = b"agoncch1";
@@ -77,13 +77,45 @@ impl LoadCache {
 
     /// The key of `bytes` read as `format` (any name that tells formats apart).
     pub fn key(&self, format: &str, bytes: &[u8]) -> Key {
+        let mut h = self.hasher(format);
+        h.update(bytes);
+        Key(h.digest128())
+    }
+
+    /// [`LoadCache::key`] of what `reader` holds, read in pieces: a warm
+    /// load need not hold the whole file in memory only to hash it. Reads
+    /// at most `cap + 1` bytes; `None` with the count read past `cap`.
+    pub fn key_of_reader(
+        &self,
+        format: &str,
+        mut reader: impl std::io::Read,
+        cap: u64,
+    ) -> std::io::Result<Result<Key, u64>> {
+        let mut h = self.hasher(format);
+        let mut buf = vec![0u8; 1 << 20];
+        let mut total = 0u64;
+        loop {
+            let n = match reader.read(&mut buf) {
+                Ok(0) => return Ok(Ok(Key(h.digest128()))),
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            total += n as u64;
+            if total > cap {
+                return Ok(Err(total));
+            }
+            h.update(&buf[..n]);
+        }
+    }
+
+    fn hasher(&self, format: &str) -> xxhash_rust::xxh3::Xxh3 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.update(self.version.as_bytes());
         h.update(&[0]);
         h.update(format.as_bytes());
         h.update(&[0]);
-        h.update(bytes);
-        Key(h.digest128())
+        h
     }
 
     fn path(&self, key: Key) -> PathBuf {
@@ -101,7 +133,7 @@ impl LoadCache {
                     .append(true)
                     .open(&path)
                     .and_then(|f| f.set_modified(std::time::SystemTime::now()));
-                Some(Graph::from_file(file))
+                Some(file)
             }
             None => {
                 let _ = std::fs::remove_file(&path);
@@ -110,7 +142,7 @@ impl LoadCache {
         }
     }
 
-    fn decode(&self, key: Key, bytes: &[u8]) -> Option<DebateFile> {
+    fn decode(&self, key: Key, bytes: &[u8]) -> Option<Graph> {
         let rest = bytes.strip_prefix(MAGIC)?;
         let (header, payload) = postcard::take_from_bytes::<Header>(rest).ok()?;
         if header.version != self.version || header.key != key.0 {
@@ -122,7 +154,7 @@ impl LoadCache {
             return None;
         }
         let stored: Stored = postcard::from_bytes(payload).ok()?;
-        Some(stored.into_file())
+        Some(stored.into_graph())
     }
 
     /// Stores `graph` under `key`, written whole to a temporary file and
@@ -368,16 +400,19 @@ impl<'a> StoredRef<'a> {
 }
 
 impl Stored {
-    /// The debate file back, relations by id again. A node number out of
-    /// range cannot pass the checksum; it is skipped rather than trusted.
-    fn into_file(self) -> DebateFile {
-        let ids: Vec<String> = self.nodes.iter().map(|n| n.id.clone()).collect();
-        let named = |v: Vec<u32>| -> Vec<String> {
-            v.into_iter()
-                .filter_map(|i| ids.get(i as usize).cloned())
-                .collect()
-        };
-        DebateFile {
+    /// The graph back, its relations straight from their node numbers (no
+    /// id is hashed or looked up). A number out of range cannot pass the
+    /// checksum; it is skipped rather than trusted.
+    fn into_graph(self) -> Graph {
+        let n = self.nodes.len() as u32;
+        let (mut supports, mut attacks) = (Vec::new(), Vec::new());
+        for (i, node) in self.nodes.iter().enumerate() {
+            let from = NodeIx(i as u32);
+            let edge = |&t: &u32| (t < n).then_some((from, NodeIx(t)));
+            supports.extend(node.supports.iter().filter_map(edge));
+            attacks.extend(node.attacks.iter().filter_map(edge));
+        }
+        let file = DebateFile {
             title: self.title,
             description: self.description,
             question: self.question,
@@ -403,8 +438,8 @@ impl Stored {
                     title: n.title,
                     text: n.text,
                     tags: n.tags,
-                    supports: named(n.supports),
-                    attacks: named(n.attacks),
+                    supports: Vec::new(),
+                    attacks: Vec::new(),
                     quote: n.quote,
                     source: n.source,
                     locator: n.locator,
@@ -427,6 +462,7 @@ impl Stored {
                         .collect(),
                 })
                 .collect(),
-        }
+        };
+        Graph::from_edges(file, &supports, &attacks)
     }
 }

@@ -32,6 +32,28 @@ fn a_hit_gives_back_the_same_graph() {
     let back = cache.get(key).expect("a hit");
     assert_eq!(back.to_file(), g.to_file());
     assert_eq!(back.relation_count(), g.relation_count());
+    // Relations come back by node number; ids, sides and both directions
+    // must agree with the graph that was stored.
+    for ix in g.indices() {
+        assert_eq!(back.by_id(&g.node(ix).id), Some(ix));
+        assert_eq!(back.side(ix), g.side(ix));
+        assert_eq!(back.supporters(ix), g.supporters(ix));
+        assert_eq!(back.attackers(ix), g.attackers(ix));
+    }
+}
+
+#[test]
+fn a_streamed_key_is_the_key_of_the_whole_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = LoadCache::at(dir.path(), "1.0.0");
+    // Longer than the reader's buffer, so it is hashed in several pieces.
+    let bytes: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+    let streamed = cache.key_of_reader("ron", &bytes[..], 1 << 30).unwrap();
+    assert_eq!(streamed, Ok(cache.key("ron", &bytes)));
+    assert_ne!(streamed, Ok(cache.key("json", &bytes)));
+    // Past the cap, it stops and says how much it read.
+    let over = cache.key_of_reader("ron", &bytes[..], 1_000_000).unwrap();
+    assert!(matches!(over, Err(n) if n > 1_000_000), "{over:?}");
 }
 
 #[test]

@@ -69,18 +69,35 @@ fn skip_comments(mut s: &str) -> &str {
 /// Loads a file of any format agon reads, from the load cache when the
 /// same bytes loaded cleanly before.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = graph::read_file(path)?;
     let ext = InputFormat::from_extension(path);
     let Some(cache) = crate::cache::LoadCache::for_process() else {
-        return load_bytes(path, &bytes, ext);
+        return load_bytes(path, &graph::read_file(path)?, ext);
     };
-    let key = cache.key(&format!("{ext:?}"), &bytes);
-    if let Some(graph) = cache.get(key) {
-        return Ok(Loaded {
-            graph,
-            warnings: Vec::new(),
-        });
+    let format = format!("{ext:?}");
+    // The file is hashed as it streams by; it is read whole only on a miss.
+    let (opened, _) = graph::open_file(path)?;
+    let unreadable = |e: std::io::Error| LoadError::Unreadable {
+        file: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let cap = graph::MAX_FILE_BYTES as u64;
+    match cache
+        .key_of_reader(&format, opened, cap)
+        .map_err(unreadable)?
+    {
+        Err(read) => return Err(graph::too_large(path, read)),
+        Ok(key) => {
+            if let Some(graph) = cache.get(key) {
+                return Ok(Loaded {
+                    graph,
+                    warnings: Vec::new(),
+                });
+            }
+        }
     }
+    let bytes = graph::read_file(path)?;
+    // Keyed by the bytes loaded, in case the file changed since it was hashed.
+    let key = cache.key(&format, &bytes);
     let loaded = load_bytes(path, &bytes, ext)?;
     // Only clean loads are kept: warnings must be shown every time.
     if loaded.warnings.is_empty() {

@@ -29,6 +29,18 @@ impl Graph {
         Graph::assemble(file, index)
     }
 
+    /// A graph from records whose relations are already node numbers, as
+    /// the load cache keeps them: no id is looked up. Every number must be
+    /// below `nodes.len()`.
+    pub fn from_edges(
+        header: DebateFile,
+        support_edges: &[(NodeIx, NodeIx)],
+        attack_edges: &[(NodeIx, NodeIx)],
+    ) -> Graph {
+        let index = Index::from_edges(&header.nodes, &header.sources, support_edges, attack_edges);
+        Graph::assemble(header, index)
+    }
+
     /// Puts a file and its index together; `index` must come from `file`.
     /// The written relations are dropped from the node records (they live
     /// in the index).
@@ -74,7 +86,7 @@ impl Graph {
     }
 
     pub fn by_id(&self, id: &str) -> Option<NodeIx> {
-        self.index.by_id.get(id).copied()
+        self.index.by_id(&self.nodes, id)
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

@@ -2,16 +2,20 @@
 //! compact adjacency lists in both directions (so "who supports / attacks
 //! X" and "what does X support / attack" are O(1)), and each node's side.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::adjacency::Adjacency;
-use super::model::{DebateFile, Kind, NodeIx, Side};
+use super::model::{DebateFile, Kind, Node, NodeIx, Side, Source};
 
 /// Everything the graph knows beyond the written records, computed from a
 /// borrowed file, so loading can build it while validation runs.
 #[derive(Debug, Clone)]
 pub struct Index {
-    pub(super) by_id: HashMap<String, NodeIx>,
+    /// Built on first use: a warm load from the cache, and commands that
+    /// never look a node up by id, skip hashing every id.
+    by_id: OnceLock<HashMap<String, NodeIx>>,
     pub(super) source_by_id: HashMap<String, usize>,
     pub(super) supports: Adjacency,
     pub(super) attacks: Adjacency,
@@ -27,17 +31,7 @@ impl Index {
     /// than trusted (validation reports them).
     pub fn build(file: &DebateFile) -> Index {
         let nodes = &file.nodes;
-        let by_id: HashMap<String, NodeIx> = nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.clone(), NodeIx(i as u32)))
-            .collect();
-        let source_by_id = file
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
+        let by_id = id_map(nodes);
         let mut support_edges = Vec::new();
         let mut attack_edges = Vec::new();
         for (i, node) in nodes.iter().enumerate() {
@@ -53,7 +47,25 @@ impl Index {
                 }
             }
         }
+        let index = Index::from_edges(nodes, &file.sources, &support_edges, &attack_edges);
+        let _ = index.by_id.set(by_id);
+        index
+    }
+
+    /// Indexes nodes whose relations are already resolved to node numbers
+    /// (`(from, to)`, every number below `nodes.len()`).
+    pub fn from_edges(
+        nodes: &[Node],
+        sources: &[Source],
+        support_edges: &[(NodeIx, NodeIx)],
+        attack_edges: &[(NodeIx, NodeIx)],
+    ) -> Index {
         let n = nodes.len();
+        let source_by_id = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
         let reversed = |edges: &[(NodeIx, NodeIx)]| {
             Adjacency::from_edges(n, edges.iter().map(|&(a, b)| (b, a)))
         };
@@ -63,11 +75,11 @@ impl Index {
             .filter(|(_, node)| node.kind == Kind::Thesis)
             .map(|(i, _)| NodeIx(i as u32))
             .collect();
-        let supporters = reversed(&support_edges);
-        let attackers = reversed(&attack_edges);
+        let supporters = reversed(support_edges);
+        let attackers = reversed(attack_edges);
         let sides = sides(n, &theses, &supporters, &attackers);
         Index {
-            by_id,
+            by_id: OnceLock::new(),
             source_by_id,
             supports: Adjacency::from_edges(n, support_edges.iter().copied()),
             attacks: Adjacency::from_edges(n, attack_edges.iter().copied()),
@@ -78,6 +90,19 @@ impl Index {
             relation_count: support_edges.len() + attack_edges.len(),
         }
     }
+
+    /// The node with id `id`, building the id map on first use.
+    pub(super) fn by_id(&self, nodes: &[Node], id: &str) -> Option<NodeIx> {
+        self.by_id.get_or_init(|| id_map(nodes)).get(id).copied()
+    }
+}
+
+fn id_map(nodes: &[Node]) -> HashMap<String, NodeIx> {
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.clone(), NodeIx(i as u32)))
+        .collect()
 }
 
 /// Breadth-first from the theses down incoming relations: a supporter

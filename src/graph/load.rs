@@ -84,38 +84,51 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 /// itself stops at the cap too, in case the file grows while it is read.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     use std::io::Read;
-    let file = path.display().to_string();
-    let unreadable = |message: String| LoadError::Unreadable {
-        file: file.clone(),
-        message,
-    };
-    let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
-    if meta.is_dir() {
-        return Err(unreadable("it is a directory".into()));
-    }
-    if !meta.is_file() {
-        return Err(unreadable(
-            "it is not a regular file (a pipe, device or socket); save the debate to a file".into(),
-        ));
-    }
-    let too_large = |len: u64| {
-        unreadable(format!(
-            "it is {len} bytes or more; agon reads files up to {MAX_FILE_BYTES} bytes"
-        ))
-    };
-    if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(too_large(meta.len()));
-    }
-    let opened = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let (opened, len) = open_file(path)?;
+    let mut bytes = Vec::with_capacity(len as usize);
     opened
         .take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(e.to_string()))?;
+        .map_err(|e| unreadable(path, e.to_string()))?;
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
+        return Err(too_large(path, bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Opens a file [`read_file`] would read, with its reported length, after
+/// the same checks. Whoever reads it must stop at [`MAX_FILE_BYTES`] too.
+pub fn open_file(path: &Path) -> Result<(std::fs::File, u64), LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(path, e.to_string()))?;
+    if meta.is_dir() {
+        return Err(unreadable(path, "it is a directory".into()));
+    }
+    if !meta.is_file() {
+        return Err(unreadable(
+            path,
+            "it is not a regular file (a pipe, device or socket); save the debate to a file".into(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(too_large(path, meta.len()));
+    }
+    let opened = std::fs::File::open(path).map_err(|e| unreadable(path, e.to_string()))?;
+    Ok((opened, meta.len()))
+}
+
+fn unreadable(path: &Path, message: String) -> LoadError {
+    LoadError::Unreadable {
+        file: path.display().to_string(),
+        message,
+    }
+}
+
+/// The error for a file past [`MAX_FILE_BYTES`].
+pub fn too_large(path: &Path, len: u64) -> LoadError {
+    unreadable(
+        path,
+        format!("it is {len} bytes or more; agon reads files up to {MAX_FILE_BYTES} bytes"),
+    )
 }
 
 /// Checks that bytes are UTF-8 text, pointing at the first bad byte if not.

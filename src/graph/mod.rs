@@ -17,7 +17,8 @@ pub use diag::{Diagnostic, Pos, Severity};
 pub use index::Index;
 pub use load::MAX_FILE_BYTES;
 pub use load::{
-    LoadError, Loaded, load_bytes, load_path, load_str, parse_ron, read_file, ron_options, utf8,
+    LoadError, Loaded, load_bytes, load_path, load_str, open_file, parse_ron, read_file,
+    ron_options, too_large, utf8,
 };
 pub use model::*;
 pub use rules::{MAX_TEXT_CHARS, MAX_TITLE_CHARS, Problem, validate};
