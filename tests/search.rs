@@ -610,3 +610,27 @@ fn long_text_folded_once_still_matches_and_marks_as_written() {
     // Case-sensitive: the capital must be there as written.
     assert!(search(&index, "ZURICH", 10).hits.is_empty());
 }
+
+/// The command line's index for one query skips the folded copies of long
+/// text; what it finds, and how it ranks and marks it, must not change.
+#[test]
+fn the_one_query_index_finds_what_the_full_one_finds() {
+    let graph = Arc::new(Graph::from_file(agon::synth::debate(3000, 7)));
+    let full = Arc::new(SearchIndex::new(Arc::clone(&graph)));
+    let lean = Arc::new(SearchIndex::for_one_query(graph));
+    for query in [
+        "m",
+        "morale",
+        "naive",
+        "Naïve",
+        "resume wint",
+        "'panic",
+        "^the",
+        "zz",
+    ] {
+        let a = search(&full, query, 50);
+        let b = search(&lean, query, 50);
+        assert_eq!(a.total_matched, b.total_matched, "{query}");
+        assert_eq!(a.hits, b.hits, "{query}");
+    }
+}

@@ -39,7 +39,7 @@ pub fn run(args: SearchArgs) -> ExitCode {
         Ok(l) => l,
         Err(err) => return crate::report::load_error(&err),
     };
-    let index = Arc::new(SearchIndex::new(Arc::new(loaded.graph)));
+    let index = Arc::new(SearchIndex::for_one_query(Arc::new(loaded.graph)));
     let results = Searcher::new(Arc::clone(&index)).search(&args.query, args.limit);
     for e in &results.errors {
         say!("agon search: {e}");

@@ -73,6 +73,18 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(graph: Arc<Graph>) -> SearchIndex {
+        SearchIndex::build(graph, true)
+    }
+
+    /// An index for one query (the command line): long text gets no folded
+    /// copies and no masks, which pay back only over many keystrokes; it is
+    /// folded as the query reads it, where needed. Same results as
+    /// [`SearchIndex::new`].
+    pub fn for_one_query(graph: Arc<Graph>) -> SearchIndex {
+        SearchIndex::build(graph, false)
+    }
+
+    fn build(graph: Arc<Graph>, fold_long: bool) -> SearchIndex {
         let n = graph.len();
         let mut meta = Vec::with_capacity(n);
         let mut title_mask = Vec::with_capacity(n);
@@ -106,7 +118,13 @@ impl SearchIndex {
                 bits |= LONG_TEXT;
             }
             let long = [&node.text, &node.quote];
-            if long.iter().copied().flatten().any(|t| needs_fold(t)) {
+            if !fold_long {
+                if long.iter().copied().flatten().all(|t| t.is_ascii()) {
+                    bits |= PLAIN_LONG_TEXT;
+                }
+                long_mask.push(u64::MAX);
+                long_slot.push(NO_COPY);
+            } else if long.iter().copied().flatten().any(|t| needs_fold(t)) {
                 let copy = |t: &Option<String>| t.as_deref().map(|t| fold(t).into_boxed_str());
                 let copies = (copy(&node.text), copy(&node.quote));
                 long_mask.push(mask_of([&copies.0, &copies.1]));
