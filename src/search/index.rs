@@ -53,7 +53,7 @@ pub struct SearchIndex {
     /// `folded_long`, or `NO_COPY`. Folding those texts once here, instead
     /// of at every keystroke, is what makes a scan of them a byte search.
     long_slot: Vec<u32>,
-    folded_long: Vec<(Option<Box<str>>, Option<Box<str>>)>,
+    folded_long: Vec<FoldedLong>,
     /// Each node's tags as indices into `tags`: `tag_ids[tag_start[i]..tag_start[i + 1]]`.
     tag_start: Vec<u32>,
     tag_ids: Vec<u32>,
@@ -365,6 +365,9 @@ impl SearchIndex {
 }
 
 const SIDES: [Side; 4] = [Side::Thesis, Side::For, Side::Against, Side::None];
+
+/// A node's text and quote, folded (either may be absent).
+type FoldedLong = (Option<Box<str>>, Option<Box<str>>);
 
 /// [`mask`] of the copies there are.
 fn mask_of(copies: [&Option<Box<str>>; 2]) -> u64 {

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod outline;
 pub mod overlay;
 pub mod remap;
+mod startup;
 pub mod theme;
 pub mod views;
 pub mod viewstate;
@@ -59,15 +60,8 @@ pub fn no_color() -> bool {
 
 pub fn run(args: ExploreArgs) -> ExitCode {
     let input = crate::formats::Input::from_arg(args.file.as_deref());
-    // Everything that can fail is done before the terminal changes mode.
-    // A long load says so on stderr, before the terminal changes mode.
-    let loaded = match crate::report::load(&input) {
-        Ok(l) => l,
-        Err(err) => return crate::report::load_error(&err),
-    };
-    for w in &loaded.warnings {
-        eprintln!("{w}");
-    }
+    // What can fail before the debate is read is checked before the
+    // terminal changes mode.
     let (config, mut notices) = read_config();
     let theme = match Theme::select(args.theme.as_deref(), no_color()) {
         Ok(t) if args.theme.is_some() => t,
@@ -81,26 +75,36 @@ pub fn run(args: ExploreArgs) -> ExitCode {
     };
     let mouse = !args.no_mouse && config.config.mouse.unwrap_or(true);
     let watch = !args.no_watch && config.config.watch.unwrap_or(true);
-    let (store, warnings) = crate::state::StateStore::open_input(&input);
-    let mut app = App::new(loaded.graph, input.name()).with_state(store.state().clone());
-    if !warnings.is_empty() {
-        app.set_alert(warnings.join(" "));
-    }
-    if !notices.is_empty() {
-        app.set_message(crate::text::sanitize_line(&notices.join(" ")));
-    }
-    // One channel wakes the loop: terminal events, search results, signals
-    // and changes to the file.
+    // One channel wakes the loop: terminal events, the load, search
+    // results, signals and changes to the file.
     let (wake, woken) = mpsc::channel();
-    let file_changed = wake.clone();
-    let doc = authoring::Document::new(input, watch, &mut app, move || {
-        let _ = file_changed.send(Wake::FileChanged);
-    });
-    match explore(app, store, doc, &theme, mouse, (wake, woken)) {
-        Ok(None) => ExitCode::SUCCESS,
+    startup::load_in_background(input.clone(), wake.clone());
+    // A quick load opens straight on the explorer, and its errors and
+    // warnings are printed before the terminal changes mode.
+    let early = match woken.recv_timeout(startup::LOADING_SCREEN_AFTER) {
+        Ok(Wake::Loaded(result)) => match *result {
+            Ok(loaded) => Some(loaded),
+            Err(err) => return crate::report::load_error(&err),
+        },
+        _ => None,
+    };
+    if let Some(loaded) = &early {
+        for w in &loaded.warnings {
+            eprintln!("{w}");
+        }
+    }
+    let opening = Opening {
+        input,
+        notices,
+        watch,
+        early,
+    };
+    match explore(opening, &theme, mouse, (wake, woken)) {
+        Ok(Ended::Quit) => ExitCode::SUCCESS,
+        Ok(Ended::LoadFailed(err)) => crate::report::load_error(&err),
         // The terminal is back to normal: now let the signal do what it
         // would have done (end the process, as killed by that signal).
-        Ok(Some(signal)) => {
+        Ok(Ended::Signal(signal)) => {
             let _ = signal_hook::low_level::emulate_default_handler(signal);
             ExitCode::from(128 + signal as u8)
         }
@@ -111,6 +115,49 @@ pub fn run(args: ExploreArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// What the explorer opens with: the debate, if it loaded before the
+/// terminal changed mode, and what the app is built with once it has one.
+struct Opening {
+    input: crate::formats::Input,
+    notices: Vec<String>,
+    watch: bool,
+    early: Option<crate::graph::Loaded>,
+}
+
+/// How the explorer ended.
+enum Ended {
+    Quit,
+    Signal(i32),
+    /// The debate could not be loaded (found while the loading screen was up).
+    LoadFailed(crate::graph::LoadError),
+}
+
+/// The app, its saved state and its file, for a loaded debate.
+fn open_app(
+    loaded: crate::graph::Loaded,
+    opening: &Opening,
+    wake: &mpsc::Sender<Wake>,
+) -> (App, crate::state::StateStore, authoring::Document) {
+    let input = &opening.input;
+    let (store, mut warnings) = crate::state::StateStore::open_input(input);
+    let mut app = App::new(loaded.graph, input.name()).with_state(store.state().clone());
+    if opening.early.is_none() {
+        // Found behind the loading screen: stderr is not to be seen now.
+        warnings.extend(loaded.warnings.iter().map(|w| w.to_string()));
+    }
+    if !warnings.is_empty() {
+        app.set_alert(crate::text::sanitize_line(&warnings.join(" ")));
+    }
+    if !opening.notices.is_empty() {
+        app.set_message(crate::text::sanitize_line(&opening.notices.join(" ")));
+    }
+    let file_changed = wake.clone();
+    let doc = authoring::Document::new(input.clone(), opening.watch, &mut app, move || {
+        let _ = file_changed.send(Wake::FileChanged);
+    });
+    (app, store, doc)
 }
 
 /// The user's configuration; a problem with it becomes a notice, and the
@@ -213,15 +260,13 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<(
     Ok(())
 }
 
-/// Runs the explorer; returns the signal that ended it, if one did.
+/// Runs the explorer; says how it ended.
 fn explore(
-    mut app: App,
-    mut store: crate::state::StateStore,
-    mut doc: authoring::Document,
+    mut opening: Opening,
     theme: &Theme,
     mouse: bool,
     (wake, woken): (mpsc::Sender<Wake>, mpsc::Receiver<Wake>),
-) -> io::Result<Option<i32>> {
+) -> io::Result<Ended> {
     // Caught before the terminal changes, so no signal can leave it raw.
     catch_signals(wake.clone())?;
     // Installed before ratatui's hook, which then runs first on panic and
@@ -241,17 +286,58 @@ fn explore(
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    let result = event_loop(
-        &mut terminal,
-        &mut app,
-        &mut store,
-        &mut doc,
-        theme,
-        (mouse, wake, woken),
-    );
+    // Start the terminal's event source before the first frame: a resize
+    // between that frame and the reader's first read is then seen.
+    event::poll(std::time::Duration::ZERO)?;
+    let reader = read_terminal(wake.clone());
+    let result = match opening.early.take() {
+        Some(loaded) => Ok(Some((loaded, Vec::new()))),
+        None => waited(&mut terminal, &woken, &opening, theme, mouse),
+    };
+    let result = match result {
+        Ok(Some((loaded, typed))) => {
+            let (mut app, mut store, mut doc) = open_app(loaded, &opening, &wake);
+            // Keys typed behind the loading screen come first, in order.
+            for ev in typed {
+                let _ = wake.send(Wake::Terminal(ev));
+            }
+            let looped = event_loop(
+                &mut terminal,
+                (&mut app, &mut store, &mut doc),
+                theme,
+                (mouse, &reader, wake, woken),
+            );
+            looped.map(|ended| ended.map_or(Ended::Quit, Ended::Signal))
+        }
+        Ok(None) => Ok(Ended::Quit),
+        Err(ended) => Ok(ended),
+    };
     drop(_guard);
     release_terminal();
     result
+}
+
+/// Waits behind the loading screen: the debate and the keys typed
+/// meanwhile, `None` when the user quit, or how the explorer ended.
+#[allow(clippy::type_complexity)]
+fn waited(
+    terminal: &mut ratatui::DefaultTerminal,
+    woken: &mpsc::Receiver<Wake>,
+    opening: &Opening,
+    theme: &Theme,
+    mouse: bool,
+) -> Result<Option<(crate::graph::Loaded, Vec<Event>)>, Ended> {
+    let name = opening.input.name();
+    match startup::wait_with_screen(terminal, woken, &name, theme, mouse) {
+        Ok(startup::Waited::Loaded(result, typed)) => match *result {
+            Ok(loaded) => Ok(Some((loaded, typed))),
+            Err(err) => Err(Ended::LoadFailed(err)),
+        },
+        Ok(startup::Waited::Quit) => Ok(None),
+        Ok(startup::Waited::Signal(signal)) => Err(Ended::Signal(signal)),
+        // The terminal failed: there is nothing to show anything on.
+        Err(_) => Ok(None),
+    }
 }
 
 use viewstate::search::FIRST_RESULTS;
@@ -271,6 +357,8 @@ enum Wake {
     FileChanged,
     /// The search index is built and its worker ready.
     SearchReady(SearchWorker),
+    /// The debate has loaded, or failed to, on the loading thread.
+    Loaded(Box<Result<crate::graph::Loaded, crate::graph::LoadError>>),
 }
 
 /// Reads terminal events on a thread of its own and sends them on. It
@@ -382,28 +470,30 @@ impl Search {
     }
 }
 
+#[allow(clippy::type_complexity)]
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    store: &mut crate::state::StateStore,
-    doc: &mut authoring::Document,
+    (app, store, doc): (
+        &mut App,
+        &mut crate::state::StateStore,
+        &mut authoring::Document,
+    ),
     theme: &Theme,
-    (mouse, wake, woken): (bool, mpsc::Sender<Wake>, mpsc::Receiver<Wake>),
+    (mouse, reader, wake, woken): (bool, &Reader, mpsc::Sender<Wake>, mpsc::Receiver<Wake>),
 ) -> io::Result<Option<i32>> {
-    let mut search = Search::start(app.shared_graph(), wake.clone());
-    // Start the terminal's event source here, before the first frame: a
-    // resize between that frame and the reader's first read is then seen.
-    event::poll(std::time::Duration::ZERO)?;
-    let reader = read_terminal(wake.clone());
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
     let mut dirty = true;
+    let mut search: Option<Search> = None;
     while !app.should_quit() {
         if dirty {
             terminal.draw(|frame| views::draw(frame, app, theme))?;
+            // The index is built after the first frame, so as not to take
+            // a core from it.
+            search.get_or_insert_with(|| Search::start(app.shared_graph(), wake.clone()));
             dirty = false;
             // The end-to-end tests check that a panic leaves the terminal
             // clean; this is how they cause one in the real binary.
@@ -448,7 +538,7 @@ fn event_loop(
                             let replaced = doc.edit(terminal, app, mouse);
                             reader.resume();
                             if replaced? {
-                                search = Search::start(app.shared_graph(), wake.clone());
+                                search = Some(Search::start(app.shared_graph(), wake.clone()));
                             }
                         }
                         Some(action) => {
@@ -464,17 +554,23 @@ fn event_loop(
                 Wake::FileChanged => {
                     if let Some(replaced) = doc.poll(app) {
                         if replaced {
-                            search = Search::start(app.shared_graph(), wake.clone());
+                            search = Some(Search::start(app.shared_graph(), wake.clone()));
                         }
                         dirty = true;
                     }
                 }
                 Wake::TerminalFailed(e) => return Err(e),
                 Wake::Search => {}
-                Wake::SearchReady(worker) => search.worker = Some(worker),
+                Wake::SearchReady(worker) => {
+                    if let Some(s) = search.as_mut() {
+                        s.worker = Some(worker);
+                    }
+                }
+                // Only the first load comes this way, before this loop.
+                Wake::Loaded(_) => {}
             }
             // Hand each keystroke's query over at once, before taking more.
-            dirty |= search.pump(app);
+            dirty |= search.as_mut().is_some_and(|s| s.pump(app));
             if app.should_quit() {
                 break;
             }
