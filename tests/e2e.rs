@@ -275,6 +275,44 @@ fn marks_and_notes_survive_a_restart() {
 }
 
 #[test]
+fn marks_follow_a_moved_debate_into_the_explorer_and_the_brief() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = state.path().to_str().unwrap().to_string();
+    let env = [("AGON_STATE_DIR", dir.as_str())];
+    let work = tempfile::tempdir().unwrap();
+    let first = work.path().join("tram.ron");
+    std::fs::copy(FIXTURE, &first).unwrap();
+    let mut s = Session::spawn(&[first.to_str().unwrap()], &env, 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"jm");
+    s.wait_for("Marked starred");
+    s.send(b"ncheck the timetable\x13");
+    s.wait_for("Note saved");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+
+    // Moved and renamed: the explorer and the brief both find the marks.
+    std::fs::create_dir(work.path().join("moved")).unwrap();
+    let moved = work.path().join("moved").join("town.ron");
+    std::fs::rename(&first, &moved).unwrap();
+    let brief = std::process::Command::new(env!("CARGO_BIN_EXE_agon"))
+        .args(["brief", moved.to_str().unwrap()])
+        .env("AGON_STATE_DIR", &dir)
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&brief.stdout);
+    assert!(md.contains("*Your note:* check the timetable"), "{md}");
+    assert!(md.contains("**starred**"), "{md}");
+    let mut s = Session::spawn(&[moved.to_str().unwrap()], &env, 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"j");
+    s.wait_for("check the timetable");
+    assert!(s.contents().contains("★"), "{}", s.contents());
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
 fn a_paste_is_text_in_every_text_box_and_never_commands() {
     let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
     s.wait_for("Outline 1/6");

@@ -51,6 +51,7 @@ pub fn load_parsed(file: &str, text: &str, debate: DebateFile) -> Result<Loaded,
         .into_iter()
         .map(|p| locator.diagnostic(file, &p.path, p.severity, p.message))
         .collect();
+    graph::diag::sort(&mut diags);
     graph::diag::cap_counted(&mut diags, &counts);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);

@@ -160,6 +160,7 @@ impl<'a> Builder<'a> {
 
     /// Gives up after an error that leaves nothing worth validating.
     pub fn stop(mut self) -> Result<Loaded, Vec<Diagnostic>> {
+        graph::diag::sort(&mut self.diags);
         graph::diag::cap_counted(&mut self.diags, &self.counts);
         Err(self.diags)
     }

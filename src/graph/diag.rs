@@ -205,9 +205,8 @@ impl KindCounts {
 }
 
 /// [`cap_per_kind`] for problems admitted by `counts`: the summary line
-/// counts the problems that were never placed too.
+/// counts the problems that were never placed too. Expects sorted problems.
 pub fn cap_counted(diags: &mut Vec<Diagnostic>, counts: &KindCounts) {
-    sort(diags);
     let mut seen: rustc_hash::FxHashMap<(String, Severity, String), usize> = Default::default();
     let mut first_dropped: Vec<(usize, (String, Severity, String))> = Vec::new();
     let mut kept = Vec::with_capacity(diags.len().min(4 * MAX_PER_KIND));
@@ -591,6 +590,23 @@ mod tests {
             summary.message
         );
         assert_eq!(diags.iter().filter(|d| d.is_error()).count(), 3);
+    }
+
+    #[test]
+    fn problems_past_the_cap_are_counted_not_kept() {
+        let lines = Lines::new("x");
+        let mut counts = KindCounts::default();
+        let mut diags: Vec<Diagnostic> = (0..5000)
+            .map(|i| format!("node `n{i}` leads nowhere"))
+            .filter(|m| counts.admit(Severity::Warning, m))
+            .map(|m| lines.at_offset("f", 0, Severity::Warning, m))
+            .collect();
+        assert_eq!(diags.len(), MAX_PER_KIND + 1);
+        assert!(counts.admit(Severity::Error, "another kind"));
+        cap_counted(&mut diags, &counts);
+        assert_eq!(diags.len(), MAX_PER_KIND + 1);
+        let summary = &diags[MAX_PER_KIND].message;
+        assert!(summary.starts_with("and 4800 more of this kind"), "{summary}");
     }
 
     #[test]

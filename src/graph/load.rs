@@ -238,6 +238,7 @@ fn place_problems(file: &str, text: &str, problems: Vec<rules::Problem>) -> Vec<
             lines.at_offset(file, offset, p.severity, p.message)
         })
         .collect();
+    diag::sort(&mut diags);
     diag::cap_counted(&mut diags, &counts);
     diags
 }

@@ -31,17 +31,61 @@ pub fn state_dir_from(var: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf>
     set("APPDATA").map(|d| d.join("agon"))
 }
 
-/// The state file name for a debate: [`BUILTIN_FILE_NAME`] for the built-in
-/// one (`path` none), else the file's stem for readability and a hash of its
-/// canonical path for uniqueness: `debate-3f2a9c0d1e2b4a5f.ron`.
-pub fn state_file_name(canonical: Option<&Path>) -> String {
-    let Some(path) = canonical else {
-        return BUILTIN_FILE_NAME.to_string();
-    };
-    let stem: String = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default()
+/// What a debate's state is keyed by wherever its file lies: its title and
+/// the ids of its theses, hashed. Not the file's content, which changes with
+/// every edit; not its path, which changes when it is moved or copied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    /// The title, for a readable file name.
+    title: String,
+    /// The hash of the title and the sorted thesis ids, in hex.
+    key: String,
+}
+
+impl Identity {
+    /// The identity of a loaded debate.
+    pub fn of(graph: &crate::graph::Graph) -> Identity {
+        let mut theses: Vec<&str> = graph
+            .theses()
+            .iter()
+            .map(|&t| graph.node(t).id.as_str())
+            .collect();
+        theses.sort_unstable();
+        Identity::from_parts(&graph.title, &theses)
+    }
+
+    /// The identity of a debate with this title and these thesis ids.
+    pub fn from_parts(title: &str, theses: &[&str]) -> Identity {
+        // A separator no title or id holds (they are sanitised text), so
+        // that ("a b", []) and ("a", ["b"]) differ.
+        let mut bytes = title.as_bytes().to_vec();
+        for id in theses {
+            bytes.push(0);
+            bytes.extend_from_slice(id.as_bytes());
+        }
+        Identity {
+            title: title.to_string(),
+            key: format!("{:016x}", fnv1a64(&bytes)),
+        }
+    }
+
+    /// The key written in the state file, to check the file is this debate's.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The state file's name: the title for readability, the key for
+    /// uniqueness: `my_debate.3f2a9c0d1e2b4a5f.ron` (a dot, where the names
+    /// keyed by path have a dash, so the two never meet).
+    pub fn file_name(&self) -> String {
+        format!("{}.{}.ron", readable(&self.title), self.key)
+    }
+}
+
+/// Up to 40 characters of `text` fit for a file name: ASCII letters, digits,
+/// `-` and `_`; `debate` when nothing is left.
+fn readable(text: &str) -> String {
+    let name: String = text
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
@@ -52,11 +96,22 @@ pub fn state_file_name(canonical: Option<&Path>) -> String {
         })
         .take(40)
         .collect();
-    let stem = if stem.is_empty() {
+    if name.is_empty() {
         "debate".into()
     } else {
-        stem
+        name
+    }
+}
+
+/// The state file name for a debate, keyed by its path (how state was
+/// keyed before [`Identity`], and still the fallback): [`BUILTIN_FILE_NAME`] for the built-in
+/// one (`path` none), else the file's stem for readability and a hash of its
+/// canonical path for uniqueness: `debate-3f2a9c0d1e2b4a5f.ron`.
+pub fn state_file_name(canonical: Option<&Path>) -> String {
+    let Some(path) = canonical else {
+        return BUILTIN_FILE_NAME.to_string();
     };
+    let stem = readable(&path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default());
     format!(
         "{stem}-{:016x}.ron",
         fnv1a64(path.as_os_str().as_encoded_bytes())

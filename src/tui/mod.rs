@@ -81,7 +81,7 @@ pub fn run(args: ExploreArgs) -> ExitCode {
     };
     let mouse = !args.no_mouse && config.config.mouse.unwrap_or(true);
     let watch = !args.no_watch && config.config.watch.unwrap_or(true);
-    let (store, warnings) = crate::state::StateStore::open_input(&input);
+    let (store, warnings) = crate::state::StateStore::open_input(&input, &loaded.graph);
     let mut app = App::new(loaded.graph, input.name()).with_state(store.state().clone());
     if !warnings.is_empty() {
         app.set_alert(warnings.join(" "));
