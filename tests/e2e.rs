@@ -296,7 +296,7 @@ fn marks_follow_a_moved_debate_into_the_explorer_and_the_brief() {
     let moved = work.path().join("moved").join("town.ron");
     std::fs::rename(&first, &moved).unwrap();
     let brief = std::process::Command::new(env!("CARGO_BIN_EXE_agon"))
-        .args(["brief", moved.to_str().unwrap()])
+        .args(["brief", moved.to_str().unwrap(), "--side", "for"])
         .env("AGON_STATE_DIR", &dir)
         .output()
         .unwrap();
