@@ -17,7 +17,9 @@ fn fixture() -> PathBuf {
 /// by the debate's identity.
 fn open_store(states: &Path) -> (StateStore, Vec<String>) {
     let path = fixture();
-    let graph = agon::formats::load_path(&path).expect("the fixture loads").graph;
+    let graph = agon::formats::load_path(&path)
+        .expect("the fixture loads")
+        .graph;
     let identity = Identity::of(&graph);
     let debate = Debate {
         name: "prep.ron",

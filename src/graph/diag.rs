@@ -355,16 +355,20 @@ impl<'a> Lines<'a> {
         let line = self.line_index(offset);
         let line_start = self.starts[line] as usize;
         // Count from the line's start, or from a checkpoint on the same line.
-        let (start, mut col) = match self.marks[self.marks.partition_point(|m| m.0 as usize <= offset) - 1] {
-            (at, _, col) if at as usize >= line_start => (at as usize, col as usize),
-            _ => (line_start, 1),
-        };
+        let (start, mut col) =
+            match self.marks[self.marks.partition_point(|m| m.0 as usize <= offset) - 1] {
+                (at, _, col) if at as usize >= line_start => (at as usize, col as usize),
+                _ => (line_start, 1),
+            };
         self.count(offset - start);
         col += self.text.as_bytes()[start..offset]
             .iter()
             .filter(|&&b| b & 0xC0 != 0x80)
             .count();
-        Pos { line: line + 1, col }
+        Pos {
+            line: line + 1,
+            col,
+        }
     }
 
     /// The byte offset of a line and column: the end of the line when the
@@ -606,7 +610,10 @@ mod tests {
         cap_counted(&mut diags, &counts);
         assert_eq!(diags.len(), MAX_PER_KIND + 1);
         let summary = &diags[MAX_PER_KIND].message;
-        assert!(summary.starts_with("and 4800 more of this kind"), "{summary}");
+        assert!(
+            summary.starts_with("and 4800 more of this kind"),
+            "{summary}"
+        );
     }
 
     #[test]

@@ -111,7 +111,12 @@ pub fn state_file_name(canonical: Option<&Path>) -> String {
     let Some(path) = canonical else {
         return BUILTIN_FILE_NAME.to_string();
     };
-    let stem = readable(&path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default());
+    let stem = readable(
+        &path
+            .file_stem()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default(),
+    );
     format!(
         "{stem}-{:016x}.ron",
         fnv1a64(path.as_os_str().as_encoded_bytes())

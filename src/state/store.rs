@@ -11,8 +11,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::Deserialize;
 
 use super::atomic::{clean_stale_temps, write_atomic_with};
-use super::location::{Identity, canonical, state_dir, state_file_name};
 use super::location::BUILTIN_FILE_NAME;
+use super::location::{Identity, canonical, state_dir, state_file_name};
 use super::model::{STATE_VERSION, State};
 use crate::formats::Input;
 
@@ -73,7 +73,8 @@ impl<'a> Debate<'a> {
     fn new_state(&self) -> State {
         let mut state = State::new(
             self.name,
-            self.path.map(|p| canonical(p).to_string_lossy().into_owned()),
+            self.path
+                .map(|p| canonical(p).to_string_lossy().into_owned()),
         );
         if self.path.is_some() {
             state.identity = self.identity.map(|i| i.key().to_string());
@@ -126,10 +127,9 @@ impl StateStore {
     pub fn open(debate: Debate) -> (StateStore, Vec<String>) {
         match state_dir() {
             Some(dir) => StateStore::open_in(&dir, debate),
-            None => StateStore::unsaved(
-                debate,
-                "no directory for notes: set AGON_STATE_DIR or HOME",
-            ),
+            None => {
+                StateStore::unsaved(debate, "no directory for notes: set AGON_STATE_DIR or HOME")
+            }
         }
     }
 
@@ -638,14 +638,24 @@ mod tests {
         let (again, _) = StateStore::open_in(states.path(), on_file("o", &original, &id));
         assert_eq!(again.state().mark("a"), Some(Mark::Answer));
         assert_eq!(again.state().mark("c"), Some(Mark::Star));
-        assert_eq!(files_in(states.path()).iter().filter(|n| n.ends_with(".ron")).count(), 1);
+        assert_eq!(
+            files_in(states.path())
+                .iter()
+                .filter(|n| n.ends_with(".ron"))
+                .count(),
+            1
+        );
     }
 
     #[test]
     fn another_debate_with_another_identity_starts_empty() {
         let (data, states) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         let debate = debate_file(data.path());
-        mark_and_note(states.path(), &debate, &Identity::from_parts("Trams", &["thesis"]));
+        mark_and_note(
+            states.path(),
+            &debate,
+            &Identity::from_parts("Trams", &["thesis"]),
+        );
         let other = data.path().join("other.ron");
         fs::copy(&debate, &other).unwrap();
         let id = Identity::from_parts("Buses", &["thesis"]);
@@ -661,7 +671,9 @@ mod tests {
         let mut old = State::new("d.ron", Some(canonical(&debate).to_string_lossy().into()));
         old.set_mark("a", Some(Mark::Use));
         old.set_note("b", "from before");
-        let legacy = states.path().join(state_file_name(Some(&canonical(&debate))));
+        let legacy = states
+            .path()
+            .join(state_file_name(Some(&canonical(&debate))));
         fs::write(&legacy, old.to_ron()).unwrap();
         let id = Identity::from_parts("t", &["th"]);
 
@@ -682,9 +694,15 @@ mod tests {
             .iter()
             .find(|n| n.starts_with(&format!("{}.migrated-", file_name(&legacy))))
             .expect("the old file kept aside");
-        assert_eq!(fs::read_to_string(states.path().join(aside)).unwrap(), old.to_ron());
+        assert_eq!(
+            fs::read_to_string(states.path().join(aside)).unwrap(),
+            old.to_ron()
+        );
         let (again, _) = StateStore::open_in(states.path(), on_file("d", &debate, &id));
-        assert_eq!(again.file(), Some(states.path().join(id.file_name()).as_path()));
+        assert_eq!(
+            again.file(),
+            Some(states.path().join(id.file_name()).as_path())
+        );
         assert_eq!(again.state().mark("a"), Some(Mark::Use));
         assert_eq!(again.state().mark("c"), Some(Mark::Star));
         assert_eq!(again.state().note("b"), Some("from before"));
