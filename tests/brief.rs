@@ -20,7 +20,7 @@ fn open_store(states: &Path) -> (StateStore, Vec<String>) {
     let graph = agon::formats::load_path(&path)
         .expect("the fixture loads")
         .graph;
-    let identity = Identity::of(&graph);
+    let identity = Identity::of(&graph).expect("the fixture has a thesis");
     let debate = Debate {
         name: "prep.ron",
         path: Some(&path),

@@ -43,15 +43,17 @@ pub struct Identity {
 }
 
 impl Identity {
-    /// The identity of a loaded debate.
-    pub fn of(graph: &crate::graph::Graph) -> Identity {
+    /// The identity of a loaded debate; none for a map without a thesis
+    /// (an abstract argumentation framework), which its title alone (often
+    /// its file's name) would not tell apart from others: it is kept by path.
+    pub fn of(graph: &crate::graph::Graph) -> Option<Identity> {
         let mut theses: Vec<&str> = graph
             .theses()
             .iter()
             .map(|&t| graph.node(t).id.as_str())
             .collect();
         theses.sort_unstable();
-        Identity::from_parts(&graph.title, &theses)
+        (!theses.is_empty()).then(|| Identity::from_parts(&graph.title, &theses))
     }
 
     /// The identity of a debate with this title and these thesis ids.
@@ -193,6 +195,32 @@ mod tests {
         assert_eq!(fnv1a64(b""), 0xcbf29ce484222325);
         assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
         assert_eq!(fnv1a64(b"foobar"), 0x85944171f73967e8);
+    }
+
+    #[test]
+    fn identity_is_the_title_and_the_thesis_ids_in_any_order() {
+        let graph = |title: &str, nodes: &str| {
+            let text = format!("Debate(title: \"{title}\", nodes: [{nodes}])");
+            crate::graph::load_str("d.ron", &text).unwrap().graph
+        };
+        let a = "Node(id: \"a\", kind: Thesis, title: \"A\")";
+        let b = "Node(id: \"b\", kind: Thesis, title: \"B\")";
+        let one = Identity::of(&graph("Trams", &format!("{a}, {b}"))).unwrap();
+        // Wording, order and the rest of the file do not matter.
+        let reordered = graph(
+            "Trams",
+            &format!("{b}, {a}, Node(id: \"c\", kind: Claim, title: \"C\", supports: [\"a\"])"),
+        );
+        assert_eq!(Identity::of(&reordered), Some(one.clone()));
+        assert_ne!(
+            Identity::of(&graph("Buses", &format!("{a}, {b}"))),
+            Some(one.clone())
+        );
+        assert_ne!(Identity::of(&graph("Trams", a)), Some(one.clone()));
+        assert!(one.file_name().starts_with("Trams.") && one.file_name().ends_with(".ron"));
+        // No thesis: nothing to go by but the path.
+        let aaf = graph("Trams", "Node(id: \"x\", kind: Claim, title: \"X\")");
+        assert_eq!(Identity::of(&aaf), None);
     }
 
     #[test]

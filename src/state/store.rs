@@ -154,7 +154,7 @@ impl StateStore {
     /// file to key its notes by, so they are kept in memory only.
     pub fn open_input(input: &Input, graph: &crate::graph::Graph) -> (StateStore, Vec<String>) {
         let (identity, name) = (Identity::of(graph), input.name());
-        let debate = input_debate(input, &name, &identity);
+        let debate = input_debate(input, &name, identity.as_ref());
         if *input == Input::Stdin {
             return StateStore::unsaved(debate, "the debate came from standard input");
         }
@@ -226,7 +226,9 @@ impl StateStore {
     pub fn read_only(input: &Input, graph: &crate::graph::Graph) -> (Option<State>, Vec<String>) {
         let (identity, name) = (Identity::of(graph), input.name());
         match state_dir() {
-            Some(dir) => StateStore::read_only_in(&dir, input_debate(input, &name, &identity)),
+            Some(dir) => {
+                StateStore::read_only_in(&dir, input_debate(input, &name, identity.as_ref()))
+            }
             None => (None, Vec::new()),
         }
     }
@@ -376,7 +378,7 @@ fn lock(file: &Path) -> io::Result<fs::File> {
 }
 
 /// The debate an input names, known by `identity` when it is a file.
-fn input_debate<'a>(input: &'a Input, name: &'a str, identity: &'a Identity) -> Debate<'a> {
+fn input_debate<'a>(input: &'a Input, name: &'a str, identity: Option<&'a Identity>) -> Debate<'a> {
     let path = match input {
         Input::Builtin => return Debate::builtin(),
         Input::Stdin => None,
@@ -385,7 +387,7 @@ fn input_debate<'a>(input: &'a Input, name: &'a str, identity: &'a Identity) -> 
     Debate {
         name,
         path,
-        identity: Some(identity),
+        identity,
     }
 }
 
