@@ -150,12 +150,21 @@ impl<'a> Builder<'a> {
         if !self.counts.admit(severity, &message) {
             return;
         }
-        let text = self.text;
-        let lines = self
-            .lines
-            .get_or_insert_with(|| graph::diag::Lines::new(text));
-        let diag = lines.at_pos(self.file, pos, severity, message);
+        let file = self.file;
+        let diag = self.lines().at_pos(file, pos, severity, message);
         self.diags.push(diag);
+    }
+
+    /// The file's one line index, built at its first use.
+    fn lines(&mut self) -> &graph::diag::Lines<'a> {
+        let text = self.text;
+        self.lines
+            .get_or_insert_with(|| graph::diag::Lines::new(text))
+    }
+
+    /// The line and column of a byte offset in the file.
+    pub fn pos_of(&mut self, offset: usize) -> Pos {
+        self.lines().pos(offset)
     }
 
     /// Gives up after an error that leaves nothing worth validating.
