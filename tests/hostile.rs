@@ -611,3 +611,15 @@ fn a_kialo_claim_citing_one_footnote_a_hundred_thousand_times_warns_once() {
         .collect();
     assert_eq!(cites.len(), 1, "{cites:?}");
 }
+
+#[test]
+fn an_unclosed_argdown_comment_is_placed_where_it_opens() {
+    let text = "[A]: a claim\n\n  /* never closed\n[B]: another";
+    let d = agon::formats::load_str_as(agon::formats::InputFormat::Argdown, "c.argdown", text)
+        .expect_err("an unclosed comment is an error");
+    let at = d
+        .iter()
+        .find(|x| x.message.contains("never closed with `*/`"))
+        .expect("the comment is reported");
+    assert_eq!((at.pos.line, at.pos.col), (3, 3), "{at}");
+}
