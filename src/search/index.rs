@@ -22,6 +22,10 @@ const PLAIN_LONG_TEXT: u8 = 1 << 6;
 const NO_SOURCE: u32 = u32::MAX;
 const NO_COPY: u32 = u32::MAX;
 
+/// A node's text and quote folded for search, each only when folding
+/// changes it.
+type FoldedLong = (Option<Box<str>>, Option<Box<str>>);
+
 /// The search index over one graph. Build it once after loading; share it
 /// (it is immutable) between the interface and the search worker.
 #[derive(Debug)]
@@ -53,7 +57,7 @@ pub struct SearchIndex {
     /// `folded_long`, or `NO_COPY`. Folding those texts once here, instead
     /// of at every keystroke, is what makes a scan of them a byte search.
     long_slot: Vec<u32>,
-    folded_long: Vec<(Option<Box<str>>, Option<Box<str>>)>,
+    folded_long: Vec<FoldedLong>,
     /// Each node's tags as indices into `tags`: `tag_ids[tag_start[i]..tag_start[i + 1]]`.
     tag_start: Vec<u32>,
     tag_ids: Vec<u32>,
