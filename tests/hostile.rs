@@ -623,3 +623,25 @@ fn an_unclosed_argdown_comment_is_placed_where_it_opens() {
         .expect("the comment is reported");
     assert_eq!((at.pos.line, at.pos.col), (3, 3), "{at}");
 }
+
+#[test]
+fn agon_json_on_one_line_places_only_the_first_problems_of_each_kind() {
+    let n = 30_000;
+    let nodes: Vec<String> = (0..n)
+        .map(|i| {
+            format!(r#"{{"id":"n{i}","kind":"Claim","title":"x","supports":["missing-{i}"]}}"#)
+        })
+        .collect();
+    let text = format!(
+        r#"{{"title":"t","nodes":[{{"id":"t","kind":"Thesis","title":"T"}},{}]}}"#,
+        nodes.join(",")
+    );
+    let before = agon::graph::diag::scanned_on_this_thread();
+    let d = agon::formats::load_str_as(agon::formats::InputFormat::Aif, "one-line.json", &text)
+        .expect_err("every reference is unknown");
+    let scanned = agon::graph::diag::scanned_on_this_thread() - before;
+    assert_eq!(represented(&d), n);
+    assert!(d.len() <= 2 * (MAX_PER_KIND + 1), "{}", d.len());
+    let bound = text.len() + d.len() * agon::graph::diag::CHECKPOINT_BYTES;
+    assert!(scanned <= bound, "{scanned} bytes scanned, bound {bound}");
+}
