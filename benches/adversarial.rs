@@ -1,13 +1,16 @@
 //! Files shaped to make loading explode: thousands of problems on one long
 //! line, a chain of undercutters, a reference repeated all over a Kialo
 //! claim. Each shape is written at the size the hostile-input campaign
-//! found trouble at and at 10 MB, then loaded and its problems printed (as
-//! `agon check` does) in a fresh process of this bench, which reports the
-//! time and its own peak memory. Target: every input up to 10 MB within
-//! 2 s and 500 MB.
+//! found trouble at and at 10 MB, then checked by the real binary, `agon
+//! check FILE`, as a user would: its wall time, its CPU time (user + system:
+//! on a shared, loaded machine the wall time says more about the neighbours)
+//! and its peak memory, as `/usr/bin/time -v` reports them. Beside it, the
+//! engine alone: loading and printing the problems in a fresh process of
+//! this bench. Target: every input up to 10 MB within 2 s and 500 MB.
 //!
 //! `cargo bench --bench adversarial` runs every shape; a shape's name as the
-//! argument runs that shape alone (`cargo bench --bench adversarial -- aif`).
+//! argument runs that shape alone (`cargo bench --bench adversarial -- aif`);
+//! `-- --keep DIR` leaves the files in DIR.
 
 use std::path::Path;
 use std::process::Command;
@@ -180,9 +183,31 @@ fn peak_memory_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-/// In the child: load the file, print every problem as `agon check` would
-/// (into memory), report what it cost.
+/// `agon check FILE` run to its end: wall seconds, CPU seconds, peak
+/// memory in MB and the bytes it printed. Measured from a process that
+/// runs nothing else, so its children's resource usage is this run's.
+fn check_whole_process(path: &Path) -> (f64, f64, f64, usize) {
+    use nix::sys::resource::{UsageWho, getrusage};
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_agon"))
+        .arg("check")
+        .arg(path)
+        .output()
+        .expect("agon runs");
+    let wall = start.elapsed().as_secs_f64();
+    let usage = getrusage(UsageWho::RUSAGE_CHILDREN).expect("resource usage");
+    let secs = |t: nix::sys::time::TimeVal| t.tv_sec() as f64 + t.tv_usec() as f64 / 1e6;
+    let cpu = secs(usage.user_time()) + secs(usage.system_time());
+    // Linux reports the peak in kilobytes.
+    let peak = usage.max_rss() as f64 / 1024.0;
+    (wall, cpu, peak, out.stdout.len() + out.stderr.len())
+}
+
+/// In the child: run `agon check` on the file, then load it here and print
+/// every problem as `agon check` would (into memory); report both.
 fn measure(path: &Path) {
+    let (wall, cpu, peak, printed) = check_whole_process(path);
+    print!("{wall:>6.2} s {cpu:>6.2} s {peak:>6.0} MB {printed:>7} B | ");
     let start = Instant::now();
     let (problems, printed) = match agon::formats::load_path(path) {
         Ok(loaded) => {
@@ -201,7 +226,7 @@ fn measure(path: &Path) {
     let elapsed = start.elapsed();
     let peak = peak_memory_mb().map_or("?".into(), |m| format!("{m:.0}"));
     println!(
-        "{:>7.3} s {:>6} MB peak {:>6} problems shown, {:>8} bytes printed",
+        "{:>6.2} s {:>6} MB {:>5} shown, {:>7} B",
         elapsed.as_secs_f64(),
         peak,
         problems,
@@ -215,17 +240,30 @@ fn main() {
         measure(Path::new(&args[i + 1]));
         return;
     }
-    let only: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
-    let dir = std::env::temp_dir().join(format!("agon-adversarial-{}", std::process::id()));
+    let keep = args
+        .iter()
+        .position(|a| a == "--keep")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
+    let only: Vec<&String> = args
+        .iter()
+        .filter(|a| !a.starts_with('-') && Some(Path::new(a)) != keep.as_deref())
+        .collect();
+    let dir = keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("agon-adversarial-{}", std::process::id()))
+    });
     std::fs::create_dir_all(&dir).expect("a temporary folder");
     let exe = std::env::current_exe().expect("this bench's path");
-    println!("shape                           size      time      peak memory");
+    println!(
+        "{:<31} {:>8} | {:<38} | engine alone: load and print",
+        "shape", "size", "agon check: wall, CPU, peak, printed"
+    );
     for &(name, ext, make, reported) in SHAPES {
         if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
             continue;
         }
         for size in [reported, 10 * MB] {
-            let path = dir.join(format!("{name}.{ext}"));
+            let path = dir.join(format!("{name}-{}k.{ext}", size / 1024));
             let text = make(size);
             std::fs::write(&path, &text).expect("write the shape");
             let out = Command::new(&exe)
@@ -243,5 +281,7 @@ fn main() {
             }
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -7,10 +7,26 @@ use std::process::Output;
 
 use common::{stderr, stdout};
 
-use agon::state::{Mark, StateStore};
+use agon::state::{Debate, Identity, Mark, StateStore};
 
 fn fixture() -> PathBuf {
     common::fixture("prep.ron")
+}
+
+/// The fixture's state in `states`, opened as the explorer opens it: keyed
+/// by the debate's identity.
+fn open_store(states: &Path) -> (StateStore, Vec<String>) {
+    let path = fixture();
+    let graph = agon::formats::load_path(&path)
+        .expect("the fixture loads")
+        .graph;
+    let identity = Identity::of(&graph).expect("the fixture has a thesis");
+    let debate = Debate {
+        name: "prep.ron",
+        path: Some(&path),
+        identity: Some(&identity),
+    };
+    StateStore::open_in(states, debate)
 }
 
 /// Runs agon with its state directory at `state_dir`, so the user's own
@@ -56,7 +72,7 @@ fn brief_against_the_thesis() {
 #[test]
 fn notes_and_marks_from_the_state_dir_appear_and_are_left_alone() {
     let states = tempfile::tempdir().unwrap();
-    let (mut store, warnings) = StateStore::open_in(states.path(), "prep.ron", Some(&fixture()));
+    let (mut store, warnings) = open_store(states.path());
     assert!(warnings.is_empty());
     let state = store.state_mut();
     state.set_note(
@@ -104,7 +120,7 @@ fn notes_and_marks_from_the_state_dir_appear_and_are_left_alone() {
 #[test]
 fn a_corrupt_state_file_is_reported_and_not_moved() {
     let states = tempfile::tempdir().unwrap();
-    let (store, _) = StateStore::open_in(states.path(), "prep.ron", Some(&fixture()));
+    let (store, _) = open_store(states.path());
     let file = store.file().unwrap().to_path_buf();
     std::fs::write(&file, "State(version: 1, debate: ").unwrap();
     let out = agon(states.path(), &["brief", &fixture_arg(), "--side", "for"]);

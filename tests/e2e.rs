@@ -253,28 +253,63 @@ fn a_bad_file_prints_errors_and_never_touches_the_terminal() {
     s.assert_restored();
 }
 
+/// Stars the second node of `file` in the explorer and notes `note` on it
+/// (with a `q` in the note: typed text, not quit), then quits.
+fn star_and_note(file: &str, env: &[(&str, &str)], note: &str) {
+    let mut s = Session::spawn(&[file], env, 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"jm");
+    s.wait_for("Marked starred");
+    s.send(format!("n{note}\x13").as_bytes());
+    s.wait_for("Note saved");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// Opens `file` in the explorer and finds the star and the note on its
+/// second node.
+fn sees_star_and_note(file: &str, env: &[(&str, &str)], note: &str) {
+    let mut s = Session::spawn(&[file], env, 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"j");
+    s.wait_for(note);
+    assert!(s.contents().contains("★"), "{}", s.contents());
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
 #[test]
 fn marks_and_notes_survive_a_restart() {
     let state = tempfile::tempdir().unwrap();
     let dir = state.path().to_str().unwrap().to_string();
     let env = [("AGON_STATE_DIR", dir.as_str())];
-    let mut s = Session::spawn(&[FIXTURE], &env, 100, 30);
-    s.wait_for("Outline 1/6");
-    s.send(b"jm");
-    s.wait_for("Marked starred");
-    // q typed into the note is text, not quit.
-    s.send(b"nquick trams\x13");
-    s.wait_for("Note saved");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    star_and_note(FIXTURE, &env, "quick trams");
+    sees_star_and_note(FIXTURE, &env, "quick trams");
+}
 
-    let mut s = Session::spawn(&[FIXTURE], &env, 100, 30);
-    s.wait_for("Outline 1/6");
-    s.send(b"j");
-    s.wait_for("quick trams");
-    assert!(s.contents().contains("★"), "{}", s.contents());
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+#[test]
+fn marks_follow_a_moved_debate_into_the_explorer_and_the_brief() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = state.path().to_str().unwrap().to_string();
+    let env = [("AGON_STATE_DIR", dir.as_str())];
+    let work = tempfile::tempdir().unwrap();
+    let first = work.path().join("tram.ron");
+    std::fs::copy(FIXTURE, &first).unwrap();
+    star_and_note(first.to_str().unwrap(), &env, "check the timetable");
+
+    // Moved and renamed: the explorer and the brief both find the marks.
+    std::fs::create_dir(work.path().join("moved")).unwrap();
+    let moved = work.path().join("moved").join("town.ron");
+    std::fs::rename(&first, &moved).unwrap();
+    let brief = std::process::Command::new(env!("CARGO_BIN_EXE_agon"))
+        .args(["brief", moved.to_str().unwrap(), "--side", "for"])
+        .env("AGON_STATE_DIR", &dir)
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&brief.stdout);
+    assert!(md.contains("*Your note:* check the timetable"), "{md}");
+    assert!(md.contains("**starred**"), "{md}");
+    sees_star_and_note(moved.to_str().unwrap(), &env, "check the timetable");
 }
 
 #[test]

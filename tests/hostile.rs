@@ -544,3 +544,104 @@ fn an_aif_file_on_one_line_with_thousands_of_warnings_prints_briefly() {
         "{printed} bytes printed"
     );
 }
+
+#[test]
+fn placing_argdown_problems_scans_their_lines_not_the_file_around_them() {
+    // Short lines, far apart: each problem used to be placed by scanning
+    // from the last checkpoint before it, kilobytes of other lines.
+    let filler = format!("// {}\n", "x".repeat(60)).repeat(100);
+    let n = 150;
+    let text: String = (0..n)
+        .map(|i| format!("[T{i}] text after the title\n{filler}"))
+        .collect();
+    let before = agon::graph::diag::scanned_on_this_thread();
+    let loaded =
+        agon::formats::load_str_as(agon::formats::InputFormat::Argdown, "far.argdown", &text)
+            .expect("warnings only");
+    let scanned = agon::graph::diag::scanned_on_this_thread() - before;
+    assert_eq!(
+        loaded
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("without `:`"))
+            .count(),
+        n
+    );
+    // One pass to index the lines, then each problem's own line only.
+    let placing = scanned - text.len();
+    assert!(
+        placing <= n * 2 * "[T000] text after the title".len(),
+        "{placing} bytes scanned placing {n} problems"
+    );
+}
+
+#[test]
+fn problems_past_the_cap_are_counted_but_never_placed() {
+    // A problem in every node of a file on one line: only the first of each
+    // kind are placed (and quoted); the summary still counts them all.
+    let n = 30_000;
+    let nodes: String = (0..n)
+        .map(|i| format!("Node(id:\"n{i}\",kind:Claim,title:\"x\",supports:[\"zz{i}\"]),"))
+        .collect();
+    let text =
+        format!("Debate(title:\"t\",nodes:[Node(id:\"t\",kind:Thesis,title:\"x\"),{nodes}])");
+    let before = agon::graph::diag::scanned_on_this_thread();
+    let d = load_str("one-line.ron", &text).expect_err("every reference is unknown");
+    let scanned = agon::graph::diag::scanned_on_this_thread() - before;
+    assert_eq!(represented(&d), n);
+    // The line index is one pass; each placed problem scans at most one
+    // checkpoint's worth of the line.
+    let placed = 2 * (MAX_PER_KIND + 1);
+    let bound = text.len() + placed * agon::graph::diag::CHECKPOINT_BYTES;
+    assert!(scanned <= bound, "{scanned} bytes scanned, bound {bound}");
+}
+
+#[test]
+fn a_kialo_claim_citing_one_footnote_a_hundred_thousand_times_warns_once() {
+    let text = format!(
+        "Discussion Title: Refs\n\n1. A thesis.\n1.1. Pro: A claim {}\n",
+        "[1] ".repeat(100_000)
+    );
+    let loaded = agon::formats::load_str_as(agon::formats::InputFormat::Kialo, "r.txt", &text)
+        .expect("warnings only");
+    let cites: Vec<&Diagnostic> = loaded
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("cites footnote"))
+        .collect();
+    assert_eq!(cites.len(), 1, "{cites:?}");
+}
+
+#[test]
+fn an_unclosed_argdown_comment_is_placed_where_it_opens() {
+    let text = "[A]: a claim\n\n  /* never closed\n[B]: another";
+    let d = agon::formats::load_str_as(agon::formats::InputFormat::Argdown, "c.argdown", text)
+        .expect_err("an unclosed comment is an error");
+    let at = d
+        .iter()
+        .find(|x| x.message.contains("never closed with `*/`"))
+        .expect("the comment is reported");
+    assert_eq!((at.pos.line, at.pos.col), (3, 3), "{at}");
+}
+
+#[test]
+fn agon_json_on_one_line_places_only_the_first_problems_of_each_kind() {
+    let n = 30_000;
+    let nodes: Vec<String> = (0..n)
+        .map(|i| {
+            format!(r#"{{"id":"n{i}","kind":"Claim","title":"x","supports":["missing-{i}"]}}"#)
+        })
+        .collect();
+    let text = format!(
+        r#"{{"title":"t","nodes":[{{"id":"t","kind":"Thesis","title":"T"}},{}]}}"#,
+        nodes.join(",")
+    );
+    let before = agon::graph::diag::scanned_on_this_thread();
+    let d = agon::formats::load_str_as(agon::formats::InputFormat::Aif, "one-line.json", &text)
+        .expect_err("every reference is unknown");
+    let scanned = agon::graph::diag::scanned_on_this_thread() - before;
+    assert_eq!(represented(&d), n);
+    assert!(d.len() <= 2 * (MAX_PER_KIND + 1), "{}", d.len());
+    let bound = text.len() + d.len() * agon::graph::diag::CHECKPOINT_BYTES;
+    assert!(scanned <= bound, "{scanned} bytes scanned, bound {bound}");
+}

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use agon::state::{Mark, StateStore};
+use agon::state::{Debate, Mark, StateStore};
 
 const SAVES: usize = 60;
 
@@ -19,7 +19,7 @@ fn window_child() {
     ) else {
         return;
     };
-    let (mut store, warnings) = StateStore::open_in(Path::new(&dir), "<built-in>", None);
+    let (mut store, warnings) = StateStore::open_in(Path::new(&dir), Debate::builtin());
     assert!(warnings.is_empty(), "{warnings:?}");
     for i in 0..SAVES {
         let id = format!("{name}-{i}");
@@ -56,7 +56,7 @@ fn two_processes_saving_one_state_lose_nothing() {
     for mut child in children {
         assert!(child.wait().unwrap().success(), "a window failed");
     }
-    let (store, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+    let (store, warnings) = StateStore::open_in(dir.path(), Debate::builtin());
     assert!(warnings.is_empty(), "{warnings:?}");
     let state = store.state();
     for name in ["left", "right"] {

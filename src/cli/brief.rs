@@ -49,7 +49,7 @@ pub fn run(args: BriefArgs) -> ExitCode {
         None
     } else {
         // Read only: a brief never moves or rewrites the notes file.
-        let (state, warnings) = StateStore::read_only(&input);
+        let (state, warnings) = StateStore::read_only(&input, &graph);
         for w in warnings {
             say!("warning: {w}");
         }

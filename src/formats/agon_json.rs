@@ -40,13 +40,19 @@ pub fn load_parsed(file: &str, text: &str, debate: DebateFile) -> Result<Loaded,
             warnings: Vec::new(),
         });
     }
-    let locator = json_common::Locator::new(text);
+    // Only the first problems of each kind are placed; the rest are counted.
+    let mut counts = graph::diag::KindCounts::default();
+    let problems: Vec<_> = problems
+        .into_iter()
+        .filter(|p| counts.admit(p.severity, &p.message))
+        .collect();
+    let locator = json_common::Locator::for_paths(text, problems.iter().map(|p| p.path.as_str()));
     let mut diags: Vec<Diagnostic> = problems
         .into_iter()
         .map(|p| locator.diagnostic(file, &p.path, p.severity, p.message))
         .collect();
     graph::diag::sort(&mut diags);
-    graph::diag::cap_per_kind(&mut diags);
+    graph::diag::cap_counted(&mut diags, &counts);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }

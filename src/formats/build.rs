@@ -25,6 +25,8 @@ pub struct Builder<'a> {
     seen_relations: HashSet<(usize, Relation, usize)>,
     slugs: Slugger,
     diags: Vec<Diagnostic>,
+    /// Problems counted by kind: only the first of each kind are placed.
+    counts: graph::diag::KindCounts,
     /// Places problems in the text and quotes them, built at the first
     /// diagnostic, so many problems in a large file stay linear.
     lines: Option<graph::diag::Lines<'a>>,
@@ -49,6 +51,7 @@ impl<'a> Builder<'a> {
             seen_relations: HashSet::new(),
             slugs: Slugger::default(),
             diags: Vec::new(),
+            counts: graph::diag::KindCounts::default(),
             lines: None,
         }
     }
@@ -144,18 +147,30 @@ impl<'a> Builder<'a> {
     }
 
     fn push(&mut self, pos: Pos, severity: Severity, message: String) {
-        let text = self.text;
-        let lines = self
-            .lines
-            .get_or_insert_with(|| graph::diag::Lines::new(text));
-        let diag = lines.at_pos(self.file, pos, severity, message);
+        if !self.counts.admit(severity, &message) {
+            return;
+        }
+        let file = self.file;
+        let diag = self.lines().at_pos(file, pos, severity, message);
         self.diags.push(diag);
+    }
+
+    /// The file's one line index, built at its first use.
+    fn lines(&mut self) -> &graph::diag::Lines<'a> {
+        let text = self.text;
+        self.lines
+            .get_or_insert_with(|| graph::diag::Lines::new(text))
+    }
+
+    /// The line and column of a byte offset in the file.
+    pub fn pos_of(&mut self, offset: usize) -> Pos {
+        self.lines().pos(offset)
     }
 
     /// Gives up after an error that leaves nothing worth validating.
     pub fn stop(mut self) -> Result<Loaded, Vec<Diagnostic>> {
         graph::diag::sort(&mut self.diags);
-        graph::diag::cap_per_kind(&mut self.diags);
+        graph::diag::cap_counted(&mut self.diags, &self.counts);
         Err(self.diags)
     }
 
@@ -201,7 +216,7 @@ impl<'a> Builder<'a> {
         }
         graph::diag::sort(&mut self.diags);
         self.diags.dedup();
-        graph::diag::cap_per_kind(&mut self.diags);
+        graph::diag::cap_counted(&mut self.diags, &self.counts);
         if self.has_errors() {
             return Err(self.diags);
         }

@@ -48,6 +48,19 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// A locator that knows only the values at `paths` and the values
+    /// they lie within.
+    pub fn for_paths<'p>(text: &'a str, paths: impl Iterator<Item = &'p str>) -> Locator<'a> {
+        let want = paths
+            .flat_map(crate::graph::locate::with_enclosing)
+            .map(str::to_string)
+            .collect();
+        Locator {
+            positions: json_locate::locate_some(text, Some(&want)),
+            lines: crate::graph::diag::Lines::new(text),
+        }
+    }
+
     /// The position of the value at `path`, or of the nearest enclosing
     /// value that was recorded, or the start of the file.
     pub fn pos(&self, path: &str) -> Pos {

@@ -3,15 +3,13 @@
 //! byte offset of every value near the top (`nodes[3]`, `AIF.edges[7].toID`),
 //! letting importers point at the node or edge at fault.
 
-use std::collections::HashMap;
-
 /// How deep paths are recorded: enough for `AIF.nodes[3].nodeID`.
 const MAX_DEPTH: usize = 4;
 
 /// Byte offsets of values, keyed by paths like `AIF.nodes[3]`.
 #[derive(Debug, Default)]
 pub struct JsonPositions {
-    offsets: HashMap<String, usize>,
+    offsets: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl JsonPositions {
@@ -29,8 +27,16 @@ enum Frame {
 /// not valid JSON it still finishes without panicking; positions may then be
 /// missing.
 pub fn locate(text: &str) -> JsonPositions {
+    locate_some(text, None)
+}
+
+/// [`locate`] recording only the values at the paths in `want` (every
+/// value when none).
+pub fn locate_some(text: &str, want: Option<&rustc_hash::FxHashSet<String>>) -> JsonPositions {
     let bytes = text.as_bytes();
     let mut out = JsonPositions::default();
+    // One buffer for every value's path.
+    let mut path = String::new();
     let mut stack: Vec<Frame> = Vec::new();
     // The path segments of the frames on the stack, kept as text.
     let mut i = 0;
@@ -71,7 +77,10 @@ pub fn locate(text: &str) -> JsonPositions {
             _ => {
                 // A value starts here.
                 if stack.len() <= MAX_DEPTH && !stack.is_empty() {
-                    out.offsets.insert(path_of(&stack), i);
+                    write_path(&mut path, &stack);
+                    if want.is_none_or(|w| w.contains(path.as_str())) {
+                        out.offsets.insert(path.clone(), i);
+                    }
                 }
                 match b {
                     b'{' => {
@@ -114,8 +123,10 @@ fn string_end(bytes: &[u8], start: usize) -> usize {
     bytes.len()
 }
 
-fn path_of(stack: &[Frame]) -> String {
-    let mut path = String::new();
+/// Writes the path of the value the stack stands at into `path`.
+fn write_path(path: &mut String, stack: &[Frame]) {
+    use std::fmt::Write;
+    path.clear();
     for frame in stack {
         match frame {
             Frame::Object { key } => {
@@ -125,13 +136,10 @@ fn path_of(stack: &[Frame]) -> String {
                 path.push_str(key.as_deref().unwrap_or(""));
             }
             Frame::Array { index } => {
-                path.push('[');
-                path.push_str(&index.to_string());
-                path.push(']');
+                let _ = write!(path, "[{index}]");
             }
         }
     }
-    path
 }
 
 #[cfg(test)]

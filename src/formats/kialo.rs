@@ -550,18 +550,14 @@ fn short_title(address: &str) -> String {
 fn sources_note(
     b: &mut Builder,
     c: &RawClaim,
-    footnotes: &[String],
+    footnotes: &[&str],
     addresses: &HashMap<String, (String, String)>,
 ) -> Option<String> {
     let mut cited = Vec::new();
-    for n in footnotes {
+    for &n in footnotes {
         match addresses.get(n) {
-            Some((_, address)) => {
-                let entry = format!("[{n}] {address}");
-                if !cited.contains(&entry) {
-                    cited.push(entry);
-                }
-            }
+            // Each footnote comes once: no entry repeats.
+            Some((_, address)) => cited.push(format!("[{n}] {address}")),
             None => b.warn(
                 c.pos,
                 format!(
@@ -609,10 +605,12 @@ fn link_target(text: &str) -> Option<&str> {
 }
 
 /// Unescapes Kialo's Markdown escapes, writes links `[text](url)` as
-/// `text (url)`, and collects the footnote numbers `[n]` the text cites.
-fn clean_text(raw: &str) -> (String, Vec<String>) {
+/// `text (url)`, and collects the footnote numbers `[n]` the text cites,
+/// each once, in the order first cited (a claim citing `[1]` a million
+/// times kept a million copies, and warned about each).
+fn clean_text(raw: &str) -> (String, Vec<&str>) {
     let mut out = String::with_capacity(raw.len());
-    let mut footnotes = Vec::new();
+    let mut footnotes = Footnotes::default();
     let mut closers = Closers::default();
     let mut at = 0;
     while let Some(c) = raw[at..].chars().next() {
@@ -639,7 +637,22 @@ fn clean_text(raw: &str) -> (String, Vec<String>) {
         out.push(c);
         at += c.len_utf8();
     }
-    (out.trim().to_string(), footnotes)
+    (out.trim().to_string(), footnotes.order)
+}
+
+/// The footnotes a text cites, each once.
+#[derive(Default)]
+struct Footnotes<'a> {
+    order: Vec<&'a str>,
+    seen: rustc_hash::FxHashSet<&'a str>,
+}
+
+impl<'a> Footnotes<'a> {
+    fn cite(&mut self, number: &'a str) {
+        if self.seen.insert(number) {
+            self.order.push(number);
+        }
+    }
 }
 
 /// The next unescaped `]` and `)` on the line, remembered between searches so
@@ -687,11 +700,11 @@ impl Closers {
 
 /// A `[n]` footnote (kept as written) or a `[text](url)` link at byte
 /// `open` of `s`; returns where it ends and what to write.
-fn bracket(
-    s: &str,
+fn bracket<'a>(
+    s: &'a str,
     open: usize,
     closers: &mut Closers,
-    footnotes: &mut Vec<String>,
+    footnotes: &mut Footnotes<'a>,
 ) -> Option<(usize, String)> {
     let close = closers.next(s, open + 1, ']')?;
     let inner = &s[open + 1..close];
@@ -701,7 +714,7 @@ fn bracket(
         return Some((end + 1, format!("{} ({})", unescape(inner), unescape(url))));
     }
     if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) {
-        footnotes.push(inner.to_string());
+        footnotes.cite(inner);
         return Some((close + 1, format!("[{inner}]")));
     }
     None

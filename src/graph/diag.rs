@@ -171,8 +171,43 @@ pub const MAX_PER_KIND: usize = 200;
 /// kind is a message with its quoted names and numbers left out), and after
 /// them one line saying how many more there were. Expects sorted problems.
 pub fn cap_per_kind(diags: &mut Vec<Diagnostic>) {
-    let mut seen: std::collections::HashMap<(String, Severity, String), usize> =
-        std::collections::HashMap::new();
+    cap_counted(diags, &KindCounts::default());
+}
+
+/// Counts problems by kind as a reader finds them, so that it places and
+/// keeps only the first of each kind (placing and quoting is where a file
+/// with a million problems spent its time and memory) while the summary
+/// line still says how many there were. For one file.
+#[derive(Default)]
+pub struct KindCounts {
+    seen: rustc_hash::FxHashMap<(Severity, String), usize>,
+}
+
+impl KindCounts {
+    /// Counts a problem; true when it is among the first of its kind, the
+    /// ones worth placing: [`MAX_PER_KIND`] shown and one that stands for
+    /// the rest.
+    pub fn admit(&mut self, severity: Severity, message: &str) -> bool {
+        let n = self.seen.entry((severity, kind_of(message))).or_insert(0);
+        *n += 1;
+        *n <= MAX_PER_KIND + 1
+    }
+
+    /// How many problems of this kind were counted.
+    fn total(&self, severity: Severity, kind: &str) -> usize {
+        // The key is owned; a lookup by borrowed parts would need a
+        // custom hash, and this runs once per kind.
+        self.seen
+            .get(&(severity, kind.to_string()))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// [`cap_per_kind`] for problems admitted by `counts`: the summary line
+/// counts the problems that were never placed too. Expects sorted problems.
+pub fn cap_counted(diags: &mut Vec<Diagnostic>, counts: &KindCounts) {
+    let mut seen: rustc_hash::FxHashMap<(String, Severity, String), usize> = Default::default();
     let mut first_dropped: Vec<(usize, (String, Severity, String))> = Vec::new();
     let mut kept = Vec::with_capacity(diags.len().min(4 * MAX_PER_KIND));
     for d in std::mem::take(diags) {
@@ -188,7 +223,8 @@ pub fn cap_per_kind(diags: &mut Vec<Diagnostic>) {
     }
     // The first dropped problem of each kind stands for all the dropped ones.
     for (slot, key) in first_dropped {
-        let more = seen[&key] - MAX_PER_KIND;
+        let total = seen[&key].max(counts.total(key.1, &key.2));
+        let more = total - MAX_PER_KIND;
         let d = &mut kept[slot];
         d.message = format!(
             "and {more} more of this kind, the first here: {}",
@@ -232,48 +268,70 @@ fn kind_of(message: &str) -> String {
     out
 }
 
-/// How often [`Lines`] keeps a checkpoint, in bytes: placing an offset costs
-/// a binary search and a scan of at most this many bytes.
-pub const CHECKPOINT_BYTES: usize = 4096;
+/// How often [`Lines`] keeps a checkpoint inside a long line, in bytes:
+/// placing an offset costs two binary searches and a scan of at most this
+/// many bytes, and never more than the line up to the offset.
+pub const CHECKPOINT_BYTES: usize = 1024;
+
+thread_local! {
+    /// Bytes scanned by every [`Lines`] of this thread: the work placing
+    /// problems costs, for tests that load a whole file.
+    static SCANNED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many bytes the [`Lines`] of this thread scanned so far, building
+/// included.
+pub fn scanned_on_this_thread() -> usize {
+    SCANNED.with(std::cell::Cell::get)
+}
 
 /// Turns byte offsets into lines and columns and back, for one text, in
 /// time independent of how many problems it has or where they are (even on
-/// one long line), and makes the [`Quote`]s of its diagnostics.
+/// one long line), and makes the [`Quote`]s of its diagnostics. Every
+/// format places its problems through one of these, built once per file.
 pub struct Lines<'a> {
     text: &'a str,
-    /// (offset, line, line start, column) every [`CHECKPOINT_BYTES`] or so.
-    marks: Vec<(usize, usize, usize, usize)>,
+    /// Where each line starts: the line of an offset is a binary search.
+    starts: Vec<u32>,
+    /// (offset, line, column) every [`CHECKPOINT_BYTES`] or so, for columns
+    /// far into a long line.
+    marks: Vec<(u32, u32, u32)>,
     shared: std::cell::OnceCell<Arc<str>>,
     /// Bytes scanned so far, building included: the work done, for tests.
     scanned: std::cell::Cell<usize>,
 }
 
 impl<'a> Lines<'a> {
-    /// One pass over the text.
+    /// One pass over the text. (Texts are at most
+    /// [`crate::graph::MAX_FILE_BYTES`], so offsets fit 32 bits.)
     pub fn new(text: &'a str) -> Lines<'a> {
         let bytes = text.as_bytes();
-        let mut marks = vec![(0, 1, 0, 1)];
-        let (mut line, mut line_start, mut col) = (1, 0, 1);
+        let mut starts = vec![0u32];
+        let mut marks = vec![(0, 1, 1)];
+        let (mut line, mut col) = (1u32, 1u32);
         let mut next = CHECKPOINT_BYTES;
         for (i, &b) in bytes.iter().enumerate() {
             if i >= next && b & 0xC0 != 0x80 {
-                marks.push((i, line, line_start, col));
+                marks.push((i as u32, line, col));
                 next = i + CHECKPOINT_BYTES;
             }
             if b == b'\n' {
                 line += 1;
-                line_start = i + 1;
                 col = 1;
+                starts.push(i as u32 + 1);
             } else if b & 0xC0 != 0x80 {
                 col += 1;
             }
         }
-        Lines {
+        let lines = Lines {
             text,
+            starts,
             marks,
             shared: std::cell::OnceCell::new(),
-            scanned: std::cell::Cell::new(text.len()),
-        }
+            scanned: std::cell::Cell::new(0),
+        };
+        lines.count(text.len());
+        lines
     }
 
     /// How many bytes of the text were scanned so far, building included.
@@ -283,55 +341,69 @@ impl<'a> Lines<'a> {
 
     fn count(&self, bytes: usize) {
         self.scanned.set(self.scanned.get() + bytes);
+        SCANNED.with(|s| s.set(s.get() + bytes));
+    }
+
+    /// The 0-based index of the line holding `offset`.
+    fn line_index(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s as usize <= offset) - 1
     }
 
     /// The line and column of a byte offset (clamped to the text).
     pub fn pos(&self, offset: usize) -> Pos {
         let offset = floor_boundary(self.text, offset.min(self.text.len()));
-        let (start, mut line, _, mut col) =
-            self.marks[self.marks.partition_point(|m| m.0 <= offset) - 1];
+        let line = self.line_index(offset);
+        let line_start = self.starts[line] as usize;
+        // Count from the line's start, or from a checkpoint on the same line.
+        let (start, mut col) =
+            match self.marks[self.marks.partition_point(|m| m.0 as usize <= offset) - 1] {
+                (at, _, col) if at as usize >= line_start => (at as usize, col as usize),
+                _ => (line_start, 1),
+            };
         self.count(offset - start);
-        for &b in &self.text.as_bytes()[start..offset] {
-            if b == b'\n' {
-                line += 1;
-                col = 1;
-            } else if b & 0xC0 != 0x80 {
-                col += 1;
-            }
+        col += self.text.as_bytes()[start..offset]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count();
+        Pos {
+            line: line + 1,
+            col,
         }
-        Pos { line, col }
     }
 
     /// The byte offset of a line and column: the end of the line when the
     /// column is past it, the end of the text when the line is.
     pub fn offset(&self, pos: Pos) -> usize {
-        let want = (pos.line.max(1), pos.col.max(1));
-        let i = self.marks.partition_point(|m| (m.1, m.3) <= want) - 1;
-        let (mut at, mut line, _, mut col) = self.marks[i];
+        let (line, want) = (pos.line.max(1), pos.col.max(1));
+        let Some(&line_start) = self.starts.get(line - 1) else {
+            return self.text.len();
+        };
+        let line_start = line_start as usize;
+        let i = self
+            .marks
+            .partition_point(|m| (m.1 as usize, m.2 as usize) <= (line, want))
+            - 1;
+        let (mut at, mut col) = match self.marks[i] {
+            (at, l, col) if l as usize == line && at as usize >= line_start => {
+                (at as usize, col as usize)
+            }
+            _ => (line_start, 1),
+        };
+        let from = at;
         for c in self.text[at..].chars() {
-            if (line, col) >= want || (line == want.0 && c == '\n') {
+            if col >= want || c == '\n' {
                 break;
             }
-            if c == '\n' {
-                line += 1;
-                col = 1;
-            } else {
-                col += 1;
-            }
+            col += 1;
             at += c.len_utf8();
         }
-        self.count(at - self.marks[i].0);
+        self.count(at - from);
         at
     }
 
     /// Where the line holding `offset` starts.
     fn line_start(&self, offset: usize) -> usize {
-        let (start, _, line_start, _) =
-            self.marks[self.marks.partition_point(|m| m.0 <= offset) - 1];
-        self.count(offset - start);
-        self.text[start..offset]
-            .rfind('\n')
-            .map_or(line_start, |i| start + i + 1)
+        self.starts[self.line_index(offset)] as usize
     }
 
     /// A quote of the problem at `offset`.
@@ -522,6 +594,26 @@ mod tests {
             summary.message
         );
         assert_eq!(diags.iter().filter(|d| d.is_error()).count(), 3);
+    }
+
+    #[test]
+    fn problems_past_the_cap_are_counted_not_kept() {
+        let lines = Lines::new("x");
+        let mut counts = KindCounts::default();
+        let mut diags: Vec<Diagnostic> = (0..5000)
+            .map(|i| format!("node `n{i}` leads nowhere"))
+            .filter(|m| counts.admit(Severity::Warning, m))
+            .map(|m| lines.at_offset("f", 0, Severity::Warning, m))
+            .collect();
+        assert_eq!(diags.len(), MAX_PER_KIND + 1);
+        assert!(counts.admit(Severity::Error, "another kind"));
+        cap_counted(&mut diags, &counts);
+        assert_eq!(diags.len(), MAX_PER_KIND + 1);
+        let summary = &diags[MAX_PER_KIND].message;
+        assert!(
+            summary.starts_with("and 4800 more of this kind"),
+            "{summary}"
+        );
     }
 
     #[test]

@@ -197,17 +197,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         let problems = rules::validate(&debate);
         (problems, indexing.join())
     });
-    let mut diags = Vec::new();
-    if !problems.is_empty() {
-        let locs = locate::locate(text);
-        let lines = diag::Lines::new(text);
-        for p in problems {
-            let offset = locs.find(&p.path).unwrap_or(0);
-            diags.push(lines.at_offset(file, offset, p.severity, p.message));
-        }
-        diag::sort(&mut diags);
-        diag::cap_per_kind(&mut diags);
-    }
+    let diags = place_problems(file, text, problems);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
@@ -223,6 +213,36 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     })
 }
 
+/// Places the first problems of each kind where they are written (the
+/// rest are only counted), sorted and capped.
+fn place_problems(file: &str, text: &str, problems: Vec<rules::Problem>) -> Vec<Diagnostic> {
+    if problems.is_empty() {
+        return Vec::new();
+    }
+    let mut counts = diag::KindCounts::default();
+    let problems: Vec<rules::Problem> = problems
+        .into_iter()
+        .filter(|p| counts.admit(p.severity, &p.message))
+        .collect();
+    let want: rustc_hash::FxHashSet<String> = problems
+        .iter()
+        .flat_map(|p| locate::with_enclosing(&p.path))
+        .map(str::to_string)
+        .collect();
+    let locs = locate::locate_some(text, Some(&want));
+    let lines = diag::Lines::new(text);
+    let mut diags: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|p| {
+            let offset = locs.find(&p.path).unwrap_or(0);
+            lines.at_offset(file, offset, p.severity, p.message)
+        })
+        .collect();
+    diag::sort(&mut diags);
+    diag::cap_counted(&mut diags, &counts);
+    diags
+}
+
 /// Turns ron's error into diagnostics. An unknown field is reported with
 /// every other unknown field in the file, each with the fields allowed there.
 fn syntax_errors(file: &str, text: &str, err: ron::error::SpannedError) -> Vec<Diagnostic> {
@@ -234,14 +254,18 @@ fn syntax_errors(file: &str, text: &str, err: ron::error::SpannedError) -> Vec<D
         message,
     };
     if matches!(err.code, ron::Error::NoSuchStructField { .. }) {
-        let unknown = unknown_fields(text);
+        let mut counts = diag::KindCounts::default();
+        let unknown: Vec<(usize, String)> = unknown_fields(text)
+            .into_iter()
+            .filter(|(_, message)| counts.admit(Severity::Error, message))
+            .collect();
         if !unknown.is_empty() {
             let lines = diag::Lines::new(text);
             let mut diags: Vec<Diagnostic> = unknown
                 .into_iter()
                 .map(|(offset, message)| lines.at_offset(file, offset, Severity::Error, message))
                 .collect();
-            diag::cap_per_kind(&mut diags);
+            diag::cap_counted(&mut diags, &counts);
             return diags;
         }
     }
@@ -332,7 +356,8 @@ fn skip_blanks(s: &str) -> usize {
 
 /// Every field name written where the format does not allow it.
 fn unknown_fields(text: &str) -> Vec<(usize, String)> {
-    let locs = locate::locate(text);
+    // Field names only: no value's place is needed.
+    let locs = locate::locate_some(text, Some(&Default::default()));
     let mut out = Vec::new();
     for f in &locs.fields {
         let (what, allowed) = match schema_at(&f.owner) {

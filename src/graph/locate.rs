@@ -2,8 +2,6 @@
 //! after parsing (a duplicate id, an unknown reference) can name a line and
 //! column. It is a lenient scanner, run only when there is something to report.
 
-use std::collections::HashMap;
-
 /// One step of a path into the file: a struct field or a list index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
@@ -14,6 +12,14 @@ pub enum Seg {
 /// Renders a path as `nodes[3].supports[1]`.
 pub fn path_key(path: &[Seg]) -> String {
     let mut s = String::new();
+    write_path_key(&mut s, path);
+    s
+}
+
+/// [`path_key`] into a buffer that is cleared first, so that a scan
+/// reuses one allocation for every value.
+fn write_path_key(s: &mut String, path: &[Seg]) {
+    s.clear();
     for seg in path {
         match seg {
             Seg::Field(f) => {
@@ -23,13 +29,18 @@ pub fn path_key(path: &[Seg]) -> String {
                 s.push_str(f);
             }
             Seg::Index(i) => {
-                s.push('[');
-                s.push_str(&i.to_string());
-                s.push(']');
+                use std::fmt::Write;
+                let _ = write!(s, "[{i}]");
             }
         }
     }
-    s
+}
+
+/// A path and every path it lies within (`nodes[3].supports[1]`,
+/// `nodes[3].supports`, `nodes[3]`, `nodes`): what [`Locations::find`]
+/// may look up for it.
+pub fn with_enclosing(path: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(path), |p| p.rfind(['.', '[']).map(|cut| &p[..cut]))
 }
 
 /// A field name as written, with the path of the struct it is written in.
@@ -44,7 +55,7 @@ pub struct FieldUse {
 #[derive(Debug, Default)]
 pub struct Locations {
     /// Byte offset of each value's first character, by `path_key`.
-    pub values: HashMap<String, usize>,
+    pub values: rustc_hash::FxHashMap<String, usize>,
     /// Every field name written, in file order.
     pub fields: Vec<FieldUse>,
 }
@@ -90,8 +101,19 @@ struct Frame {
 /// Scans `text` and records where each value and field name is written.
 /// Never fails: on text it cannot follow it records what it saw so far.
 pub fn locate(text: &str) -> Locations {
+    locate_some(text, None)
+}
+
+/// [`locate`] recording only the values at the paths in `want` (every
+/// value when none): a file with a problem in each of its million values
+/// has only the first few hundred placed.
+pub fn locate_some(text: &str, want: Option<&rustc_hash::FxHashSet<String>>) -> Locations {
     let toks = tokenize(text);
     let mut locs = Locations::default();
+    let mut key = String::new();
+    let mut place = |locs: &mut Locations, path: &mut Vec<Seg>, stack: &[Frame], start: usize| {
+        enter_value(locs, path, stack, start, &mut key, want)
+    };
     let mut path: Vec<Seg> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
@@ -122,7 +144,7 @@ pub fn locate(text: &str) -> Locations {
             }
             Tok::Ident if next == Some(Tok::Open(b'(')) => {
                 // A struct or variant name: the value starts here.
-                enter_value(&mut locs, &mut path, &stack, start);
+                place(&mut locs, &mut path, &stack, start);
                 i += 1;
                 stack.push(Frame {
                     delim: b'(',
@@ -131,14 +153,14 @@ pub fn locate(text: &str) -> Locations {
                 });
             }
             Tok::Open(d) => {
-                enter_value(&mut locs, &mut path, &stack, start);
+                place(&mut locs, &mut path, &stack, start);
                 stack.push(Frame {
                     delim: d,
                     index: 0,
                     path_len: path.len(),
                 });
             }
-            Tok::Ident | Tok::Atom => enter_value(&mut locs, &mut path, &stack, start),
+            Tok::Ident | Tok::Atom => place(&mut locs, &mut path, &stack, start),
             Tok::Comma => {
                 if let Some(frame) = stack.last_mut() {
                     frame.index += 1;
@@ -159,7 +181,14 @@ pub fn locate(text: &str) -> Locations {
 
 /// Records the start of a value at the current place: a list element gets
 /// its index appended; a field value already has its name on the path.
-fn enter_value(locs: &mut Locations, path: &mut Vec<Seg>, stack: &[Frame], start: usize) {
+fn enter_value(
+    locs: &mut Locations,
+    path: &mut Vec<Seg>,
+    stack: &[Frame],
+    start: usize,
+    key: &mut String,
+    want: Option<&rustc_hash::FxHashSet<String>>,
+) {
     if stack.len() > MAX_RECORDED_DEPTH {
         return;
     }
@@ -169,7 +198,10 @@ fn enter_value(locs: &mut Locations, path: &mut Vec<Seg>, stack: &[Frame], start
         path.truncate(frame.path_len);
         path.push(Seg::Index(frame.index));
     }
-    locs.values.entry(path_key(path)).or_insert(start);
+    write_path_key(key, path);
+    if want.is_none_or(|w| w.contains(key.as_str())) && !locs.values.contains_key(key.as_str()) {
+        locs.values.insert(key.clone(), start);
+    }
 }
 
 /// Splits RON text into the tokens the locator needs, with byte spans.

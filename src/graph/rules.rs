@@ -25,8 +25,14 @@ pub struct Problem {
     pub message: String,
 }
 
-/// How many "did you mean" searches to run; each one scans every id.
+/// How many "did you mean" searches to run at most.
 const MAX_SUGGESTIONS: usize = 50;
+
+/// How many ids the "did you mean" searches may compare in all: each search
+/// scans every id, so a file with many unknown references among many ids
+/// gets suggestions for its first few only (50 searches among 170,000 ids
+/// took most of a second).
+const SUGGESTION_BUDGET: usize = 1_000_000;
 
 /// Longest id quoted in a message; longer ones are cut with `…`. An id is
 /// named in every message about its node, so a huge id would otherwise be
@@ -49,6 +55,8 @@ fn q(id: &str) -> String {
 struct Checks {
     out: Vec<Problem>,
     suggestions_left: usize,
+    /// Ids the searches may still compare.
+    compares_left: usize,
 }
 
 impl Checks {
@@ -70,11 +78,12 @@ impl Checks {
 
     /// "; did you mean …?" for an unknown id, or nothing once the budget of
     /// searches is spent.
-    fn suggest<'a>(&mut self, wanted: &str, ids: impl Iterator<Item = &'a str>) -> String {
-        if self.suggestions_left == 0 {
+    fn suggest<'a>(&mut self, wanted: &str, ids: impl ExactSizeIterator<Item = &'a str>) -> String {
+        if self.suggestions_left == 0 || ids.len() > self.compares_left {
             return String::new();
         }
         self.suggestions_left -= 1;
+        self.compares_left -= ids.len();
         diag::nearest(wanted, ids)
             .map(|s| format!("; did you mean \"{s}\"?"))
             .unwrap_or_default()
@@ -115,6 +124,7 @@ pub fn validate(d: &DebateFile) -> Vec<Problem> {
     let mut c = Checks {
         out: Vec::new(),
         suggestions_left: MAX_SUGGESTIONS,
+        compares_left: SUGGESTION_BUDGET,
     };
     debate_fields(d, &mut c);
     let node_ids = node_ids(d, &mut c);

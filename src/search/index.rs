@@ -22,6 +22,9 @@ const PLAIN_LONG_TEXT: u8 = 1 << 6;
 const NO_SOURCE: u32 = u32::MAX;
 const NO_COPY: u32 = u32::MAX;
 
+/// A node's text and quote folded for search (either may be absent).
+type FoldedLong = (Option<Box<str>>, Option<Box<str>>);
+
 /// The search index over one graph. Build it once after loading; share it
 /// (it is immutable) between the interface and the search worker.
 #[derive(Debug)]
@@ -365,9 +368,6 @@ impl SearchIndex {
 }
 
 const SIDES: [Side; 4] = [Side::Thesis, Side::For, Side::Against, Side::None];
-
-/// A node's text and quote, folded (either may be absent).
-type FoldedLong = (Option<Box<str>>, Option<Box<str>>);
 
 /// [`mask`] of the copies there are.
 fn mask_of(copies: [&Option<Box<str>>; 2]) -> u64 {

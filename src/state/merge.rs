@@ -21,6 +21,7 @@ pub fn merge(base: &State, ours: &State, theirs: &State) -> State {
     merged.notes = merge_map(&base.notes, &ours.notes, &theirs.notes, both_notes);
     merged.debate.clone_from(&ours.debate);
     merged.path.clone_from(&ours.path);
+    merged.identity.clone_from(&ours.identity);
     merged
 }
 

@@ -9,6 +9,8 @@ mod model;
 mod store;
 
 pub use atomic::write_atomic;
-pub use location::{BUILTIN_FILE_NAME, fnv1a64, state_dir, state_dir_from, state_file_name};
+pub use location::{
+    BUILTIN_FILE_NAME, Identity, fnv1a64, state_dir, state_dir_from, state_file_name,
+};
 pub use model::{Mark, STATE_VERSION, State};
-pub use store::StateStore;
+pub use store::{Debate, StateStore};

@@ -55,6 +55,11 @@ pub struct State {
     /// lets a reader of the state directory tell which debate a file is for.
     #[serde(default)]
     pub path: Option<String>,
+    /// The key of the debate's identity (its title and thesis ids, see
+    /// [`super::Identity`]) the file is kept under; none for the built-in
+    /// debate and in files written before state followed the debate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
     #[serde(default, deserialize_with = "unique_keys")]
     pub marks: BTreeMap<String, Mark>,
     #[serde(default, deserialize_with = "unique_keys")]
@@ -67,6 +72,7 @@ impl State {
             version: STATE_VERSION,
             debate: debate.into(),
             path,
+            identity: None,
             marks: BTreeMap::new(),
             notes: BTreeMap::new(),
         }

@@ -11,7 +11,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::Deserialize;
 
 use super::atomic::{clean_stale_temps, write_atomic_with};
-use super::location::{canonical, state_dir, state_file_name};
+use super::location::BUILTIN_FILE_NAME;
+use super::location::{Identity, canonical, state_dir, state_file_name};
 use super::model::{STATE_VERSION, State};
 use crate::formats::Input;
 
@@ -31,6 +32,70 @@ pub struct StateStore {
     base: State,
     /// Why saving is refused: writing would destroy a file agon could not read.
     blocked: Option<String>,
+    /// A file kept by path (as agon kept state before it followed the
+    /// debate's identity) that this state was read from: set aside once the
+    /// state is saved under the identity, so it is neither lost nor read again.
+    migrate: Option<PathBuf>,
+}
+
+/// Which debate a state file must be for.
+#[derive(Clone, Copy)]
+enum Owner<'a> {
+    /// The debate at this canonical path (none: the built-in debate), in a
+    /// file keyed by path.
+    Path(Option<&'a str>),
+    /// The debate with this identity key.
+    Identity(&'a str),
+}
+
+/// The debate a store is for: its name, its file and its identity.
+#[derive(Clone, Copy)]
+pub struct Debate<'a> {
+    /// The name the user gave it (a path, or `<built-in>`).
+    pub name: &'a str,
+    /// Its file; none for the built-in debate.
+    pub path: Option<&'a Path>,
+    /// What it is known by wherever it lies; none keys it by path alone.
+    pub identity: Option<&'a Identity>,
+}
+
+impl<'a> Debate<'a> {
+    /// The built-in debate.
+    pub fn builtin() -> Debate<'static> {
+        Debate {
+            name: crate::graph::BUILTIN_NAME,
+            path: None,
+            identity: None,
+        }
+    }
+
+    /// The state this debate starts with: empty, naming the debate.
+    fn new_state(&self) -> State {
+        let mut state = State::new(
+            self.name,
+            self.path
+                .map(|p| canonical(p).to_string_lossy().into_owned()),
+        );
+        if self.path.is_some() {
+            state.identity = self.identity.map(|i| i.key().to_string());
+        }
+        state
+    }
+
+    /// The state file's name and who it must belong to: a debate read from
+    /// a file is kept under its identity, the built-in one by name.
+    fn file<'s>(&self, dir: &Path, state: &'s State) -> (PathBuf, Owner<'s>) {
+        match (self.path, &state.identity) {
+            (Some(_), Some(key)) => (
+                dir.join(self.identity.map(Identity::file_name).unwrap_or_default()),
+                Owner::Identity(key),
+            ),
+            _ => (
+                dir.join(state_file_name(self.path.map(canonical).as_deref())),
+                Owner::Path(state.path.as_deref()),
+            ),
+        }
+    }
 }
 
 /// What reading a state file found.
@@ -57,28 +122,26 @@ struct Probe {
 }
 
 impl StateStore {
-    /// Opens the state of the debate named `input_name`, read from `path`
-    /// (none for the built-in debate), in the directory [`state_dir`] picks.
+    /// Opens the state of a debate in the directory [`state_dir`] picks.
     /// Never fails: problems come back as warnings to show the user.
-    pub fn open(input_name: &str, path: Option<&Path>) -> (StateStore, Vec<String>) {
+    pub fn open(debate: Debate) -> (StateStore, Vec<String>) {
         match state_dir() {
-            Some(dir) => StateStore::open_in(&dir, input_name, path),
-            None => StateStore::unsaved(
-                input_name,
-                path,
-                "no directory for notes: set AGON_STATE_DIR or HOME",
-            ),
+            Some(dir) => StateStore::open_in(&dir, debate),
+            None => {
+                StateStore::unsaved(debate, "no directory for notes: set AGON_STATE_DIR or HOME")
+            }
         }
     }
 
     /// A store kept in memory only, with the warning that says `why`.
-    fn unsaved(input_name: &str, path: Option<&Path>, why: &str) -> (StateStore, Vec<String>) {
-        let state = new_state(input_name, path);
+    fn unsaved(debate: Debate, why: &str) -> (StateStore, Vec<String>) {
+        let state = debate.new_state();
         let store = StateStore {
             file: None,
             base: state.clone(),
             state,
             blocked: Some(why.to_string()),
+            migrate: None,
         };
         (
             store,
@@ -86,21 +149,24 @@ impl StateStore {
         )
     }
 
-    /// [`StateStore::open`] for an input as the command line names it.
-    /// A debate read from standard input has no file to key its notes by,
-    /// so they are kept in memory only.
-    pub fn open_input(input: &Input) -> (StateStore, Vec<String>) {
+    /// [`StateStore::open`] for an input as the command line names it, and
+    /// the debate loaded from it. A debate read from standard input has no
+    /// file to key its notes by, so they are kept in memory only.
+    pub fn open_input(input: &Input, graph: &crate::graph::Graph) -> (StateStore, Vec<String>) {
+        let (identity, name) = (Identity::of(graph), input.name());
+        let debate = input_debate(input, &name, identity.as_ref());
         if *input == Input::Stdin {
-            return StateStore::unsaved(&input.name(), None, "the debate came from standard input");
+            return StateStore::unsaved(debate, "the debate came from standard input");
         }
-        StateStore::open(&input.name(), input_path(input))
+        StateStore::open(debate)
     }
 
     /// [`StateStore::open`] with the directory given, for tests and callers
     /// that choose their own place.
-    pub fn open_in(dir: &Path, input_name: &str, path: Option<&Path>) -> (StateStore, Vec<String>) {
-        let state = new_state(input_name, path);
-        let file = dir.join(state_file_name(path.map(canonical).as_deref()));
+    pub fn open_in(dir: &Path, debate: Debate) -> (StateStore, Vec<String>) {
+        let state = debate.new_state();
+        let expected = state.clone();
+        let (file, owner) = debate.file(dir, &expected);
         let name = file_name(&file);
         clean_stale_temps(dir, &name, STALE_TEMP_AGE);
         let mut store = StateStore {
@@ -108,9 +174,22 @@ impl StateStore {
             base: state.clone(),
             state,
             blocked: None,
+            migrate: None,
         };
         let mut warnings = Vec::new();
-        match read(&file, store.state.path.as_deref()) {
+        let found = match read(&file, owner) {
+            Found::Missing => match find_by_path(dir, &debate, &expected) {
+                Some((from, state)) => {
+                    if from.file_name() == legacy_file(dir, &debate).file_name() {
+                        store.migrate = Some(from);
+                    }
+                    Found::Good { state }
+                }
+                None => Found::Missing,
+            },
+            found => found,
+        };
+        match found {
             Found::Missing => {}
             Found::Good { state } => {
                 store.state.marks = state.marks;
@@ -143,24 +222,26 @@ impl StateStore {
 
     /// Reads a debate's state without changing anything on disk: for
     /// commands that only print. A file that cannot be used is reported and
-    /// left where it is.
-    pub fn read_only(input: &Input) -> (Option<State>, Vec<String>) {
+    /// left where it is. Found as [`StateStore::open_input`] finds it.
+    pub fn read_only(input: &Input, graph: &crate::graph::Graph) -> (Option<State>, Vec<String>) {
+        let (identity, name) = (Identity::of(graph), input.name());
         match state_dir() {
-            Some(dir) => StateStore::read_only_in(&dir, &input.name(), input_path(input)),
+            Some(dir) => {
+                StateStore::read_only_in(&dir, input_debate(input, &name, identity.as_ref()))
+            }
             None => (None, Vec::new()),
         }
     }
 
     /// [`StateStore::read_only`] with the directory given.
-    pub fn read_only_in(
-        dir: &Path,
-        input_name: &str,
-        path: Option<&Path>,
-    ) -> (Option<State>, Vec<String>) {
-        let expected = new_state(input_name, path);
-        let file = dir.join(state_file_name(path.map(canonical).as_deref()));
-        match read(&file, expected.path.as_deref()) {
-            Found::Missing => (None, Vec::new()),
+    pub fn read_only_in(dir: &Path, debate: Debate) -> (Option<State>, Vec<String>) {
+        let expected = debate.new_state();
+        let (file, owner) = debate.file(dir, &expected);
+        match read(&file, owner) {
+            Found::Missing => (
+                find_by_path(dir, &debate, &expected).map(|(_, state)| state),
+                Vec::new(),
+            ),
             Found::Good { state } => (Some(state), Vec::new()),
             Found::Bad { why, .. } => (
                 None,
@@ -213,7 +294,11 @@ impl StateStore {
         }
         let _lock = lock(&file)?;
         let mut warnings = Vec::new();
-        let theirs = match read(&file, self.state.path.as_deref()) {
+        let owner = match &self.state.identity {
+            Some(key) => Owner::Identity(key),
+            None => Owner::Path(self.state.path.as_deref()),
+        };
+        let theirs = match read(&file, owner) {
             Found::Good { state } => state,
             // Nothing on disk to merge with: as far as this window knows,
             // nothing changed there.
@@ -232,6 +317,20 @@ impl StateStore {
         let merged = super::merge::merge(&self.base, &self.state, &theirs);
         write_atomic_with(&file, merged.to_ron().as_bytes(), true)?;
         self.base = self.state.clone();
+        // The state now lives under the debate's identity: the file it was
+        // read from by path is kept aside, never deleted, and not read again.
+        if let Some(old) = self.migrate.take() {
+            match set_aside(&old, "migrated") {
+                Ok(_) => {}
+                // Another window migrated it first.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => warnings.push(format!(
+                    "the old notes file {} could not be renamed aside ({e}); its notes are saved in {}",
+                    old.display(),
+                    file.display()
+                )),
+            }
+        }
         Ok(warnings)
     }
 }
@@ -278,18 +377,58 @@ fn lock(file: &Path) -> io::Result<fs::File> {
     }
 }
 
-fn input_path(input: &Input) -> Option<&Path> {
-    match input {
-        Input::Builtin | Input::Stdin => None,
-        Input::File(p) => Some(p),
+/// The debate an input names, known by `identity` when it is a file.
+fn input_debate<'a>(input: &'a Input, name: &'a str, identity: Option<&'a Identity>) -> Debate<'a> {
+    let path = match input {
+        Input::Builtin => return Debate::builtin(),
+        Input::Stdin => None,
+        Input::File(p) => Some(p.as_path()),
+    };
+    Debate {
+        name,
+        path,
+        identity,
     }
 }
 
-fn new_state(input_name: &str, path: Option<&Path>) -> State {
-    State::new(
-        input_name,
-        path.map(|p| canonical(p).to_string_lossy().into_owned()),
-    )
+/// Where state was kept when it was keyed by the debate file's path.
+fn legacy_file(dir: &Path, debate: &Debate) -> PathBuf {
+    dir.join(state_file_name(debate.path.map(canonical).as_deref()))
+}
+
+/// The state last saved for the debate at this path, when none is kept
+/// under its identity: a file keyed by path (from before state followed
+/// the debate), or one kept under the identity the debate had before its
+/// title or theses were edited. The newest such file wins; files agon
+/// cannot read are left for the window that owns them to report.
+fn find_by_path(dir: &Path, debate: &Debate, expected: &State) -> Option<(PathBuf, State)> {
+    let path = expected.path.as_deref()?;
+    expected.identity.as_ref()?;
+    let legacy = legacy_file(dir, debate);
+    if let Found::Good { state } = read(&legacy, Owner::Path(Some(path))) {
+        return Some((legacy, state));
+    }
+    let mut best: Option<(SystemTime, PathBuf, State)> = None;
+    for entry in fs::read_dir(dir).ok()?.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        // State files only: not temporary files, locks or backups.
+        if name.starts_with('.') || !name.ends_with(".ron") || name == BUILTIN_FILE_NAME {
+            continue;
+        }
+        let file = entry.path();
+        let Found::Good { state } = read(&file, Owner::Path(Some(path))) else {
+            continue;
+        };
+        let modified = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(UNIX_EPOCH);
+        if best.as_ref().is_none_or(|(t, _, _)| modified > *t) {
+            best = Some((modified, file, state));
+        }
+    }
+    best.map(|(_, file, state)| (file, state))
 }
 
 fn file_name(file: &Path) -> String {
@@ -298,8 +437,8 @@ fn file_name(file: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Reads and checks a state file; `expected_path` is the debate it must be for.
-fn read(file: &Path, expected_path: Option<&str>) -> Found {
+/// Reads and checks a state file; `owner` is the debate it must be for.
+fn read(file: &Path, owner: Owner) -> Found {
     let meta = match fs::metadata(file) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Found::Missing,
@@ -344,7 +483,11 @@ fn read(file: &Path, expected_path: Option<&str>) -> Found {
         Ok(s) => s,
         Err(e) => return bad("corrupt", format!("is damaged ({e})")),
     };
-    if state.path.as_deref() != expected_path {
+    let ours = match owner {
+        Owner::Path(path) => state.path.as_deref() == path,
+        Owner::Identity(key) => state.identity.as_deref() == Some(key),
+    };
+    if !ours {
         let owner = state.path.as_deref().unwrap_or("the built-in debate");
         return bad("other", format!("belongs to another debate ({owner})"));
     }
@@ -391,6 +534,15 @@ mod tests {
     use super::super::atomic::temp_prefix;
     use super::*;
 
+    /// A debate read from `path`, known by `id`.
+    fn on_file<'a>(name: &'a str, path: &'a Path, id: &'a Identity) -> Debate<'a> {
+        Debate {
+            name,
+            path: Some(path),
+            identity: Some(id),
+        }
+    }
+
     fn debate_file(dir: &Path) -> PathBuf {
         let p = dir.join("my debate.ron");
         fs::write(&p, "Debate(title: \"t\", nodes: [])").unwrap();
@@ -409,7 +561,7 @@ mod tests {
     #[test]
     fn a_missing_file_is_an_empty_state() {
         let dir = tempfile::tempdir().unwrap();
-        let (store, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (store, warnings) = StateStore::open_in(dir.path(), Debate::builtin());
         assert!(warnings.is_empty());
         assert!(store.state().is_empty());
         assert_eq!(store.file(), Some(dir.path().join("builtin.ron").as_path()));
@@ -423,29 +575,160 @@ mod tests {
     fn marks_and_notes_survive_a_restart() {
         let data = tempfile::tempdir().unwrap();
         let debate = debate_file(data.path());
+        let id = Identity::from_parts("t", &["th"]);
         let states = tempfile::tempdir().unwrap();
         let dir = states.path().join("nested").join("agon");
-        let (mut store, _) = StateStore::open_in(&dir, "my debate.ron", Some(&debate));
+        let (mut store, _) = StateStore::open_in(&dir, on_file("my debate.ron", &debate, &id));
         store.state_mut().set_mark("a", Some(Mark::Use));
         store.state_mut().set_note("a", "quote the 2019 figure");
         store.state_mut().set_note("removed-node", "kept anyway");
         assert!(store.save().unwrap().is_empty());
 
-        let (again, warnings) = StateStore::open_in(&dir, "my debate.ron", Some(&debate));
+        let (again, warnings) = StateStore::open_in(&dir, on_file("my debate.ron", &debate, &id));
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(again.state().mark("a"), Some(Mark::Use));
         assert_eq!(again.state().note("a"), Some("quote the 2019 figure"));
         assert_eq!(again.state().note("removed-node"), Some("kept anyway"));
         let name = file_name(again.file().unwrap());
-        assert!(name.starts_with("my_debate-"), "{name}");
+        assert_eq!(name, id.file_name());
+        assert!(name.starts_with("t."), "{name}");
         let text = fs::read_to_string(again.file().unwrap()).unwrap();
         assert!(text.contains(&canonical(&debate).to_string_lossy().into_owned()));
+    }
+
+    /// Marks `a` and notes `b` on the debate at `path`, known by `id`.
+    fn mark_and_note(states: &Path, path: &Path, id: &Identity) -> PathBuf {
+        let (mut store, warnings) = StateStore::open_in(states, on_file("d.ron", path, id));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        store.state_mut().set_mark("a", Some(Mark::Answer));
+        store.state_mut().set_note("b", "bring the figures");
+        assert!(store.save().unwrap().is_empty());
+        store.file().unwrap().to_path_buf()
+    }
+
+    #[test]
+    fn a_moved_debate_keeps_its_marks_and_notes() {
+        let (data, states) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let id = Identity::from_parts("Trams", &["thesis"]);
+        let first = debate_file(data.path());
+        mark_and_note(states.path(), &first, &id);
+        let elsewhere = data.path().join("moved").join("renamed.ron");
+        fs::create_dir_all(elsewhere.parent().unwrap()).unwrap();
+        fs::rename(&first, &elsewhere).unwrap();
+        let (moved, warnings) = StateStore::open_in(states.path(), on_file("r", &elsewhere, &id));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(moved.state().mark("a"), Some(Mark::Answer));
+        assert_eq!(moved.state().note("b"), Some("bring the figures"));
+        let (read, _) = StateStore::read_only_in(states.path(), on_file("r", &elsewhere, &id));
+        assert_eq!(read.unwrap().mark("a"), Some(Mark::Answer));
+    }
+
+    #[test]
+    fn a_copied_debate_shares_the_marks_of_its_original() {
+        let (data, states) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let id = Identity::from_parts("Trams", &["thesis"]);
+        let original = debate_file(data.path());
+        mark_and_note(states.path(), &original, &id);
+        let copy = data.path().join("copy.ron");
+        fs::copy(&original, &copy).unwrap();
+        let (mut copied, warnings) = StateStore::open_in(states.path(), on_file("c", &copy, &id));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(copied.state().mark("a"), Some(Mark::Answer));
+        // Saving from the copy keeps the original's state whole.
+        copied.state_mut().set_mark("c", Some(Mark::Star));
+        copied.save().unwrap();
+        let (again, _) = StateStore::open_in(states.path(), on_file("o", &original, &id));
+        assert_eq!(again.state().mark("a"), Some(Mark::Answer));
+        assert_eq!(again.state().mark("c"), Some(Mark::Star));
+        assert_eq!(
+            files_in(states.path())
+                .iter()
+                .filter(|n| n.ends_with(".ron"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn another_debate_with_another_identity_starts_empty() {
+        let (data, states) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let debate = debate_file(data.path());
+        mark_and_note(
+            states.path(),
+            &debate,
+            &Identity::from_parts("Trams", &["thesis"]),
+        );
+        let other = data.path().join("other.ron");
+        fs::copy(&debate, &other).unwrap();
+        let id = Identity::from_parts("Buses", &["thesis"]);
+        let (store, warnings) = StateStore::open_in(states.path(), on_file("x", &other, &id));
+        assert!(warnings.is_empty() && store.state().is_empty());
+    }
+
+    #[test]
+    fn an_old_state_file_keyed_by_path_is_read_then_migrated_on_first_save() {
+        let (data, states) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let debate = debate_file(data.path());
+        // As an earlier agon wrote it: named and checked by the path.
+        let mut old = State::new("d.ron", Some(canonical(&debate).to_string_lossy().into()));
+        old.set_mark("a", Some(Mark::Use));
+        old.set_note("b", "from before");
+        let legacy = states
+            .path()
+            .join(state_file_name(Some(&canonical(&debate))));
+        fs::write(&legacy, old.to_ron()).unwrap();
+        let id = Identity::from_parts("t", &["th"]);
+
+        // Reading changes nothing on disk.
+        let (read, _) = StateStore::read_only_in(states.path(), on_file("d", &debate, &id));
+        assert_eq!(read.unwrap().note("b"), Some("from before"));
+        let (mut store, warnings) = StateStore::open_in(states.path(), on_file("d", &debate, &id));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(store.state().mark("a"), Some(Mark::Use));
+        assert_eq!(files_in(states.path()), vec![file_name(&legacy)]);
+
+        store.state_mut().set_mark("c", Some(Mark::Star));
+        assert!(store.save().unwrap().is_empty());
+        let names = files_in(states.path());
+        assert!(!legacy.exists(), "{names:?}");
+        // Kept aside, never lost.
+        let aside = names
+            .iter()
+            .find(|n| n.starts_with(&format!("{}.migrated-", file_name(&legacy))))
+            .expect("the old file kept aside");
+        assert_eq!(
+            fs::read_to_string(states.path().join(aside)).unwrap(),
+            old.to_ron()
+        );
+        let (again, _) = StateStore::open_in(states.path(), on_file("d", &debate, &id));
+        assert_eq!(
+            again.file(),
+            Some(states.path().join(id.file_name()).as_path())
+        );
+        assert_eq!(again.state().mark("a"), Some(Mark::Use));
+        assert_eq!(again.state().mark("c"), Some(Mark::Star));
+        assert_eq!(again.state().note("b"), Some("from before"));
+    }
+
+    #[test]
+    fn a_debate_whose_theses_changed_finds_its_state_by_path() {
+        let (data, states) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let debate = debate_file(data.path());
+        let before = mark_and_note(states.path(), &debate, &Identity::from_parts("t", &["a"]));
+        let id = Identity::from_parts("t", &["a", "new-thesis"]);
+        let (mut store, warnings) = StateStore::open_in(states.path(), on_file("d", &debate, &id));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(store.state().mark("a"), Some(Mark::Answer));
+        store.save().unwrap();
+        // The file under the old identity stays for copies that still have it.
+        assert!(before.exists());
+        assert!(states.path().join(id.file_name()).exists());
     }
 
     #[test]
     fn a_corrupt_file_is_set_aside_with_its_notes() {
         let dir = tempfile::tempdir().unwrap();
-        let (mut store, _) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (mut store, _) = StateStore::open_in(dir.path(), Debate::builtin());
         store.state_mut().set_note("a", "precious note");
         store.save().unwrap();
         let file = dir.path().join("builtin.ron");
@@ -454,7 +737,7 @@ mod tests {
         text.truncate(text.len() - 3);
         fs::write(&file, &text).unwrap();
 
-        let (mut fresh, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (mut fresh, warnings) = StateStore::open_in(dir.path(), Debate::builtin());
         assert!(fresh.state().is_empty());
         assert_eq!(warnings.len(), 1);
         let backups: Vec<String> = files_in(dir.path())
@@ -487,7 +770,7 @@ mod tests {
             fs::write(dir.path().join(format!("builtin.ron.corrupt-{t}")), "old").unwrap();
         }
         fs::write(&file, "not ron at all").unwrap();
-        let (_, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (_, warnings) = StateStore::open_in(dir.path(), Debate::builtin());
         assert_eq!(warnings.len(), 1);
         let names = files_in(dir.path());
         assert_eq!(names.len(), 6, "{names:?}");
@@ -504,7 +787,7 @@ mod tests {
         let file = dir.path().join("builtin.ron");
         let future = "State(version: 2, debate: \"<built-in>\", notes: {\"a\": \"n\"}, colour: 3)";
         fs::write(&file, future).unwrap();
-        let (store, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (store, warnings) = StateStore::open_in(dir.path(), Debate::builtin());
         assert!(store.state().is_empty());
         assert!(warnings[0].contains("version 2"), "{}", warnings[0]);
         let backup = files_in(dir.path())
@@ -517,7 +800,7 @@ mod tests {
     #[test]
     fn an_interrupted_save_leaves_the_previous_state() {
         let dir = tempfile::tempdir().unwrap();
-        let (mut store, _) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (mut store, _) = StateStore::open_in(dir.path(), Debate::builtin());
         store.state_mut().set_note("a", "before");
         store.save().unwrap();
         // A save killed after writing half its temporary file.
@@ -529,7 +812,7 @@ mod tests {
         fs::write(&temp, &full.as_bytes()[..full.len() / 2]).unwrap();
         drop(store);
 
-        let (again, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (again, warnings) = StateStore::open_in(dir.path(), Debate::builtin());
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(again.state().note("a"), Some("before"));
     }
@@ -548,7 +831,7 @@ mod tests {
             .unwrap()
             .set_modified(long_ago)
             .unwrap();
-        let (store, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (store, warnings) = StateStore::open_in(dir.path(), Debate::builtin());
         assert!(warnings.is_empty() && store.state().is_empty());
         assert!(!temp.exists());
     }
@@ -556,8 +839,8 @@ mod tests {
     #[test]
     fn two_windows_saving_in_turn_keep_each_others_notes() {
         let dir = tempfile::tempdir().unwrap();
-        let (mut first, _) = StateStore::open_in(dir.path(), "<built-in>", None);
-        let (mut second, _) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (mut first, _) = StateStore::open_in(dir.path(), Debate::builtin());
+        let (mut second, _) = StateStore::open_in(dir.path(), Debate::builtin());
         first.state_mut().set_note("a", "from the first window");
         assert!(first.save().unwrap().is_empty());
         second.state_mut().set_note("b", "from the second window");
@@ -565,7 +848,7 @@ mod tests {
         assert!(second.save().unwrap().is_empty());
         first.state_mut().set_mark("d", Some(Mark::Star));
         first.save().unwrap();
-        let (again, _) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (again, _) = StateStore::open_in(dir.path(), Debate::builtin());
         assert_eq!(again.state().note("a"), Some("from the first window"));
         assert_eq!(again.state().note("b"), Some("from the second window"));
         assert_eq!(again.state().mark("c"), Some(Mark::Use));
@@ -588,10 +871,10 @@ mod tests {
             return;
         }
         // Reading it would block until a writer came: the test would hang.
-        let (mut store, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (mut store, warnings) = StateStore::open_in(dir.path(), Debate::builtin());
         assert!(warnings[0].contains("not a regular file"), "{warnings:?}");
         assert!(store.save().is_err());
-        let (state, warnings) = StateStore::read_only_in(dir.path(), "<built-in>", None);
+        let (state, warnings) = StateStore::read_only_in(dir.path(), Debate::builtin());
         assert!(state.is_none() && !warnings.is_empty());
     }
 
@@ -599,13 +882,14 @@ mod tests {
     fn a_state_for_another_debate_is_set_aside() {
         let data = tempfile::tempdir().unwrap();
         let debate = debate_file(data.path());
+        let id = Identity::from_parts("t", &[]);
         let dir = tempfile::tempdir().unwrap();
-        let (mut store, _) = StateStore::open_in(dir.path(), "x", Some(&debate));
+        let (mut store, _) = StateStore::open_in(dir.path(), on_file("x", &debate, &id));
         store.state_mut().set_note("a", "n");
         store.save().unwrap();
         // The same file under the built-in debate's name, as a hash collision would look.
         fs::copy(store.file().unwrap(), dir.path().join("builtin.ron")).unwrap();
-        let (other, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (other, warnings) = StateStore::open_in(dir.path(), Debate::builtin());
         assert!(other.state().is_empty());
         assert!(warnings[0].contains("another debate"), "{}", warnings[0]);
     }
@@ -616,7 +900,7 @@ mod tests {
         let file = dir.path().join("builtin.ron");
         fs::create_dir(&file).unwrap();
         fs::write(file.join("keep"), "x").unwrap();
-        let (mut store, warnings) = StateStore::open_in(dir.path(), "<built-in>", None);
+        let (mut store, warnings) = StateStore::open_in(dir.path(), Debate::builtin());
         assert_eq!(warnings.len(), 1);
         assert!(store.save_blocked().is_some());
         store.state_mut().set_note("a", "n");
@@ -629,7 +913,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("builtin.ron");
         fs::write(&file, "garbage(").unwrap();
-        let (state, warnings) = StateStore::read_only_in(dir.path(), "<built-in>", None);
+        let (state, warnings) = StateStore::read_only_in(dir.path(), Debate::builtin());
         assert!(state.is_none());
         assert_eq!(warnings.len(), 1);
         assert_eq!(files_in(dir.path()), vec!["builtin.ron"]);

@@ -141,7 +141,7 @@ fn open_app(
     wake: &mpsc::Sender<Wake>,
 ) -> (App, crate::state::StateStore, authoring::Document) {
     let input = &opening.input;
-    let (store, mut warnings) = crate::state::StateStore::open_input(input);
+    let (store, mut warnings) = crate::state::StateStore::open_input(input, &loaded.graph);
     let mut app = App::new(loaded.graph, input.name()).with_state(store.state().clone());
     if opening.early.is_none() {
         // Found behind the loading screen: stderr is not to be seen now.

@@ -79,7 +79,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let mut reader = Reader::new(file, text);
     let (clean, unclosed) = lex::blank_comments(text);
     if let Some(offset) = unclosed {
-        let pos = crate::graph::diag::pos_of_offset(text, offset);
+        let pos = reader.b.pos_of(offset);
         let message = if text[offset..].starts_with("<!--") {
             "this `<!--` comment is never closed with `-->`"
         } else {
