@@ -634,3 +634,38 @@ fn the_one_query_index_finds_what_the_full_one_finds() {
         assert_eq!(a.hits, b.hits, "{query}");
     }
 }
+
+/// A big search shows the best of a first part of the map before it has
+/// read the rest; the final results are the same as without the preview.
+#[test]
+fn a_big_search_hands_over_a_preview_first() {
+    let index = eight_thousand();
+    for query in ["m", "morale", "resume wint"] {
+        let plain = Searcher::new(Arc::clone(&index)).search(query, 20);
+        let mut previews = Vec::new();
+        let full = Searcher::new(Arc::clone(&index))
+            .with_preview(5_000, 1_000)
+            .search_with(query, 20, &|| false, &mut |r| previews.push(r))
+            .expect("not cancelled");
+        assert_eq!(full.hits, plain.hits, "{query}");
+        assert_eq!(full.total_matched, plain.total_matched, "{query}");
+        let [preview] = previews.as_slice() else {
+            panic!("{query}: one preview, got {}", previews.len());
+        };
+        assert!(!preview.complete);
+        // The preview is the exact best of the first 1,000 nodes.
+        let first: Vec<_> = search(&index, query, 10_000)
+            .hits
+            .into_iter()
+            .filter(|h| h.node.index() < 1_000)
+            .take(20)
+            .collect();
+        assert_eq!(preview.hits, first, "{query}");
+    }
+    // Below the size that asks for one, no preview.
+    let mut previews = 0;
+    Searcher::new(Arc::clone(&index))
+        .with_preview(9_000, 1_000)
+        .search_with("m", 20, &|| false, &mut |_| previews += 1);
+    assert_eq!(previews, 0);
+}

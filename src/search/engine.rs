@@ -13,7 +13,9 @@
 //!    batches, until the k-th best exact score is above every bound left:
 //!    the rest cannot enter the top k and are never scored.
 //!
-//! Only the final hits get highlight positions and snippets.
+//! Only the final hits get highlight positions and snippets. A search of
+//! a very big map first ranks a preview (its first candidates) the same
+//! way and hands those results over before surveying the rest.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -30,6 +32,10 @@ use super::term::{
 /// Searches with at least this many candidates report best-so-far results
 /// before the exact ranking is finished.
 pub const PARTIAL_MIN_NODES: usize = 200_000;
+
+/// How many candidates such a search ranks first, for its early results:
+/// few enough to be on screen within a frame or two.
+const PREVIEW: usize = 1 << 15;
 
 /// Nodes per unit of parallel work: big enough that handing out work costs
 /// nothing, small enough that both cores finish together.
@@ -307,6 +313,8 @@ pub struct Searcher {
     history: VecDeque<Past>,
     threads: usize,
     exhaustive: bool,
+    /// Searches of at least `.0` candidates rank the first `.1` first.
+    preview: (usize, usize),
 }
 
 impl Searcher {
@@ -320,12 +328,20 @@ impl Searcher {
             history: VecDeque::new(),
             threads,
             exhaustive: false,
+            preview: (PARTIAL_MIN_NODES, PREVIEW),
         }
     }
 
     /// Uses at most `threads` threads (at least one).
     pub fn with_threads(mut self, threads: usize) -> Searcher {
         self.threads = threads.max(1);
+        self
+    }
+
+    /// Searches of at least `min_nodes` candidates hand the best of their
+    /// first `size` to `partial` before the rest are surveyed.
+    pub fn with_preview(mut self, min_nodes: usize, size: usize) -> Searcher {
+        self.preview = (min_nodes, size);
         self
     }
 
@@ -370,70 +386,47 @@ impl Searcher {
         let candidates = self.narrowed(&query);
         let count = candidates.map_or(self.index.len(), <[u32]>::len);
         let node_at = |k: usize| -> usize { candidates.map_or(k, |c| c[k] as usize) };
-
-        // Step 1: survey every candidate.
-        let mut states = vec![State::FILTERED; count];
-        let surveyed = par_chunks(&mut states, self.threads, cancelled, |offset, chunk| {
-            let mut scratch = Scratch::default();
-            for (k, st) in chunk.iter_mut().enumerate() {
-                *st = prepared.survey(node_at(offset + k), &mut scratch);
-            }
-        });
-        if !surveyed {
-            return None;
-        }
-
-        // Step 2: score exactly, best bounds first, until the rest cannot rank.
-        // Candidates are in file order, so a position orders ties like the index.
-        let mut pending: Vec<(i32, u32)> = states
-            .iter()
-            .enumerate()
-            .filter(|(_, st)| st.pending != 0 && st.matched())
-            .map(|(k, st)| (st.upper, k as u32))
-            .collect();
-        let by_rank = |a: &(i32, u32), b: &(i32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-        let mut batch = (limit * 2).max(256);
-        let mut first_round = true;
-        loop {
-            if !self.exhaustive
-                && let Some((score, pos)) = kth_best(&states, limit)
-            {
-                pending.retain(|&(upper, k)| upper > score || (upper == score && k <= pos));
-            }
-            if pending.is_empty() || limit == 0 {
-                break;
-            }
-            if pending.len() > batch {
-                pending.select_nth_unstable_by(batch - 1, by_rank);
-            }
-            let take = pending.len().min(batch);
-            let mut work: Vec<(u32, State)> = pending
-                .drain(..take)
-                .map(|(_, k)| (k, states[k as usize]))
-                .collect();
-            let resolved = par_chunks(&mut work, self.threads, cancelled, |_, chunk| {
+        let threads = self.threads;
+        let survey = |offset: usize, states: &mut [State]| -> bool {
+            par_chunks(states, threads, cancelled, |at, chunk| {
                 let mut scratch = Scratch::default();
-                for (k, st) in chunk.iter_mut() {
-                    prepared.resolve(node_at(*k as usize), st, &mut scratch);
+                for (k, st) in chunk.iter_mut().enumerate() {
+                    *st = prepared.survey(node_at(offset + at + k), &mut scratch);
                 }
-            });
-            if !resolved {
+            })
+        };
+        let ranking = Ranking {
+            prepared: &prepared,
+            node_at: &node_at,
+            limit,
+            threads,
+            exhaustive: self.exhaustive,
+            cancelled,
+        };
+        let mut states = vec![State::FILTERED; count];
+        // A big search first ranks a preview of the candidates, so that the
+        // best of those reach the screen while the rest are surveyed.
+        let (min_nodes, size) = self.preview;
+        let preview = if count >= min_nodes { size.min(count) } else { 0 };
+        if preview > 0 {
+            if !survey(0, &mut states[..preview]) || !ranking.rank(&mut states[..preview]) {
                 return None;
             }
-            for (k, st) in work {
-                states[k as usize] = st;
-            }
-            batch *= 4;
-            if first_round && count >= PARTIAL_MIN_NODES && !pending.is_empty() {
-                let (hits, total) = top(&prepared, &states, &node_at, limit, None);
-                partial(Results {
-                    hits,
-                    total_matched: total,
-                    complete: false,
-                    ..Results::empty(query_text)
-                });
-            }
-            first_round = false;
+            let (hits, total) = top(&prepared, &states[..preview], &node_at, limit, None);
+            partial(Results {
+                hits,
+                total_matched: total,
+                complete: false,
+                ..Results::empty(query_text)
+            });
+        }
+        // Step 1: survey every candidate.
+        if !survey(preview, &mut states[preview..]) {
+            return None;
+        }
+        // Step 2: score exactly, best bounds first, until the rest cannot rank.
+        if !ranking.rank(&mut states) {
+            return None;
         }
 
         let mut matched = Vec::new();
@@ -487,6 +480,66 @@ impl Searcher {
             if let Some(old) = self.history.pop_front() {
                 stored -= old.matched.len();
             }
+        }
+    }
+}
+
+/// Step 2 of a search: exact scores, best bounds first, until the rest
+/// cannot rank.
+struct Ranking<'a, 'q> {
+    prepared: &'a Prepared<'q>,
+    node_at: &'a (dyn Fn(usize) -> usize + Sync),
+    limit: usize,
+    threads: usize,
+    exhaustive: bool,
+    cancelled: &'a (dyn Fn() -> bool + Sync),
+}
+
+impl Ranking<'_, '_> {
+    /// Resolves the states that may rank among `states` (surveyed ones);
+    /// false if cancelled. Candidates are in file order, so a position
+    /// orders ties like the index.
+    fn rank(&self, states: &mut [State]) -> bool {
+        let limit = self.limit;
+        let mut pending: Vec<(i32, u32)> = states
+            .iter()
+            .enumerate()
+            .filter(|(_, st)| st.pending != 0 && st.matched())
+            .map(|(k, st)| (st.upper, k as u32))
+            .collect();
+        let by_rank = |a: &(i32, u32), b: &(i32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        let mut batch = (limit * 2).max(256);
+        loop {
+            if !self.exhaustive
+                && let Some((score, pos)) = kth_best(states, limit)
+            {
+                pending.retain(|&(upper, k)| upper > score || (upper == score && k <= pos));
+            }
+            if pending.is_empty() || limit == 0 {
+                return true;
+            }
+            if pending.len() > batch {
+                pending.select_nth_unstable_by(batch - 1, by_rank);
+            }
+            let take = pending.len().min(batch);
+            let mut work: Vec<(u32, State)> = pending
+                .drain(..take)
+                .map(|(_, k)| (k, states[k as usize]))
+                .collect();
+            let resolved = par_chunks(&mut work, self.threads, self.cancelled, |_, chunk| {
+                let mut scratch = Scratch::default();
+                for (k, st) in chunk.iter_mut() {
+                    self.prepared
+                        .resolve((self.node_at)(*k as usize), st, &mut scratch);
+                }
+            });
+            if !resolved {
+                return false;
+            }
+            for (k, st) in work {
+                states[k as usize] = st;
+            }
+            batch *= 4;
         }
     }
 }
