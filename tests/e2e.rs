@@ -673,18 +673,28 @@ fn search_results_appear_with_no_further_key_press() {
     s.assert_restored();
 }
 
+/// The explorer on a debate big enough that the test build takes well
+/// over a moment to load it, with a cache of its own (so nothing is warm).
+fn slow_to_load(seed: u64) -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ron");
+    std::fs::write(
+        &big,
+        agon::synth::to_ron(&agon::synth::debate(50_000, seed)),
+    )
+    .unwrap();
+    let cache = dir.path().join("cache");
+    let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
+    let s = Session::spawn(&[big.to_str().unwrap()], &env, 100, 30);
+    (dir, s)
+}
+
 /// A load that takes more than a moment shows a loading screen, keys
 /// typed meanwhile reach the explorer once it is open, and the terminal
 /// comes back clean.
 #[test]
 fn a_slow_load_shows_a_loading_screen_and_keeps_what_was_typed() {
-    let dir = tempfile::tempdir().unwrap();
-    let big = dir.path().join("big.ron");
-    // Big enough that the test build takes well over a moment to parse it.
-    std::fs::write(&big, agon::synth::to_ron(&agon::synth::debate(20_000, 1))).unwrap();
-    let cache = dir.path().join("cache");
-    let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
-    let mut s = Session::spawn(&[big.to_str().unwrap()], &env, 100, 30);
+    let (_dir, mut s) = slow_to_load(1);
     s.wait_for("loading");
     assert!(s.contents().contains("big.ron"), "{}", s.contents());
     s.send(b"/");
@@ -699,12 +709,7 @@ fn a_slow_load_shows_a_loading_screen_and_keeps_what_was_typed() {
 /// q on the loading screen quits at once, without waiting for the load.
 #[test]
 fn q_on_the_loading_screen_quits() {
-    let dir = tempfile::tempdir().unwrap();
-    let big = dir.path().join("big.ron");
-    std::fs::write(&big, agon::synth::to_ron(&agon::synth::debate(20_000, 2))).unwrap();
-    let cache = dir.path().join("cache");
-    let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
-    let mut s = Session::spawn(&[big.to_str().unwrap()], &env, 100, 30);
+    let (_dir, mut s) = slow_to_load(2);
     s.wait_for("q quits");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);

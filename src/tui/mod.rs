@@ -307,6 +307,9 @@ fn explore(
                 theme,
                 (mouse, &reader, wake, woken),
             );
+            // The process ends next and the system takes the memory back at
+            // once; freeing a big map piece by piece would hold up the exit.
+            std::mem::forget((app, doc));
             looped.map(|ended| ended.map_or(Ended::Quit, Ended::Signal))
         }
         Ok(None) => Ok(Ended::Quit),
@@ -487,7 +490,8 @@ fn event_loop(
         height: size.height,
     });
     let mut dirty = true;
-    let mut search: Option<Search> = None;
+    // Not dropped: the worker's index is freed with the process (see explore).
+    let mut search: std::mem::ManuallyDrop<Option<Search>> = std::mem::ManuallyDrop::new(None);
     while !app.should_quit() {
         if dirty {
             terminal.draw(|frame| views::draw(frame, app, theme))?;
@@ -538,7 +542,7 @@ fn event_loop(
                             let replaced = doc.edit(terminal, app, mouse);
                             reader.resume();
                             if replaced? {
-                                search = Some(Search::start(app.shared_graph(), wake.clone()));
+                                *search = Some(Search::start(app.shared_graph(), wake.clone()));
                             }
                         }
                         Some(action) => {
@@ -554,7 +558,7 @@ fn event_loop(
                 Wake::FileChanged => {
                     if let Some(replaced) = doc.poll(app) {
                         if replaced {
-                            search = Some(Search::start(app.shared_graph(), wake.clone()));
+                            *search = Some(Search::start(app.shared_graph(), wake.clone()));
                         }
                         dirty = true;
                     }
