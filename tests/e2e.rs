@@ -41,6 +41,8 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // The terminal running the tests must not decide the colours sent.
+        cmd.env_remove("COLORTERM");
         let state = if env.iter().any(|(k, _)| *k == "AGON_STATE_DIR") {
             None
         } else {
@@ -379,6 +381,68 @@ fn no_color_sends_no_colour_and_keeps_the_selection_visible() {
         raw.contains("\u{1b}[7m"),
         "the selection is not drawn in reverse video"
     );
+}
+
+/// Everything the explorer wrote on its first screen, started with
+/// `args` and `env` (TERM is xterm-256color unless `env` says otherwise).
+fn first_screen_bytes(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut s = Session::spawn(&[args, &[FIXTURE]].concat(), env, 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string()
+}
+
+/// The palette indices of the `38;5;N` (foreground) and `48;5;N`
+/// (background) colours in `raw`.
+fn indexed_colours(raw: &str) -> Vec<u8> {
+    let mut found = Vec::new();
+    for sgr in ["38;5;", "48;5;"] {
+        for (at, _) in raw.match_indices(sgr) {
+            let digits: String = raw[at + sgr.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            found.push(digits.parse().expect("an index after 38;5;"));
+        }
+    }
+    found
+}
+
+#[test]
+fn without_truecolor_hex_colours_become_256_or_16_colours() {
+    let truecolor = |raw: &str| raw.contains("38;2;") || raw.contains("48;2;");
+    // The light theme is mostly #hex colours.
+    let light = ["--theme", "light"];
+    let raw = first_screen_bytes(&light, &[("COLORTERM", "truecolor")]);
+    assert!(truecolor(&raw), "COLORTERM=truecolor: #hex is sent as is");
+    // COLORTERM unset, TERM with 256color: palette indices beyond the 16.
+    let raw = first_screen_bytes(&light, &[]);
+    assert!(!truecolor(&raw), "24-bit colour sent without COLORTERM");
+    assert!(indexed_colours(&raw).iter().any(|&i| i >= 16), "{raw:?}");
+    // A terminal that names no 256 colours gets the 16 ANSI colours.
+    let raw = first_screen_bytes(&light, &[("TERM", "xterm")]);
+    assert!(!truecolor(&raw));
+    let sent = indexed_colours(&raw);
+    assert!(!sent.is_empty() && sent.iter().all(|&i| i < 16), "{sent:?}");
+}
+
+#[test]
+fn color_never_and_always_override_the_environment() {
+    let coloured = |raw: &str| raw.contains("[38;") || raw.contains("[48;");
+    let raw = first_screen_bytes(&["--color", "never"], &[]);
+    assert!(!coloured(&raw), "--color never sent colour");
+    assert!(
+        raw.contains("\u{1b}[7m"),
+        "the selection is drawn in reverse video"
+    );
+    let raw = first_screen_bytes(&["--color=always"], &[("NO_COLOR", "1")]);
+    assert!(
+        coloured(&raw),
+        "--color always draws in colour under NO_COLOR"
+    );
+    let raw = first_screen_bytes(&["--color=auto"], &[("NO_COLOR", "1")]);
+    assert!(!coloured(&raw), "under auto, NO_COLOR wins");
 }
 
 #[test]

@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod layout;
 pub mod outline;
 pub mod overlay;
+pub mod palette;
 pub mod remap;
 mod startup;
 pub mod theme;
@@ -58,14 +59,25 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-pub fn run(args: ExploreArgs) -> ExitCode {
+/// Whether the explorer draws without colour: `--color never`, or
+/// NO_COLOR under `--color auto`; `--color always` overrides NO_COLOR.
+pub fn monochrome(color: clap::ColorChoice, no_color: bool) -> bool {
+    match color {
+        clap::ColorChoice::Always => false,
+        clap::ColorChoice::Never => true,
+        clap::ColorChoice::Auto => no_color,
+    }
+}
+
+pub fn run(args: ExploreArgs, color: clap::ColorChoice) -> ExitCode {
     let input = crate::formats::Input::from_arg(args.file.as_deref());
     // What can fail before the debate is read is checked before the
     // terminal changes mode.
     let (config, mut notices) = read_config();
-    let theme = match Theme::select(args.theme.as_deref(), no_color()) {
+    let mono = monochrome(color, no_color());
+    let theme = match Theme::select(args.theme.as_deref(), mono) {
         Ok(t) if args.theme.is_some() => t,
-        Ok(t) => config_theme(&config, &mut notices).unwrap_or(t),
+        Ok(t) => config_theme(&config, mono, &mut notices).unwrap_or(t),
         Err(errs) => {
             for e in errs {
                 eprintln!("{e}");
@@ -73,6 +85,10 @@ pub fn run(args: ExploreArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let theme = theme.for_palette(palette::Palette::from_env());
+    // crossterm drops every colour under NO_COLOR on its own; the choice
+    // made above (`--color always` included) is the one that counts.
+    ratatui::crossterm::style::Colored::set_ansi_color_disabled(mono);
     let mouse = !args.no_mouse && config.config.mouse.unwrap_or(true);
     let watch = !args.no_watch && config.config.watch.unwrap_or(true);
     // One channel wakes the loop: terminal events, the load, search
@@ -178,9 +194,13 @@ fn read_config() -> (crate::config::Loaded, Vec<String>) {
 
 /// The theme the configuration names (None for the default, or when it
 /// cannot be read, which becomes a notice).
-fn config_theme(config: &crate::config::Loaded, notices: &mut Vec<String>) -> Option<Theme> {
+fn config_theme(
+    config: &crate::config::Loaded,
+    monochrome: bool,
+    notices: &mut Vec<String>,
+) -> Option<Theme> {
     let name = config.theme()?;
-    match Theme::select(Some(&name), no_color()) {
+    match Theme::select(Some(&name), monochrome) {
         Ok(t) => Some(t),
         Err(errs) => {
             if let Some(e) = errs.first() {
