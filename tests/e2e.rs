@@ -775,3 +775,45 @@ fn q_on_the_loading_screen_quits() {
     s.assert_restored();
     assert!(!s.contents().contains("Outline"));
 }
+
+/// The texts of the OSC 52 clipboard sequences (`ESC ] 52 ; c ; BASE64
+/// BEL`) in `raw`, decoded.
+fn clipboard_writes(raw: &[u8]) -> Vec<String> {
+    use base64::Engine;
+    let raw = String::from_utf8_lossy(raw);
+    raw.match_indices("\u{1b}]52;c;")
+        .map(|(at, intro)| {
+            let rest = &raw[at + intro.len()..];
+            let end = rest
+                .find('\u{7}')
+                .expect("the OSC 52 sequence ends with BEL");
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(&rest[..end])
+                .expect("the payload is base64");
+            String::from_utf8(bytes).expect("the payload is UTF-8")
+        })
+        .collect()
+}
+
+#[test]
+fn y_on_evidence_copies_the_quote_with_its_citation_by_osc_52() {
+    let mut s = Session::spawn(&[FIXTURE], &[], 120, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"/");
+    s.wait_for("/ ▏");
+    s.send(b"twenty minutes");
+    s.wait_for("Commuters lose 20 minutes a day");
+    s.send(b"\r");
+    s.wait_for("EVIDENCE");
+    assert!(clipboard_writes(&s.raw.lock().unwrap()).is_empty());
+    s.send(b"y");
+    s.wait_for("Copied the quote with its citation");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    // Written by hand from the fixture: the quote, then author, title,
+    // outlet, date and locator.
+    let want = "“The average commuter loses twenty minutes a day in traffic.”\n\
+                — R. Roe, “Commuter survey 2023”, Town Gazette, 2023, p. 2";
+    assert_eq!(clipboard_writes(&s.raw.lock().unwrap()), [want]);
+    s.assert_restored();
+}
