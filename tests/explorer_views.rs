@@ -204,8 +204,14 @@ fn the_briefs_counts_say_what_their_lists_hold_and_it_carries_source_notes() {
     );
     let g = a.graph();
     let thesis = g.theses()[0];
-    let brief =
-        agon::brief::Brief::build(g, a.whatif().labels(), agon::brief::BriefSide::For, thesis);
+    let w = a.whatif();
+    let brief = agon::brief::Brief::build(
+        g,
+        w.labels(),
+        w.strengths(),
+        agon::brief::BriefSide::For,
+        thesis,
+    );
     let md = agon::brief::Brief::to_markdown(g, &brief, None);
     assert!(
         md.contains("## Notes on the sources\n\n- **Commuter survey 2023** (R. Roe, Town Gazette, 2023-04-01): The copy online is garbled"),

@@ -76,9 +76,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Write a printable Markdown brief for one side of a thesis.
     ///
-    /// Your points strongest first with their evidence, the opposing points
-    /// still to answer with the rebuttals in the map, and your saved marks
-    /// and notes.
+    /// Your points strongest first (by DF-QuAD strength) with their
+    /// evidence, the opposing points still to answer, most dangerous first,
+    /// with the rebuttals in the map, and your saved marks and notes.
     Brief(brief::BriefArgs),
     /// List the debate's tours, a tour's steps, or write a tour as a handout.
     ///

@@ -565,7 +565,8 @@ impl App {
         let Some(&thesis) = g.theses().get(b.thesis) else {
             return;
         };
-        let brief = Brief::build(g, self.model.whatif.labels(), b.side, thesis);
+        let w = &self.model.whatif;
+        let brief = Brief::build(g, w.labels(), w.strengths(), b.side, thesis);
         let rows: Vec<BriefRow> = brief_rows(&brief);
         b.built = Some((brief, rows));
     }

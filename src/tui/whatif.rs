@@ -159,6 +159,11 @@ impl WhatIf {
         (self.strength.get(ix), self.base_strength.get(ix))
     }
 
+    /// Every node's strength now, indexed by [`NodeIx::index`].
+    pub fn strengths(&self) -> &[f64] {
+        self.strength.values()
+    }
+
     pub fn toggle(&mut self, graph: &Graph, ix: NodeIx) {
         self.eval.toggle(ix);
         self.recompute(graph, false);
