@@ -2,7 +2,7 @@
 //! semantics the user chose, which labels differ from the full map's, and
 //! every node's strength.
 
-use crate::eval::{self, Acceptance, Evaluation, Label, Semantics, Strength};
+use crate::eval::{self, Acceptance, Evaluation, Extensions, Label, Semantics, Strength};
 use crate::graph::{Graph, NodeIx};
 
 /// The semantics the explorer's labels follow.
@@ -93,6 +93,8 @@ pub struct WhatIf {
     baseline: Vec<Label>,
     strength: Strength,
     base_strength: Strength,
+    /// The acceptance behind `shown` while it follows preferred or stable.
+    extensions: Option<Extensions>,
     /// A note on the reading (no stable extension, budget ran out, …).
     note: Option<String>,
     /// Goes up each time `shown` may have changed.
@@ -112,6 +114,7 @@ impl WhatIf {
             reading: Reading::Grounded,
             base_strength: strength.clone(),
             strength,
+            extensions: None,
             note: None,
             revision: 0,
         }
@@ -164,6 +167,16 @@ impl WhatIf {
         self.strength.values()
     }
 
+    /// The strengths now, with what the cycles left unsettled.
+    pub fn strength_now(&self) -> &Strength {
+        &self.strength
+    }
+
+    /// The acceptance the labels show, while they follow preferred or stable.
+    pub fn extensions(&self) -> Option<&Extensions> {
+        self.extensions.as_ref()
+    }
+
     pub fn toggle(&mut self, graph: &Graph, ix: NodeIx) {
         self.eval.toggle(ix);
         self.recompute(graph, false);
@@ -200,9 +213,10 @@ impl WhatIf {
             self.baseline = match self.reading {
                 Reading::Grounded => eval::grounded(graph, &none),
                 Reading::Strength => strength_labels(&self.base_strength),
-                _ => self.extension_labels(graph, &none).0,
+                _ => acceptance_labels(&self.extensions_of(graph, &none)),
             };
         }
+        self.extensions = None;
         let (shown, note) = match self.reading {
             // The evaluation relabels incrementally; no need to start over.
             Reading::Grounded => (self.eval.labels().to_vec(), None),
@@ -210,26 +224,33 @@ impl WhatIf {
                 strength_labels(&self.strength),
                 strength_note_of(graph, &self.strength, self.reading),
             ),
-            _ => self.extension_labels(graph, &suspended),
+            _ => {
+                let ext = self.extensions_of(graph, &suspended);
+                let note = crate::cli::semantics::extension_notes(graph, &ext)
+                    .into_iter()
+                    .next();
+                let labels = acceptance_labels(&ext);
+                self.extensions = Some(ext);
+                (labels, note)
+            }
         };
         self.shown = shown;
         self.note = note;
         self.revision += 1;
     }
 
-    fn extension_labels(&self, graph: &Graph, suspended: &[bool]) -> (Vec<Label>, Option<String>) {
+    fn extensions_of(&self, graph: &Graph, suspended: &[bool]) -> Extensions {
         let semantics = if self.reading == Reading::Stable {
             Semantics::Stable
         } else {
             Semantics::Preferred
         };
-        let ext = eval::extensions(graph, semantics, suspended, eval::DEFAULT_BUDGET);
-        let note = crate::cli::semantics::extension_notes(graph, &ext)
-            .into_iter()
-            .next();
-        let labels = ext.all().iter().map(|&a| acceptance_label(a)).collect();
-        (labels, note)
+        eval::extensions(graph, semantics, suspended, eval::DEFAULT_BUDGET)
     }
+}
+
+fn acceptance_labels(ext: &Extensions) -> Vec<Label> {
+    ext.all().iter().map(|&a| acceptance_label(a)).collect()
 }
 
 /// Unsettled cycles matter to a reader only while the labels follow strength.

@@ -14,6 +14,7 @@ pub mod search;
 pub mod sources;
 pub mod symbols;
 pub mod tours;
+pub mod why;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
