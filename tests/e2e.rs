@@ -817,3 +817,71 @@ fn y_on_evidence_copies_the_quote_with_its_citation_by_osc_52() {
     assert_eq!(clipboard_writes(&s.raw.lock().unwrap()), [want]);
     s.assert_restored();
 }
+
+/// Waits until `done` holds for the session's screen.
+fn wait_until(s: &Session, what: &str, done: impl Fn(&Session) -> bool) {
+    let start = Instant::now();
+    while !done(s) {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "{what} never showed; the screen shows:\n{}",
+            s.contents()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The rows of the screen holding `text`, top to bottom.
+fn rows_with(s: &Session, text: &str) -> Vec<usize> {
+    s.contents()
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(text))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[test]
+fn semantics_and_strengths_recomputed_off_the_ui_thread_arrive_with_no_further_key() {
+    // The worker waits before it computes, so the screen in between is seen.
+    let env = [("AGON_TEST_RECOMPUTE_DELAY_MS", "600")];
+    let mut s = Session::spawn(&[FIXTURE], &env, 160, 40);
+    s.wait_for("Outline 1/6");
+    s.send(b"2");
+    // As written, "Modern trams" (0.33) comes before the wide-text claim
+    // (0.50); sorted by strength it comes last. (A frame can arrive in
+    // pieces: each screen is waited for whole.)
+    let quiet = "Modern trams are quieter";
+    let wide = "wide text";
+    let order = |s: &Session| rows_with(s, quiet).first() < rows_with(s, wide).first();
+    wait_until(&s, "the columns as written", |s| {
+        s.contents().contains("Supporting: 3") && order(s)
+    });
+    s.send(b"f");
+    wait_until(&s, "the columns by strength", |s| {
+        s.contents().contains("Your strongest points") && !order(s)
+    });
+    // S: the key returns at once with grounded's labels; preferred's come
+    // from the worker and are drawn with no key pressed.
+    s.send(b"S");
+    s.wait_for("(preferred: recomputing…)");
+    let settled = |s: &Session, text: &str| {
+        let screen = s.contents();
+        screen.contains(text) && !screen.contains("recomputing")
+    };
+    wait_until(&s, "preferred's result", |s| {
+        settled(s, "thesis arguable (preferred: some cases)")
+    });
+    // A what-if: the strengths wait for the worker, then come back.
+    s.send(b"w");
+    wait_until(&s, "strengths recomputing", |s| {
+        let screen = s.contents();
+        screen.contains("strength recomputing…") && screen.contains("  …  Trams are faster")
+    });
+    wait_until(&s, "the new strengths", |s| {
+        settled(s, "▇.88 Trams are faster")
+    });
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

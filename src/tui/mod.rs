@@ -379,6 +379,8 @@ enum Wake {
     SearchReady(SearchWorker),
     /// The debate has loaded, or failed to, on the loading thread.
     Loaded(Box<Result<crate::graph::Loaded, crate::graph::LoadError>>),
+    /// Strength and the chosen semantics, recomputed after a what-if.
+    Recomputed(whatif::Recomputed),
 }
 
 /// Reads terminal events on a thread of its own and sends them on. It
@@ -490,6 +492,46 @@ impl Search {
     }
 }
 
+/// The what-if worker: strength and the preferred and stable searches run
+/// on it, so a key returns at once however big the map. Jobs that queue up
+/// while it works are skipped for the latest; its results wake the loop.
+struct Recompute {
+    jobs: mpsc::Sender<whatif::Job>,
+}
+
+impl Recompute {
+    fn start(wake: mpsc::Sender<Wake>) -> Recompute {
+        let (jobs, queue) = mpsc::channel::<whatif::Job>();
+        // The end-to-end tests slow the worker down to see the screen
+        // before its result arrives.
+        let delay = std::env::var("AGON_TEST_RECOMPUTE_DELAY_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map(std::time::Duration::from_millis);
+        let _ = std::thread::Builder::new()
+            .name("agon-whatif".into())
+            .spawn(move || {
+                while let Ok(first) = queue.recv() {
+                    let job = queue.try_iter().last().unwrap_or(first);
+                    if let Some(d) = delay {
+                        std::thread::sleep(d);
+                    }
+                    if wake.send(Wake::Recomputed(job.run())).is_err() {
+                        return;
+                    }
+                }
+            });
+        Recompute { jobs }
+    }
+
+    /// Hands the job the last action asked for, if any, to the worker.
+    fn pump(&self, app: &mut App) {
+        if let Some(job) = app.take_recompute() {
+            let _ = self.jobs.send(job);
+        }
+    }
+}
+
 #[allow(clippy::type_complexity)]
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
@@ -501,6 +543,8 @@ fn event_loop(
     theme: &Theme,
     (mouse, reader, wake, woken): (bool, &Reader, mpsc::Sender<Wake>, mpsc::Receiver<Wake>),
 ) -> io::Result<Option<i32>> {
+    app.run_in_background();
+    let recompute = Recompute::start(wake.clone());
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -588,9 +632,12 @@ fn event_loop(
                 }
                 // Only the first load comes this way, before this loop.
                 Wake::Loaded(_) => {}
+                Wake::Recomputed(done) => dirty |= app.receive_recomputed(done),
             }
-            // Hand each keystroke's query over at once, before taking more.
+            // Hand each keystroke's query and what-if over at once, before
+            // taking more.
             dirty |= search.as_mut().is_some_and(|s| s.pump(app));
+            recompute.pump(app);
             if app.should_quit() {
                 break;
             }

@@ -85,6 +85,10 @@ impl Reading {
     }
 }
 
+/// What the screen says of a result still being recomputed; a message
+/// ending with it is completed when the result arrives.
+pub const RECOMPUTING: &str = "recomputing…";
+
 /// What-if evaluation: labels under the current suspensions and reading,
 /// and which labels differ from the full map's.
 ///
@@ -118,6 +122,8 @@ pub struct WhatIf {
     revision: u64,
     /// The recomputation waited for, by generation.
     pending: Option<u64>,
+    /// The suspensions changed since `strength` was computed.
+    strength_stale: bool,
     /// The job not yet handed to a worker.
     job: Option<Job>,
     /// Jobs go to a worker (true) or run at once (false).
@@ -216,6 +222,7 @@ impl WhatIf {
             note: None,
             revision: 0,
             pending: None,
+            strength_stale: false,
             job: None,
             background: false,
         }
@@ -271,15 +278,15 @@ impl WhatIf {
         }
     }
 
-    /// A recomputation is under way: strengths are those of the last
-    /// what-if, and labels of a reading other than grounded wait for it.
-    pub fn pending(&self) -> bool {
-        self.pending.is_some()
+    /// The strengths wait for a recomputation (those held are of the
+    /// last what-if).
+    pub fn strength_pending(&self) -> bool {
+        self.pending.is_some() && self.strength_stale
     }
 
     /// The chosen reading's labels wait for a recomputation.
     pub fn labels_pending(&self) -> bool {
-        self.pending() && self.reading != Reading::Grounded
+        self.pending.is_some() && self.reading != Reading::Grounded
     }
 
     pub fn note(&self) -> Option<&str> {
@@ -312,17 +319,18 @@ impl WhatIf {
 
     pub fn toggle(&mut self, graph: &Arc<Graph>, ix: NodeIx) {
         self.eval.toggle(ix);
-        self.recompute(graph, false);
+        self.refresh(graph);
     }
 
     pub fn clear(&mut self, graph: &Arc<Graph>) {
         self.eval.clear();
-        self.recompute(graph, false);
+        self.refresh(graph);
     }
 
     /// After the evaluation's suspensions were changed directly (sources
     /// only): the chosen reading's labels and the strengths follow.
     pub fn refresh(&mut self, graph: &Arc<Graph>) {
+        self.strength_stale = true;
         self.recompute(graph, false);
     }
 
@@ -346,6 +354,7 @@ impl WhatIf {
             return false;
         }
         self.pending = None;
+        self.strength_stale = false;
         self.strength = done.strength;
         if let Some(baseline) = done.baseline {
             self.reading_baseline = Some(baseline);
@@ -381,8 +390,10 @@ impl WhatIf {
         graph.indices().map(|ix| self.is_suspended(ix)).collect()
     }
 
-    /// Shows the grounded labels at once and asks for the rest: strength,
-    /// and the reading's labels (its baseline too when the reading changed).
+    /// Shows the grounded labels at once and asks for the rest: strength
+    /// if the suspensions changed, and the reading's labels (its baseline
+    /// too when the reading changed). Grounded, and strength already
+    /// known, need no job.
     fn recompute(&mut self, graph: &Arc<Graph>, with_baseline: bool) {
         let generation = GENERATION.fetch_add(1, Ordering::Relaxed);
         self.shown = self.eval.labels().to_vec();
@@ -391,6 +402,23 @@ impl WhatIf {
         self.note = None;
         self.pending = Some(generation);
         self.revision += 1;
+        let searches = matches!(self.reading, Reading::Preferred | Reading::Stable);
+        if !self.strength_stale && !searches {
+            // Nothing to wait for: what is shown follows at once.
+            let strength = self.strength.clone();
+            let strength_note = (self.reading == Reading::Strength)
+                .then(|| crate::cli::semantics::strength_note(graph, &strength))
+                .flatten();
+            self.receive(Recomputed {
+                generation,
+                strength,
+                extensions: None,
+                baseline: None,
+                strength_note,
+            });
+            self.job = None;
+            return;
+        }
         let job = Job {
             generation,
             graph: graph.clone(),
@@ -477,7 +505,7 @@ mod tests {
         assert_eq!(w.revision(), revision);
         let twice = second.clone();
         assert!(w.receive(second.run()));
-        assert!(!w.pending());
+        assert!(!w.labels_pending() && !w.strength_pending());
         assert_eq!(w.shown_reading(), Reading::Preferred);
         assert_eq!(w.label(c), Label::Out);
         // Its baseline is preferred's with nothing suspended: c arguable.
@@ -493,7 +521,7 @@ mod tests {
         let g = map();
         let mut w = WhatIf::new(&g);
         w.cycle_reading(&g);
-        assert!(!w.pending() && w.take_job().is_none());
+        assert!(!w.labels_pending() && w.take_job().is_none());
         assert_eq!(w.shown_reading(), Reading::Preferred);
         let strength = eval::strength(&g, &[false; 3]);
         assert_eq!(w.strengths(), strength.values());

@@ -130,7 +130,7 @@ impl Widget for BriefView<'_> {
                         (_, _) => (symbols::kind(n.kind), symbols::kind_style(theme, n.kind)),
                     };
                     // The strength the list is ordered by, as the outline shows it.
-                    let strength = super::strength_cell(app.whatif().strength(*node).0);
+                    let strength = super::strength_cell_of(app, *node);
                     let mut spans = vec![
                         Span::raw("    ".repeat(*depth)),
                         Span::styled(sym, style),

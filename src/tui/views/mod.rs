@@ -139,6 +139,15 @@ pub fn label_span(app: &App, theme: &Theme, ix: crate::graph::NodeIx) -> Span<'s
     symbols::label_span(app.whatif(), theme, ix)
 }
 
+/// The strength cell of `ix` ([`strength_cell`]), or `  … ` while a
+/// what-if is being recomputed.
+pub fn strength_cell_of(app: &App, ix: crate::graph::NodeIx) -> String {
+    if app.whatif().strength_pending() {
+        return "  … ".into();
+    }
+    strength_cell(app.whatif().strength(ix).0)
+}
+
 /// A strength in four cells: a one-cell bar, eighths of the scale, and
 /// two decimals (`▅.62`, `█1.0`).
 pub fn strength_cell(v: f64) -> String {

@@ -5,7 +5,7 @@
 use crate::eval::{Acceptance, WhyAccepted, why_accepted};
 use crate::graph::{Graph, NodeIx};
 use crate::text::sanitize_line;
-use crate::tui::whatif::{Reading, STRENGTH_FALLS, STRENGTH_STANDS, WhatIf};
+use crate::tui::whatif::{RECOMPUTING, Reading, STRENGTH_FALLS, STRENGTH_STANDS, WhatIf};
 
 /// The explanation of `ix`'s label under the reading `w` follows.
 pub fn lines(g: &Graph, w: &WhatIf, ix: NodeIx) -> Vec<String> {
@@ -14,9 +14,10 @@ pub fn lines(g: &Graph, w: &WhatIf, ix: NodeIx) -> Vec<String> {
     }
     match (w.reading(), w.extensions()) {
         (Reading::Grounded, _) => grounded(g, &w.eval, ix),
+        (Reading::Strength, _) if w.strength_pending() => vec![format!("strength: {RECOMPUTING}")],
         (Reading::Strength, _) => strength(g, w, ix),
         (reading, Some(ext)) => accepted(g, reading, &why_accepted(g, ext, ix)),
-        (reading, None) => vec![format!("{}: recomputing…", reading.name())],
+        (reading, None) => vec![format!("{}: {RECOMPUTING}", reading.name())],
     }
 }
 
@@ -27,6 +28,7 @@ pub fn named(g: &Graph, w: &WhatIf, ix: NodeIx) -> Vec<NodeIx> {
     }
     let mut out: Vec<NodeIx> = match (w.reading(), w.extensions()) {
         (Reading::Grounded, _) => return crate::eval::why_nodes(g, &w.eval, ix),
+        (Reading::Strength, _) if w.strength_pending() => Vec::new(),
         (Reading::Strength, _) => {
             let b = crate::eval::breakdown(g, w.strength_now(), ix);
             let suspended = g.attackers(ix).iter().chain(g.supporters(ix));
