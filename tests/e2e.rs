@@ -349,15 +349,21 @@ fn a_paste_is_text_in_every_text_box_and_never_commands() {
     s.assert_restored();
 }
 
+/// Searches for `query`, waits for `result` among the results and jumps
+/// to the first one.
+fn jump_to(s: &mut Session, query: &str, result: &str) {
+    s.send(b"/");
+    s.wait_for("/ ▏");
+    s.send(query.as_bytes());
+    s.wait_for(result);
+    s.send(b"\r");
+}
+
 #[test]
 fn search_finds_and_jumps_in_a_few_keystrokes() {
     let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
     s.wait_for("Outline 1/6");
-    s.send(b"/");
-    s.wait_for("/ ▏");
-    s.send(b"grant");
-    s.wait_for("National grants cover");
-    s.send(b"\r");
+    jump_to(&mut s, "grant", "National grants cover");
     s.wait_for("REBUTTAL");
     assert!(s.contents().contains("National grants cover two thirds"));
     s.send(b"q");
@@ -799,11 +805,7 @@ fn clipboard_writes(raw: &[u8]) -> Vec<String> {
 fn y_on_evidence_copies_the_quote_with_its_citation_by_osc_52() {
     let mut s = Session::spawn(&[FIXTURE], &[], 120, 30);
     s.wait_for("Outline 1/6");
-    s.send(b"/");
-    s.wait_for("/ ▏");
-    s.send(b"twenty minutes");
-    s.wait_for("Commuters lose 20 minutes a day");
-    s.send(b"\r");
+    jump_to(&mut s, "twenty minutes", "Commuters lose 20 minutes a day");
     s.wait_for("EVIDENCE");
     assert!(clipboard_writes(&s.raw.lock().unwrap()).is_empty());
     s.send(b"y");

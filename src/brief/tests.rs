@@ -141,12 +141,19 @@ const STRENGTH_VS_STANDING: &str = r#"Debate(title: "t", nodes: [
     Node(id: "w2", kind: Claim, title: "w2", attacks: ["w"]),
 ])"#;
 
-#[test]
-fn strength_orders_the_brief_even_against_standing() {
-    let g = load_str("t", STRENGTH_VS_STANDING).unwrap().graph;
+/// The brief for the first thesis of the debate `text`, with grounded
+/// labels and strengths.
+fn brief_for(text: &str) -> (Graph, Brief) {
+    let g = load_str("t", text).unwrap().graph;
     let labels = grounded(&g, &[]);
     let s = crate::eval::strength(&g, &[]);
     let b = Brief::build(&g, &labels, s.values(), BriefSide::For, g.theses()[0]);
+    (g, b)
+}
+
+#[test]
+fn strength_orders_the_brief_even_against_standing() {
+    let (g, b) = brief_for(STRENGTH_VS_STANDING);
     // By hand (DF-QuAD, base 0.5): u = v = 1/3 on their cycle; backed has
     // vₛ = 1 − 0.5² = 0.75 against vₐ = 1/3, so 0.5 + 0.5·(0.75 − 1/3) =
     // 0.7083. x = 0.5 − 0.5·0.5 = 0.25; held has vₛ = 0.5 (plain2) and
@@ -209,10 +216,7 @@ fn equal_strengths_list_standing_points_first() {
         Node(id: "s", kind: Claim, title: "s", supports: ["b"]),
         Node(id: "k", kind: Claim, title: "k", attacks: ["b"]),
     ])"#;
-    let g = load_str("t", text).unwrap().graph;
-    let labels = grounded(&g, &[]);
-    let s = crate::eval::strength(&g, &[]);
-    let b = Brief::build(&g, &labels, s.values(), BriefSide::For, g.theses()[0]);
+    let (g, b) = brief_for(text);
     let order: Vec<(&str, Label)> = b
         .points
         .iter()
