@@ -410,6 +410,29 @@ mod tests {
     }
 
     #[test]
+    fn color_choice_and_no_color_pick_the_theme() {
+        use clap::ColorChoice::{Always, Auto, Never};
+        // (--color, NO_COLOR set) → monochrome: NO_COLOR counts under auto only.
+        let table = [
+            (Auto, false, false),
+            (Auto, true, true),
+            (Always, false, false),
+            (Always, true, false),
+            (Never, false, true),
+            (Never, true, true),
+        ];
+        for (choice, no_color, mono) in table {
+            let theme = Theme::select(Some("light"), crate::tui::monochrome(choice, no_color))
+                .expect("shipped theme");
+            assert_eq!(
+                theme.monochrome, mono,
+                "{choice:?} with NO_COLOR={no_color}"
+            );
+            assert_eq!(theme == Theme::monochrome(), mono);
+        }
+    }
+
+    #[test]
     fn monochrome_selection_is_visible_without_colour() {
         let sel = Theme::monochrome().style(Role::Selection);
         assert!(sel.add_modifier.contains(Modifier::REVERSED));
