@@ -97,8 +97,9 @@ pub const RECOMPUTING: &str = "recomputing…";
 /// long on a big map, so each change asks for a [`Job`]: run inline, or, in
 /// the background (the terminal loop's choice), handed to a worker whose
 /// [`Recomputed`] comes back later. Meanwhile the labels shown are the
-/// grounded ones and [`WhatIf::pending`] says the rest is being recomputed;
-/// a result for a what-if that has changed since is dropped.
+/// grounded ones, and [`WhatIf::labels_pending`] and
+/// [`WhatIf::strength_pending`] say what is being recomputed; a result for
+/// a what-if that has changed since is dropped.
 #[derive(Debug, Clone)]
 pub struct WhatIf {
     pub eval: Evaluation,
@@ -190,16 +191,6 @@ impl Job {
             baseline,
             strength_note,
         }
-    }
-
-    pub fn generation(&self) -> u64 {
-        self.generation
-    }
-}
-
-impl Recomputed {
-    pub fn generation(&self) -> u64 {
-        self.generation
     }
 }
 
