@@ -407,7 +407,11 @@ impl Searcher {
         // A big search first ranks a preview of the candidates, so that the
         // best of those reach the screen while the rest are surveyed.
         let (min_nodes, size) = self.preview;
-        let preview = if count >= min_nodes { size.min(count) } else { 0 };
+        let preview = if count >= min_nodes {
+            size.min(count)
+        } else {
+            0
+        };
         if preview > 0 {
             if !survey(0, &mut states[..preview]) || !ranking.rank(&mut states[..preview]) {
                 return None;
