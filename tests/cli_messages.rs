@@ -94,3 +94,32 @@ fn the_theme_error_lists_every_built_in_theme() {
         assert!(err.contains(name), "{name} missing from: {err}");
     }
 }
+
+#[test]
+fn color_decides_whether_help_and_usage_errors_are_styled() {
+    use std::ffi::OsStr;
+    let no_color = [("NO_COLOR", OsStr::new("1"))];
+    let styled = |o: &std::process::Output| {
+        let all = [o.stdout.as_slice(), o.stderr.as_slice()].concat();
+        String::from_utf8_lossy(&all).contains("\u{1b}[")
+    };
+    // Not a terminal: auto leaves the help plain; always styles it, even
+    // under NO_COLOR, on the explorer and on a subcommand alike.
+    assert!(!styled(&agon(&["--help"])));
+    assert!(styled(&common::agon_with_env(
+        &["--color", "always", "--help"],
+        &no_color
+    )));
+    assert!(styled(&agon(&["check", "--color=always", "--help"])));
+    assert!(styled(&agon(&["search", "--color", "always", "--bogus"])));
+    assert!(!styled(&agon(&["search", "--color", "never", "--bogus"])));
+    // The last one given wins.
+    assert!(!styled(&agon(&[
+        "--color=always",
+        "--color=never",
+        "--help"
+    ])));
+    let out = agon(&["--color", "sometimes"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("[possible values: auto, always, never]"));
+}

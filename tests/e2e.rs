@@ -41,6 +41,8 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // The terminal running the tests must not decide the colours sent.
+        cmd.env_remove("COLORTERM");
         let state = if env.iter().any(|(k, _)| *k == "AGON_STATE_DIR") {
             None
         } else {
@@ -347,15 +349,21 @@ fn a_paste_is_text_in_every_text_box_and_never_commands() {
     s.assert_restored();
 }
 
+/// Searches for `query`, waits for `result` among the results and jumps
+/// to the first one.
+fn jump_to(s: &mut Session, query: &str, result: &str) {
+    s.send(b"/");
+    s.wait_for("/ ▏");
+    s.send(query.as_bytes());
+    s.wait_for(result);
+    s.send(b"\r");
+}
+
 #[test]
 fn search_finds_and_jumps_in_a_few_keystrokes() {
     let mut s = Session::spawn(&[FIXTURE], &[], 100, 30);
     s.wait_for("Outline 1/6");
-    s.send(b"/");
-    s.wait_for("/ ▏");
-    s.send(b"grant");
-    s.wait_for("National grants cover");
-    s.send(b"\r");
+    jump_to(&mut s, "grant", "National grants cover");
     s.wait_for("REBUTTAL");
     assert!(s.contents().contains("National grants cover two thirds"));
     s.send(b"q");
@@ -379,6 +387,68 @@ fn no_color_sends_no_colour_and_keeps_the_selection_visible() {
         raw.contains("\u{1b}[7m"),
         "the selection is not drawn in reverse video"
     );
+}
+
+/// Everything the explorer wrote on its first screen, started with
+/// `args` and `env` (TERM is xterm-256color unless `env` says otherwise).
+fn first_screen_bytes(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut s = Session::spawn(&[args, &[FIXTURE]].concat(), env, 100, 30);
+    s.wait_for("Outline 1/6");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string()
+}
+
+/// The palette indices of the `38;5;N` (foreground) and `48;5;N`
+/// (background) colours in `raw`.
+fn indexed_colours(raw: &str) -> Vec<u8> {
+    let mut found = Vec::new();
+    for sgr in ["38;5;", "48;5;"] {
+        for (at, _) in raw.match_indices(sgr) {
+            let digits: String = raw[at + sgr.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            found.push(digits.parse().expect("an index after 38;5;"));
+        }
+    }
+    found
+}
+
+#[test]
+fn without_truecolor_hex_colours_become_256_or_16_colours() {
+    let truecolor = |raw: &str| raw.contains("38;2;") || raw.contains("48;2;");
+    // The light theme is mostly #hex colours.
+    let light = ["--theme", "light"];
+    let raw = first_screen_bytes(&light, &[("COLORTERM", "truecolor")]);
+    assert!(truecolor(&raw), "COLORTERM=truecolor: #hex is sent as is");
+    // COLORTERM unset, TERM with 256color: palette indices beyond the 16.
+    let raw = first_screen_bytes(&light, &[]);
+    assert!(!truecolor(&raw), "24-bit colour sent without COLORTERM");
+    assert!(indexed_colours(&raw).iter().any(|&i| i >= 16), "{raw:?}");
+    // A terminal that names no 256 colours gets the 16 ANSI colours.
+    let raw = first_screen_bytes(&light, &[("TERM", "xterm")]);
+    assert!(!truecolor(&raw));
+    let sent = indexed_colours(&raw);
+    assert!(!sent.is_empty() && sent.iter().all(|&i| i < 16), "{sent:?}");
+}
+
+#[test]
+fn color_never_and_always_override_the_environment() {
+    let coloured = |raw: &str| raw.contains("[38;") || raw.contains("[48;");
+    let raw = first_screen_bytes(&["--color", "never"], &[]);
+    assert!(!coloured(&raw), "--color never sent colour");
+    assert!(
+        raw.contains("\u{1b}[7m"),
+        "the selection is drawn in reverse video"
+    );
+    let raw = first_screen_bytes(&["--color=always"], &[("NO_COLOR", "1")]);
+    assert!(
+        coloured(&raw),
+        "--color always draws in colour under NO_COLOR"
+    );
+    let raw = first_screen_bytes(&["--color=auto"], &[("NO_COLOR", "1")]);
+    assert!(!coloured(&raw), "under auto, NO_COLOR wins");
 }
 
 #[test]
@@ -715,4 +785,110 @@ fn q_on_the_loading_screen_quits() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
     assert!(!s.contents().contains("Outline"));
+}
+
+/// The texts of the OSC 52 clipboard sequences (`ESC ] 52 ; c ; BASE64
+/// BEL`) in `raw`, decoded.
+fn clipboard_writes(raw: &[u8]) -> Vec<String> {
+    use base64::Engine;
+    let raw = String::from_utf8_lossy(raw);
+    raw.match_indices("\u{1b}]52;c;")
+        .map(|(at, intro)| {
+            let rest = &raw[at + intro.len()..];
+            let end = rest
+                .find('\u{7}')
+                .expect("the OSC 52 sequence ends with BEL");
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(&rest[..end])
+                .expect("the payload is base64");
+            String::from_utf8(bytes).expect("the payload is UTF-8")
+        })
+        .collect()
+}
+
+#[test]
+fn y_on_evidence_copies_the_quote_with_its_citation_by_osc_52() {
+    let mut s = Session::spawn(&[FIXTURE], &[], 120, 30);
+    s.wait_for("Outline 1/6");
+    jump_to(&mut s, "twenty minutes", "Commuters lose 20 minutes a day");
+    s.wait_for("EVIDENCE");
+    assert!(clipboard_writes(&s.raw.lock().unwrap()).is_empty());
+    s.send(b"y");
+    s.wait_for("Copied the quote with its citation");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    // Written by hand from the fixture: the quote, then author, title,
+    // outlet, date and locator.
+    let want = "“The average commuter loses twenty minutes a day in traffic.”\n\
+                — R. Roe, “Commuter survey 2023”, Town Gazette, 2023, p. 2";
+    assert_eq!(clipboard_writes(&s.raw.lock().unwrap()), [want]);
+    s.assert_restored();
+}
+
+/// Waits until `done` holds for the session's screen.
+fn wait_until(s: &Session, what: &str, done: impl Fn(&Session) -> bool) {
+    let start = Instant::now();
+    while !done(s) {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "{what} never showed; the screen shows:\n{}",
+            s.contents()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The rows of the screen holding `text`, top to bottom.
+fn rows_with(s: &Session, text: &str) -> Vec<usize> {
+    s.contents()
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(text))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[test]
+fn semantics_and_strengths_recomputed_off_the_ui_thread_arrive_with_no_further_key() {
+    // The worker waits before it computes, so the screen in between is seen.
+    let env = [("AGON_TEST_RECOMPUTE_DELAY_MS", "600")];
+    let mut s = Session::spawn(&[FIXTURE], &env, 160, 40);
+    s.wait_for("Outline 1/6");
+    s.send(b"2");
+    // As written, "Modern trams" (0.33) comes before the wide-text claim
+    // (0.50); sorted by strength it comes last. (A frame can arrive in
+    // pieces: each screen is waited for whole.)
+    let quiet = "Modern trams are quieter";
+    let wide = "wide text";
+    let order = |s: &Session| rows_with(s, quiet).first() < rows_with(s, wide).first();
+    wait_until(&s, "the columns as written", |s| {
+        s.contents().contains("Supporting: 3") && order(s)
+    });
+    s.send(b"f");
+    wait_until(&s, "the columns by strength", |s| {
+        s.contents().contains("Your strongest points") && !order(s)
+    });
+    // S: the key returns at once with grounded's labels; preferred's come
+    // from the worker and are drawn with no key pressed.
+    s.send(b"S");
+    s.wait_for("(preferred: recomputing…)");
+    let settled = |s: &Session, text: &str| {
+        let screen = s.contents();
+        screen.contains(text) && !screen.contains("recomputing")
+    };
+    wait_until(&s, "preferred's result", |s| {
+        settled(s, "thesis arguable (preferred: some cases)")
+    });
+    // A what-if: the strengths wait for the worker, then come back.
+    s.send(b"w");
+    wait_until(&s, "strengths recomputing", |s| {
+        let screen = s.contents();
+        screen.contains("strength recomputing…") && screen.contains("  …  Trams are faster")
+    });
+    wait_until(&s, "the new strengths", |s| {
+        settled(s, "▇.88 Trams are faster")
+    });
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
 }

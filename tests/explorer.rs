@@ -1191,3 +1191,37 @@ fn stable_says_when_no_stable_extension_exists() {
     assert!(s.contains("no stable extension"), "{s}");
     assert!(s.contains("stable: no case"), "{s}");
 }
+
+#[test]
+fn in_the_background_a_what_if_result_arrives_later_and_a_stale_one_is_dropped() {
+    let mut app = app();
+    app.run_in_background();
+    let (grants, cost) = (ix(&app, "grants"), ix(&app, "cost"));
+    app.update(Action::CycleSemantics);
+    assert_eq!(app.whatif().reading().name(), "preferred");
+    // The key returns with grounded's labels and the search still to do.
+    assert!(app.whatif().labels_pending());
+    assert!(app.message().is_some_and(|m| m.ends_with("recomputing…")));
+    let first = app.take_recompute().expect("the search for preferred");
+    // The what-if changes before that result comes back: grounded follows
+    // at once, and a new job replaces the first.
+    app.visit(grants);
+    app.update(Action::WhatIf);
+    assert_eq!(app.label(cost), Label::In);
+    assert!(app.whatif().strength_pending());
+    let second = app.take_recompute().expect("a job for the new what-if");
+    assert!(app.take_recompute().is_none());
+    assert!(!app.receive_recomputed(first.run()), "stale: dropped");
+    assert!(app.whatif().labels_pending() && app.whatif().strength_pending());
+    assert!(app.receive_recomputed(second.run()));
+    assert!(!app.whatif().labels_pending() && !app.whatif().strength_pending());
+    assert!(app.whatif().extensions().is_some());
+    assert_eq!(app.label(cost), Label::In);
+    // Suspending grants leaves cost unattacked: back to its base score.
+    assert_eq!(app.whatif().strength(cost).0, 0.5);
+    let message = app.message().unwrap_or_default().to_string();
+    assert!(
+        message.contains("preferred: ") && !message.contains("recomputing"),
+        "{message}"
+    );
+}

@@ -204,8 +204,14 @@ fn the_briefs_counts_say_what_their_lists_hold_and_it_carries_source_notes() {
     );
     let g = a.graph();
     let thesis = g.theses()[0];
-    let brief =
-        agon::brief::Brief::build(g, a.whatif().labels(), agon::brief::BriefSide::For, thesis);
+    let w = a.whatif();
+    let brief = agon::brief::Brief::build(
+        g,
+        w.labels(),
+        w.strengths(),
+        agon::brief::BriefSide::For,
+        thesis,
+    );
     let md = agon::brief::Brief::to_markdown(g, &brief, None);
     assert!(
         md.contains("## Notes on the sources\n\n- **Commuter survey 2023** (R. Roe, Town Gazette, 2023-04-01): The copy online is garbled"),
@@ -376,4 +382,88 @@ fn the_contrast_theme_paints_every_cell_on_its_own_background() {
             assert!(cell.modifier.contains(Modifier::BOLD));
         }
     }
+}
+
+/// The detail pane's "Why" section and its links, drawn into a buffer
+/// `w` wide, as text.
+fn why_section(app: &App, w: u16) -> String {
+    use ratatui::widgets::Widget;
+    let area = ratatui::layout::Rect::new(0, 0, w, 80);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    agon::tui::views::detail::DetailView {
+        app,
+        theme: &Theme::monochrome(),
+        focused: false,
+    }
+    .render(area, &mut buf);
+    let rows: Vec<String> = (0..area.height)
+        .map(|y| {
+            // Inside the pane's borders.
+            let row: String = (1..w - 1)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            row.trim_end().to_string()
+        })
+        .collect();
+    let start = rows
+        .iter()
+        .position(|r| r == "Why")
+        .unwrap_or_else(|| panic!("no Why section in:\n{}", rows.join("\n")));
+    let end = rows[start..]
+        .iter()
+        .position(|r| r.starts_with("Supports") || r.starts_with("Attacked by"))
+        .map_or(rows.len(), |e| start + e);
+    rows[start..end].join("\n")
+}
+
+#[test]
+fn the_why_explains_the_label_under_each_semantics() {
+    let graph = agon::graph::builtin().expect("built-in debate").graph;
+    let mut a = App::new(graph, agon::graph::BUILTIN_NAME.into());
+    a.update(agon::tui::action::Action::Resize {
+        width: 160,
+        height: 48,
+    });
+    let ix = node(&a, "hastens-end-of-war");
+    a.focus(ix, agon::tui::app::Visit::Quiet);
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        let reading = a.whatif().reading().name();
+        let why = why_section(&a, 76);
+        insta::assert_snapshot!(format!("why_{reading}"), why);
+        seen.push(reading);
+        press(&mut a, &[Key::Char('S')]);
+    }
+    assert_eq!(seen, ["grounded", "preferred", "stable", "strength"]);
+}
+
+#[test]
+fn the_preferred_why_names_what_holds_everywhere_and_what_nowhere() {
+    let text = include_str!("fixtures/explorer.ron");
+    let mut a = common::explorer::app_on("explorer.ron", text, 120, 40);
+    press(&mut a, &[Key::Char('S')]);
+    assert_eq!(a.whatif().reading().name(), "preferred");
+    let why = |a: &App, id: &str| {
+        let ix = a.graph().by_id(id).unwrap();
+        agon::tui::views::why::lines(a.graph(), a.whatif(), ix).join(" ")
+    };
+    // grants-safe stands unattacked, so grants-cut falls, grants stands
+    // and cost falls in every preferred extension.
+    assert_eq!(
+        why(&a, "grants"),
+        "Accepted in every preferred extension: every consistent position that answers \
+         all attacks keeps it. Its attacker “The grant programme may be cut next year\
+         ” holds in no such position."
+    );
+    assert_eq!(
+        why(&a, "cost"),
+        "Rejected: in no preferred extension. “National grants cover two thirds of the \
+         cost” holds in every one, and attacks it."
+    );
+    let cost = a.graph().by_id("cost").unwrap();
+    let grants = a.graph().by_id("grants").unwrap();
+    assert_eq!(
+        agon::tui::views::why::named(a.graph(), a.whatif(), cost),
+        [grants]
+    );
 }

@@ -455,3 +455,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_strength_breakdown_gives_back_the_strength_and_names_the_strongest() {
+    // By hand: s1 = 0.5; s2 has one supporter, 0.5 + 0.5·0.5 = 0.75; k is
+    // untouched, 0.5; t has vₛ = 1 − (1 − 0.5)(1 − 0.75) = 0.875 and vₐ = 0.5,
+    // so 0.5 + 0.5·(0.875 − 0.5) = 0.6875.
+    let g = Map::new()
+        .support("s1", "t")
+        .support("s2", "t")
+        .support("s3", "s2")
+        .attack("k", "t")
+        .build();
+    let s = agon::eval::strength(&g, &[]);
+    let b = agon::eval::breakdown(&g, &s, ix(&g, "t"));
+    assert_eq!((b.base, b.attack, b.support), (0.5, 0.5, 0.875));
+    assert_eq!((b.attackers, b.supporters), (1, 2));
+    assert_eq!(b.strongest_supporter, Some(ix(&g, "s2")));
+    assert_eq!(b.strongest_attacker, Some(ix(&g, "k")));
+    assert_eq!(s.get(ix(&g, "t")), 0.6875);
+    // A suspended attacker counts for nothing and is named by no one.
+    let mut suspended = vec![false; g.len()];
+    suspended[ix(&g, "k").index()] = true;
+    let s = agon::eval::strength(&g, &suspended);
+    let b = agon::eval::breakdown(&g, &s, ix(&g, "t"));
+    assert_eq!((b.attack, b.strongest_attacker), (0.0, None));
+}

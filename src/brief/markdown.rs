@@ -144,6 +144,12 @@ impl Writer<'_> {
              Answered {n} of {m} opposing points.{mark}"
         ));
         self.line("");
+        self.line(
+            "Points are listed by strength, yours strongest first and theirs most dangerous \
+             first. Strength runs from 0 to 1: each point starts at 0.50 (or its weight), \
+             supports raise it and attacks lower it (DF-QuAD).",
+        );
+        self.line("");
         self.note(brief.thesis, "");
     }
 
@@ -214,9 +220,10 @@ impl Writer<'_> {
             self.line("");
             let mark = self.mark(p.node);
             self.line(&format!(
-                "*{} · {} · {} in support · {}*{mark}",
+                "*{} · {} · strength {:.2} · {} in support · {}*{mark}",
                 md::kind(self.graph.node(p.node)),
                 label_word(p.label),
+                p.strength,
                 p.support,
                 self.relations(&p.backs)
             ));
@@ -255,9 +262,10 @@ impl Writer<'_> {
             self.line("");
             let mark = self.mark(o.node);
             self.line(&format!(
-                "*{} · {} · {}*{mark}",
+                "*{} · {} · strength {:.2} · {}*{mark}",
                 md::kind(self.graph.node(o.node)),
                 label_word(o.label),
+                o.strength,
                 self.relations(&o.targets)
             ));
             self.line("");
@@ -293,9 +301,10 @@ impl Writer<'_> {
                 .collect();
             let mark = self.mark(o.node);
             self.line(&format!(
-                "- {} — {} · answered by {}{mark}",
+                "- {} — {} · strength {:.2} · answered by {}{mark}",
                 self.title(o.node),
                 md::kind(self.graph.node(o.node)),
+                o.strength,
                 by.join(", ")
             ));
             self.note(o.node, "  ");

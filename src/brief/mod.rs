@@ -13,11 +13,13 @@
 //! - The opposing points are all the other side's points, both the case
 //!   they build and their attacks on the user's points.
 //!
-//! Strength order: standing first (in, then undec, then out); then more
-//! support; then nearer the thesis; then file order. *Support* counts the
-//! distinct nodes that back a point through chains of supports, leaving out
-//! any supporter that is itself out (a refuted reason lends nothing) along
-//! with whatever backs only through it.
+//! Strength order: by DF-QuAD strength ([`crate::eval::strength`], which
+//! weighs supports against attacks), strongest first, compared to the two
+//! decimals the brief shows; equal strengths list standing points first (in,
+//! then undec, then out), then those nearer the thesis, then file order. *Support* counts the distinct
+//! nodes that back a point through chains of supports, leaving out any
+//! supporter that is itself out (a refuted reason lends nothing) along with
+//! whatever backs only through it.
 //!
 //! An opposing point is *answered* when its grounded label is out: some
 //! attacker of it stands.
@@ -25,6 +27,7 @@
 mod markdown;
 pub mod reach;
 
+use std::cmp::Reverse;
 use std::collections::HashSet;
 
 use crate::eval::Label;
@@ -63,10 +66,12 @@ pub struct Rated {
 }
 
 /// One of the user's points.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     pub node: NodeIx,
     pub label: Label,
+    /// Its DF-QuAD strength, from 0 to 1.
+    pub strength: f64,
     /// Distinct standing nodes backing it through supports (see the module doc).
     pub support: usize,
     /// Relations to the thesis: 1 for a point made on the thesis itself.
@@ -80,11 +85,13 @@ pub struct Point {
 }
 
 /// One of the other side's points.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Opposing {
     pub node: NodeIx,
     pub label: Label,
-    pub support: usize,
+    /// Its DF-QuAD strength, from 0 to 1.
+    pub strength: f64,
+    /// Relations to the thesis: 1 for a point made on the thesis itself.
     pub depth: usize,
     /// What it supports or attacks.
     pub targets: Vec<(NodeIx, Relation)>,
@@ -95,7 +102,7 @@ pub struct Opposing {
 }
 
 /// A brief for one side of one thesis. Plain data; see [`Brief::to_markdown`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Brief {
     pub thesis: NodeIx,
     pub thesis_label: Label,
@@ -112,11 +119,24 @@ pub struct Brief {
 }
 
 impl Brief {
-    /// Builds the brief. `labels` are the grounded labels of every node (a
-    /// missing label counts as undec); a `thesis` outside the graph gives an
-    /// empty brief.
-    pub fn build(graph: &Graph, labels: &[Label], side: BriefSide, thesis: NodeIx) -> Brief {
+    /// Builds the brief. `labels` are the labels of every node (a missing
+    /// label counts as undec) and `strengths` their DF-QuAD strengths (a
+    /// missing one counts as the node's base score); a `thesis` outside the
+    /// graph gives an empty brief.
+    pub fn build(
+        graph: &Graph,
+        labels: &[Label],
+        strengths: &[f64],
+        side: BriefSide,
+        thesis: NodeIx,
+    ) -> Brief {
         let label = |ix: NodeIx| labels.get(ix.index()).copied().unwrap_or(Label::Undec);
+        let strength = |ix: NodeIx| {
+            strengths
+                .get(ix.index())
+                .copied()
+                .unwrap_or_else(|| crate::eval::base_score(graph.node(ix)))
+        };
         let rate = |nodes: &mut dyn Iterator<Item = NodeIx>| -> Vec<Rated> {
             let mut rated: Vec<Rated> = nodes
                 .map(|node| Rated {
@@ -158,7 +178,6 @@ impl Brief {
             if r.side == Side::Thesis || !is_point(graph, ix, thesis) {
                 continue;
             }
-            let support = support_count(graph, ix, &label);
             if r.side == ours {
                 let builds_case =
                     !graph.supports(ix).is_empty() || graph.attacks(ix).contains(&thesis);
@@ -168,7 +187,8 @@ impl Brief {
                 brief.points.push(Point {
                     node: ix,
                     label: label(ix),
-                    support,
+                    strength: strength(ix),
+                    support: support_count(graph, ix, &label),
                     depth: r.depth,
                     backs: graph.parents(ix).collect(),
                     evidence: evidence_of(ix),
@@ -178,7 +198,7 @@ impl Brief {
                 let opposing = Opposing {
                     node: ix,
                     label: label(ix),
-                    support,
+                    strength: strength(ix),
                     depth: r.depth,
                     targets: graph.parents(ix).collect(),
                     evidence: evidence_of(ix),
@@ -193,9 +213,9 @@ impl Brief {
         }
         brief
             .points
-            .sort_by_key(|p| strength(p.label, p.support, p.depth, p.node));
+            .sort_by_cached_key(|p| strongest_first(p.strength, p.label, p.depth, p.node));
         for list in [&mut brief.to_answer, &mut brief.answered] {
-            list.sort_by_key(|o| strength(o.label, o.support, o.depth, o.node));
+            list.sort_by_cached_key(|o| strongest_first(o.strength, o.label, o.depth, o.node));
         }
         brief.source_notes = noted_sources(graph, &brief);
         brief
@@ -252,14 +272,22 @@ fn rank(label: Label) -> u8 {
     }
 }
 
-/// Sort key: the strongest point is the smallest.
-fn strength(
+/// Sort key, the strongest point the smallest: strength as the brief
+/// shows it (two decimals, so points that read alike tie), then standing,
+/// then nearer the thesis, then file order.
+fn strongest_first(
+    strength: f64,
     label: Label,
-    support: usize,
     depth: usize,
     node: NodeIx,
-) -> (u8, std::cmp::Reverse<usize>, usize, NodeIx) {
-    (rank(label), std::cmp::Reverse(support), depth, node)
+) -> (Reverse<i64>, u8, usize, NodeIx) {
+    // Read back from the text the brief prints, so the order agrees with
+    // what is shown even where rounding a half could go either way.
+    let shown: f64 = format!("{:.2}", strength.clamp(0.0, 1.0))
+        .parse()
+        .unwrap_or(0.0);
+    let shown = (shown * 100.0).round() as i64;
+    (Reverse(shown), rank(label), depth, node)
 }
 
 /// See the module doc: evidence that only supports is listed under its point.

@@ -60,7 +60,8 @@ pub fn run(args: BriefArgs) -> ExitCode {
         SideArg::Against => BriefSide::Against,
     };
     let labels = crate::eval::grounded(&graph, &[]);
-    let brief = Brief::build(&graph, &labels, side, thesis);
+    let strength = crate::eval::strength(&graph, &[]);
+    let brief = Brief::build(&graph, &labels, strength.values(), side, thesis);
     let text = Brief::to_markdown(&graph, &brief, state.as_ref());
     let status = crate::cli::output::emit(&text, args.output.as_deref(), &input);
     crate::cli::keep_until_exit(graph);

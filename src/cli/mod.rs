@@ -61,6 +61,10 @@ pub struct Cli {
     /// $XDG_CACHE_HOME/agon), and store nothing in it.
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// When to use colour: auto (unless NO_COLOR is set; help and errors
+    /// only on a terminal), always (even under NO_COLOR), never.
+    #[arg(long, global = true, value_name = "WHEN", default_value_t = clap::ColorChoice::Auto)]
+    pub color: clap::ColorChoice,
     #[cfg(feature = "tui")]
     #[command(flatten)]
     pub explore: crate::tui::ExploreArgs,
@@ -72,9 +76,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Write a printable Markdown brief for one side of a thesis.
     ///
-    /// Your points strongest first with their evidence, the opposing points
-    /// still to answer with the rebuttals in the map, and your saved marks
-    /// and notes.
+    /// Your points strongest first (by DF-QuAD strength) with their
+    /// evidence, the opposing points still to answer, most dangerous first,
+    /// with the rebuttals in the map, and your saved marks and notes.
     Brief(brief::BriefArgs),
     /// List the debate's tours, a tour's steps, or write a tour as a handout.
     ///
@@ -108,6 +112,41 @@ pub enum Command {
     },
 }
 
+impl Cli {
+    /// Parses the process's arguments. `--color` is read first, so that
+    /// clap's own help and usage errors follow it as the explorer does.
+    pub fn from_env() -> Cli {
+        use clap::FromArgMatches;
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let matches = Cli::command()
+            .color(color_arg(&args))
+            .get_matches_from(&args);
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
+
+/// The last `--color WHEN` or `--color=WHEN` before `--`; auto when there
+/// is none (a bad WHEN is then reported by clap).
+fn color_arg(args: &[std::ffi::OsString]) -> clap::ColorChoice {
+    use clap::ValueEnum;
+    let mut choice = clap::ColorChoice::Auto;
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        let value = match word.strip_prefix("--color") {
+            Some("") => words.next().map(|v| v.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        if let Some(c) = value.and_then(|v| clap::ColorChoice::from_str(&v, false).ok()) {
+            choice = c;
+        }
+    }
+    choice
+}
+
 /// Runs the command line; returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
     if cli.no_cache {
@@ -115,7 +154,7 @@ pub fn run(cli: Cli) -> ExitCode {
     }
     match cli.command {
         #[cfg(feature = "tui")]
-        None => crate::tui::run(cli.explore),
+        None => crate::tui::run(cli.explore, cli.color),
         #[cfg(not(feature = "tui"))]
         None => {
             eprintln!(

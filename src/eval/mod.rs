@@ -16,14 +16,18 @@ mod sources_only;
 mod strength;
 mod summary;
 mod why;
+mod why_accepted;
 
 pub use evaluation::Evaluation;
 pub use extensions::{Acceptance, DEFAULT_BUDGET, Extensions, Semantics, extensions};
 pub use label::Label;
 pub use sources_only::{analysis_nodes, suspend_analysis};
-pub use strength::{MAX_ROUNDS, MIN_ROUNDS, ROUND_WORK, Strength, base_score, strength};
+pub use strength::{
+    Breakdown, MAX_ROUNDS, MIN_ROUNDS, ROUND_WORK, Strength, base_score, breakdown, strength,
+};
 pub use summary::{ThesisSummary, thesis_summary, thesis_summary_of};
 pub use why::{Answer, Defence, Why, why, why_nodes};
+pub use why_accepted::{WhyAccepted, why_accepted};
 
 use crate::graph::Graph;
 

@@ -160,6 +160,50 @@ fn score(graph: &Graph, base: &[f64], v: NodeIx, values: &[f64]) -> f64 {
     }
 }
 
+/// How one node's strength comes about, for an explanation: its base
+/// score, its attackers' and supporters' strengths each combined by the
+/// probabilistic sum, and the strongest of each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown {
+    pub base: f64,
+    /// vₐ: the attackers combined (0 when none counts).
+    pub attack: f64,
+    /// vₛ: the supporters combined.
+    pub support: f64,
+    pub attackers: usize,
+    pub supporters: usize,
+    /// The attacker (supporter) with the highest strength above 0, the
+    /// first in file order on a tie; a suspended one counts for nothing.
+    pub strongest_attacker: Option<NodeIx>,
+    pub strongest_supporter: Option<NodeIx>,
+}
+
+/// The [`Breakdown`] of `ix` under strengths `s` computed for `graph`. On a
+/// map without cycles, `base`, `attack` and `support` give back `s.get(ix)`
+/// through the DF-QuAD formula exactly; on a cycle, to within its tolerance.
+pub fn breakdown(graph: &Graph, s: &Strength, ix: NodeIx) -> Breakdown {
+    let sum = |list: &[NodeIx]| 1.0 - list.iter().fold(1.0, |p, a| p * (1.0 - s.get(*a)));
+    let strongest = |list: &[NodeIx]| {
+        list.iter()
+            .copied()
+            .filter(|&a| s.get(a) > 0.0)
+            .fold(None, |best: Option<NodeIx>, a| match best {
+                Some(b) if s.get(b) >= s.get(a) => Some(b),
+                _ => Some(a),
+            })
+    };
+    let (attackers, supporters) = (graph.attackers(ix), graph.supporters(ix));
+    Breakdown {
+        base: base_score(graph.node(ix)),
+        attack: sum(attackers),
+        support: sum(supporters),
+        attackers: attackers.len(),
+        supporters: supporters.len(),
+        strongest_attacker: strongest(attackers),
+        strongest_supporter: strongest(supporters),
+    }
+}
+
 /// Iterates a cyclic component from its base scores, every node from the
 /// previous round's values, until it settles; false if it never does.
 fn iterate(

@@ -169,6 +169,9 @@ impl App {
         let focus = old.node(self.focused()).id.clone();
         let mut app =
             App::new(graph, self.model.state.debate.clone()).with_state(self.model.state.clone());
+        app.model
+            .whatif
+            .set_background(self.model.whatif.background());
         app.size = self.size;
         app.view = self.view;
         app.pane = self.pane;
@@ -195,6 +198,48 @@ impl App {
 
     pub fn graph(&self) -> &Graph {
         &self.model.graph
+    }
+
+    /// From now on strength and the preferred and stable searches run on
+    /// a worker: each what-if leaves a job for [`App::take_recompute`], and
+    /// its result comes back through [`App::receive_recomputed`].
+    pub fn run_in_background(&mut self) {
+        self.model.whatif.set_background(true);
+    }
+
+    /// The recomputation the last what-if asked for, for the worker.
+    pub fn take_recompute(&mut self) -> Option<crate::tui::whatif::Job> {
+        self.model.whatif.take_job()
+    }
+
+    /// A worker's result: shown if it is for the current what-if (true),
+    /// dropped if the what-if changed since (false).
+    pub fn receive_recomputed(&mut self, done: crate::tui::whatif::Recomputed) -> bool {
+        if !self.model.whatif.receive(done) {
+            return false;
+        }
+        self.labels_changed();
+        self.refresh_summary();
+        // The message that said "recomputing…" now says what came of it.
+        if let Some(waiting) = self
+            .message
+            .as_deref()
+            .and_then(|m| m.strip_suffix(crate::tui::whatif::RECOMPUTING))
+        {
+            let w = &self.model.whatif;
+            let outcome = match w.note() {
+                Some(note) => note.to_string(),
+                None if waiting.starts_with("Labels follow") => {
+                    format!("{}.", w.reading().meaning().join(" "))
+                }
+                None => {
+                    let n = self.graph().indices().filter(|&i| w.changed(i)).count();
+                    format!("{n} labels differ from the full map.")
+                }
+            };
+            self.message = Some(format!("{waiting}{outcome}"));
+        }
+        true
     }
 
     /// The graph, to share with the search thread.
@@ -565,7 +610,8 @@ impl App {
         let Some(&thesis) = g.theses().get(b.thesis) else {
             return;
         };
-        let brief = Brief::build(g, self.model.whatif.labels(), b.side, thesis);
+        let w = &self.model.whatif;
+        let brief = Brief::build(g, w.labels(), w.strengths(), b.side, thesis);
         let rows: Vec<BriefRow> = brief_rows(&brief);
         b.built = Some((brief, rows));
     }

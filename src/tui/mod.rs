@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod layout;
 pub mod outline;
 pub mod overlay;
+pub mod palette;
 pub mod remap;
 mod startup;
 pub mod theme;
@@ -58,14 +59,25 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-pub fn run(args: ExploreArgs) -> ExitCode {
+/// Whether the explorer draws without colour: `--color never`, or
+/// NO_COLOR under `--color auto`; `--color always` overrides NO_COLOR.
+pub fn monochrome(color: clap::ColorChoice, no_color: bool) -> bool {
+    match color {
+        clap::ColorChoice::Always => false,
+        clap::ColorChoice::Never => true,
+        clap::ColorChoice::Auto => no_color,
+    }
+}
+
+pub fn run(args: ExploreArgs, color: clap::ColorChoice) -> ExitCode {
     let input = crate::formats::Input::from_arg(args.file.as_deref());
     // What can fail before the debate is read is checked before the
     // terminal changes mode.
     let (config, mut notices) = read_config();
-    let theme = match Theme::select(args.theme.as_deref(), no_color()) {
+    let mono = monochrome(color, no_color());
+    let theme = match Theme::select(args.theme.as_deref(), mono) {
         Ok(t) if args.theme.is_some() => t,
-        Ok(t) => config_theme(&config, &mut notices).unwrap_or(t),
+        Ok(t) => config_theme(&config, mono, &mut notices).unwrap_or(t),
         Err(errs) => {
             for e in errs {
                 eprintln!("{e}");
@@ -73,6 +85,10 @@ pub fn run(args: ExploreArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let theme = theme.for_palette(palette::Palette::from_env());
+    // crossterm drops every colour under NO_COLOR on its own; the choice
+    // made above (`--color always` included) is the one that counts.
+    ratatui::crossterm::style::Colored::set_ansi_color_disabled(mono);
     let mouse = !args.no_mouse && config.config.mouse.unwrap_or(true);
     let watch = !args.no_watch && config.config.watch.unwrap_or(true);
     // One channel wakes the loop: terminal events, the load, search
@@ -178,9 +194,13 @@ fn read_config() -> (crate::config::Loaded, Vec<String>) {
 
 /// The theme the configuration names (None for the default, or when it
 /// cannot be read, which becomes a notice).
-fn config_theme(config: &crate::config::Loaded, notices: &mut Vec<String>) -> Option<Theme> {
+fn config_theme(
+    config: &crate::config::Loaded,
+    monochrome: bool,
+    notices: &mut Vec<String>,
+) -> Option<Theme> {
     let name = config.theme()?;
-    match Theme::select(Some(&name), no_color()) {
+    match Theme::select(Some(&name), monochrome) {
         Ok(t) => Some(t),
         Err(errs) => {
             if let Some(e) = errs.first() {
@@ -362,6 +382,8 @@ enum Wake {
     SearchReady(SearchWorker),
     /// The debate has loaded, or failed to, on the loading thread.
     Loaded(Box<Result<crate::graph::Loaded, crate::graph::LoadError>>),
+    /// Strength and the chosen semantics, recomputed after a what-if.
+    Recomputed(whatif::Recomputed),
 }
 
 /// Reads terminal events on a thread of its own and sends them on. It
@@ -473,6 +495,46 @@ impl Search {
     }
 }
 
+/// The what-if worker: strength and the preferred and stable searches run
+/// on it, so a key returns at once however big the map. Jobs that queue up
+/// while it works are skipped for the latest; its results wake the loop.
+struct Recompute {
+    jobs: mpsc::Sender<whatif::Job>,
+}
+
+impl Recompute {
+    fn start(wake: mpsc::Sender<Wake>) -> Recompute {
+        let (jobs, queue) = mpsc::channel::<whatif::Job>();
+        // The end-to-end tests slow the worker down to see the screen
+        // before its result arrives.
+        let delay = std::env::var("AGON_TEST_RECOMPUTE_DELAY_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map(std::time::Duration::from_millis);
+        let _ = std::thread::Builder::new()
+            .name("agon-whatif".into())
+            .spawn(move || {
+                while let Ok(first) = queue.recv() {
+                    let job = queue.try_iter().last().unwrap_or(first);
+                    if let Some(d) = delay {
+                        std::thread::sleep(d);
+                    }
+                    if wake.send(Wake::Recomputed(job.run())).is_err() {
+                        return;
+                    }
+                }
+            });
+        Recompute { jobs }
+    }
+
+    /// Hands the job the last action asked for, if any, to the worker.
+    fn pump(&self, app: &mut App) {
+        if let Some(job) = app.take_recompute() {
+            let _ = self.jobs.send(job);
+        }
+    }
+}
+
 #[allow(clippy::type_complexity)]
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
@@ -484,6 +546,8 @@ fn event_loop(
     theme: &Theme,
     (mouse, reader, wake, woken): (bool, &Reader, mpsc::Sender<Wake>, mpsc::Receiver<Wake>),
 ) -> io::Result<Option<i32>> {
+    app.run_in_background();
+    let recompute = Recompute::start(wake.clone());
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -572,9 +636,12 @@ fn event_loop(
                 }
                 // Only the first load comes this way, before this loop.
                 Wake::Loaded(_) => {}
+                Wake::Recomputed(done) => dirty |= app.receive_recomputed(done),
             }
-            // Hand each keystroke's query over at once, before taking more.
+            // Hand each keystroke's query and what-if over at once, before
+            // taking more.
             dirty |= search.as_mut().is_some_and(|s| s.pump(app));
+            recompute.pump(app);
             if app.should_quit() {
                 break;
             }

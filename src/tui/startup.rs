@@ -77,7 +77,7 @@ pub(super) fn wait_with_screen(
             Wake::Terminal(ev) if quits(&ev) => return Ok(Waited::Quit),
             Wake::Terminal(Event::Resize(..)) => {}
             Wake::Terminal(ev) => typed.push(ev),
-            Wake::Search | Wake::SearchReady(_) | Wake::FileChanged => {}
+            Wake::Search | Wake::SearchReady(_) | Wake::FileChanged | Wake::Recomputed(_) => {}
         }
     }
 }

@@ -165,9 +165,19 @@ impl Theme {
         }
     }
 
-    /// Picks the theme for `--theme NAME|FILE`, honouring `NO_COLOR`.
-    pub fn select(name: Option<&str>, no_color: bool) -> Result<Theme, Vec<Diagnostic>> {
-        if no_color {
+    /// The theme with every colour as `palette` can show it (a `#hex`
+    /// colour becomes the nearest xterm-256 or ANSI colour).
+    pub fn for_palette(mut self, palette: super::palette::Palette) -> Theme {
+        for (_, style) in &mut self.styles {
+            *style = palette.map_style(*style);
+        }
+        self
+    }
+
+    /// Picks the theme for `--theme NAME|FILE`; `monochrome` (NO_COLOR or
+    /// `--color never`) gives the theme without colours.
+    pub fn select(name: Option<&str>, monochrome: bool) -> Result<Theme, Vec<Diagnostic>> {
+        if monochrome {
             return Ok(Theme::monochrome());
         }
         match name {
@@ -360,6 +370,66 @@ mod tests {
         // Roles with their own background keep it.
         assert_eq!(contrast.style(Role::Selection).bg, Some(Color::LightYellow));
         assert_eq!(Theme::dark().style(Role::Text).bg, None);
+    }
+
+    #[test]
+    fn a_theme_keeps_its_roles_in_every_palette() {
+        use super::super::palette::Palette;
+        let light = Theme::light();
+        let in256 = light.clone().for_palette(Palette::Xterm256);
+        let in16 = light.clone().for_palette(Palette::Ansi16);
+        // The light theme's con is #af0000: xterm-256 has it exactly (124),
+        // and the nearest of the 16 is red.
+        assert_eq!(light.style(Role::Con).fg, Some(Color::Rgb(0xaf, 0, 0)));
+        assert_eq!(in256.style(Role::Con).fg, Some(Color::Indexed(124)));
+        assert_eq!(in16.style(Role::Con).fg, Some(Color::Red));
+        // Named colours stay; modifiers and backgrounds are kept.
+        assert_eq!(in16.style(Role::Accent).fg, Some(Color::Blue));
+        assert_eq!(in256.style(Role::Status).bg, Some(Color::Indexed(238)));
+        assert_eq!(
+            in16.style(Role::Heading).add_modifier,
+            light.style(Role::Heading).add_modifier
+        );
+        assert_eq!(light.clone().for_palette(Palette::TrueColor), light);
+        let no_hex = |t: &Theme| {
+            t.styles.iter().all(|(_, s)| {
+                [s.fg, s.bg]
+                    .into_iter()
+                    .flatten()
+                    .all(|c| !matches!(c, Color::Rgb(..)))
+            })
+        };
+        assert!(no_hex(&in256) && no_hex(&in16));
+        assert!(
+            in16.styles.iter().all(|(_, s)| [s.fg, s.bg]
+                .into_iter()
+                .flatten()
+                .all(|c| !matches!(c, Color::Indexed(..)))),
+            "16 colours: no palette index either"
+        );
+    }
+
+    #[test]
+    fn color_choice_and_no_color_pick_the_theme() {
+        use clap::ColorChoice::{Always, Auto, Never};
+        // (--color, NO_COLOR set) → monochrome: NO_COLOR counts under auto only.
+        let table = [
+            (Auto, false, false),
+            (Auto, true, true),
+            (Always, false, false),
+            (Always, true, false),
+            (Never, false, true),
+            (Never, true, true),
+        ];
+        for (choice, no_color, mono) in table {
+            let theme = Theme::select(Some("light"), crate::tui::monochrome(choice, no_color))
+                .expect("shipped theme");
+            assert_eq!(
+                theme.monochrome, mono,
+                "{choice:?} with NO_COLOR={no_color}"
+            );
+            assert_eq!(theme == Theme::monochrome(), mono);
+        }
     }
 
     #[test]

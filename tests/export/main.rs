@@ -178,7 +178,14 @@ fn analysis_nodes_are_named_as_the_maps_analysis_in_every_view() {
 
     let thesis = g.theses()[0];
     let labels = agon::eval::grounded(&g, &[]);
-    let brief = agon::brief::Brief::build(&g, &labels, agon::brief::BriefSide::For, thesis);
+    let strength = agon::eval::strength(&g, &[]);
+    let brief = agon::brief::Brief::build(
+        &g,
+        &labels,
+        strength.values(),
+        agon::brief::BriefSide::For,
+        thesis,
+    );
     let text = agon::brief::Brief::to_markdown(&g, &brief, None);
     assert!(
         text.contains("*claim · the map's analysis · stands"),

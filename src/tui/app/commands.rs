@@ -5,6 +5,7 @@ use super::{App, Request};
 use crate::graph::NodeIx;
 use crate::state::Mark;
 use crate::tui::clipboard;
+use crate::tui::whatif::RECOMPUTING;
 
 impl App {
     pub(super) fn what_if(&mut self, clear: bool) {
@@ -24,10 +25,15 @@ impl App {
             "restored"
         };
         let changed = self.graph().indices().filter(|&i| w.changed(i)).count();
-        self.message = Some(format!(
-            "\"{}\" {verb}; {changed} labels changed (see Detail).",
-            crate::text::truncate(&self.graph().node(ix).title, 24)
-        ));
+        let title = crate::text::truncate(&self.graph().node(ix).title, 24);
+        self.message = Some(if w.labels_pending() {
+            format!(
+                "\"{title}\" {verb}; {changed} grounded labels changed. {}: {RECOMPUTING}",
+                w.reading().name()
+            )
+        } else {
+            format!("\"{title}\" {verb}; {changed} labels changed (see Detail).")
+        });
     }
 
     /// `a`: what the sources alone establish. Suspends every analysis
@@ -51,8 +57,16 @@ impl App {
         self.model.whatif.refresh(&g);
         self.labels_changed();
         let n = nodes.len();
+        let w = &self.model.whatif;
+        let waiting = if w.labels_pending() {
+            format!(" {}: {RECOMPUTING}", w.reading().name())
+        } else {
+            String::new()
+        };
         self.message = Some(if all {
-            format!("Sources only off: {n} analysis nodes restored.")
+            format!("Sources only off: {n} analysis nodes restored.{waiting}")
+        } else if w.labels_pending() {
+            format!("Sources only: {n} analysis nodes suspended.{waiting}")
         } else {
             let changed = g.indices().filter(|&i| self.whatif().changed(i)).count();
             format!(
@@ -104,6 +118,7 @@ impl App {
         let w = &self.model.whatif;
         let r = w.reading();
         self.message = Some(match w.note() {
+            _ if w.labels_pending() => format!("Labels follow {}: {RECOMPUTING}", r.name()),
             Some(note) => format!("Labels follow {}. {note}", r.name()),
             None => format!("Labels follow {}: {}.", r.name(), r.meaning().join(" ")),
         });

@@ -1,6 +1,7 @@
-//! The brief view: the user's side's points strongest first, with their
-//! evidence, then the other side's points still standing with the
-//! rebuttals the map offers, and how many are answered.
+//! The brief view: the user's side's points strongest first (by DF-QuAD
+//! strength, shown beside each), with their evidence, then the other side's
+//! points still standing, most dangerous first, with the rebuttals the map
+//! offers, and how many are answered.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -128,12 +129,14 @@ impl Widget for BriefView<'_> {
                         (false, 0) => (symbols::CON, theme.style(Role::Con)),
                         (_, _) => (symbols::kind(n.kind), symbols::kind_style(theme, n.kind)),
                     };
+                    // The strength the list is ordered by, as the outline shows it.
+                    let strength = super::strength_cell_of(app, *node);
                     let mut spans = vec![
                         Span::raw("    ".repeat(*depth)),
                         Span::styled(sym, style),
                         Span::raw(" "),
                         super::label_span(app, theme, *node),
-                        Span::raw(" "),
+                        Span::styled(format!(" {strength} "), theme.style(Role::Dim)),
                         Span::raw(sanitize_line(&n.title)),
                     ];
                     if let Some(m) = app.mark_of(*node) {

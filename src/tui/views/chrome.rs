@@ -29,11 +29,23 @@ impl Widget for Header<'_> {
         let mut right = Vec::new();
         if let Some(sum) = app.summary() {
             let l = sum.label;
-            let reading = app.whatif().reading();
+            let reading = app.whatif().shown_reading();
             right.push(Span::styled(
                 format!("{} thesis {}", symbols::label(l), reading.word(l)),
                 symbols::label_style(theme, l),
             ));
+            // The chosen semantics, while it is recomputed after a what-if:
+            // the labels meanwhile are grounded's.
+            if app.whatif().labels_pending() {
+                right.push(Span::styled(
+                    format!(
+                        " ({}: {})",
+                        app.whatif().reading().name(),
+                        crate::tui::whatif::RECOMPUTING
+                    ),
+                    theme.style(Role::Dim),
+                ));
+            }
             // Grounded is the default; the others say which one speaks.
             if reading != Reading::Grounded {
                 right.push(Span::styled(

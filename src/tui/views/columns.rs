@@ -133,7 +133,7 @@ impl Widget for ColumnList<'_> {
             } else {
                 String::new()
             };
-            let strength = format!(" {}", super::strength_cell(app.whatif().strength(n).0));
+            let strength = format!(" {}", super::strength_cell_of(app, n));
             let budget = (inner.width as usize).saturating_sub(11 + crate::text::width(&counts));
             let spans = vec![
                 Span::styled(sym, style),

@@ -36,7 +36,9 @@ impl Widget for DetailView<'_> {
             let selected = self.focused && *line == DetailLine::Link(state.cursor.selected);
             let spans = match line {
                 DetailLine::Head => self.head_spans(),
-                DetailLine::Strength => strength_spans(self.app, self.theme, self.app.focused()),
+                DetailLine::Strength => {
+                    strength_spans(self.app, self.theme, self.app.detail_node())
+                }
                 DetailLine::Blank => vec![],
                 DetailLine::Text { text, role, indent } => {
                     let style = self.theme.style(*role);
@@ -135,6 +137,12 @@ impl DetailView<'_> {
 /// what-if what it was with nothing suspended (`(was 0.50)`).
 fn strength_spans(app: &App, theme: &Theme, ix: NodeIx) -> Vec<Span<'static>> {
     let (now, was) = app.whatif().strength(ix);
+    if app.whatif().strength_pending() {
+        return vec![
+            Span::styled("strength ", theme.style(Role::Dim)),
+            Span::styled(crate::tui::whatif::RECOMPUTING, theme.style(Role::Dim)),
+        ];
+    }
     let mut spans = vec![
         Span::styled("strength ", theme.style(Role::Dim)),
         Span::styled(

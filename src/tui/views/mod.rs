@@ -14,6 +14,7 @@ pub mod search;
 pub mod sources;
 pub mod symbols;
 pub mod tours;
+pub mod why;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -136,6 +137,15 @@ fn render_main(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer, focused: 
 /// else its label's symbol, each in its own style.
 pub fn label_span(app: &App, theme: &Theme, ix: crate::graph::NodeIx) -> Span<'static> {
     symbols::label_span(app.whatif(), theme, ix)
+}
+
+/// The strength cell of `ix` ([`strength_cell`]), or `  … ` while a
+/// what-if is being recomputed.
+pub fn strength_cell_of(app: &App, ix: crate::graph::NodeIx) -> String {
+    if app.whatif().strength_pending() {
+        return "  … ".into();
+    }
+    strength_cell(app.whatif().strength(ix).0)
 }
 
 /// A strength in four cells: a one-cell bar, eighths of the scale, and

@@ -101,10 +101,7 @@ pub fn row_spans<'a>(app: &'a App, theme: &Theme, row: &Row) -> Vec<Span<'a>> {
         ));
     }
     spans.push(Span::styled(
-        format!(
-            " {}",
-            super::strength_cell(app.whatif().strength(row.node).0)
-        ),
+        format!(" {}", super::strength_cell_of(app, row.node)),
         theme.style(Role::Dim),
     ));
     spans.push(Span::raw(" "));

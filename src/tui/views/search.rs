@@ -251,7 +251,7 @@ impl Widget for Preview<'_> {
                 "{} {} · {}",
                 symbols::label(l),
                 node.kind.name(),
-                app.whatif().reading().word(l)
+                app.whatif().shown_reading().word(l)
             ),
             symbols::label_style(theme, l),
         ));

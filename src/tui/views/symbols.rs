@@ -198,7 +198,7 @@ pub fn label_words(whatif: &WhatIf, theme: &Theme, ix: crate::graph::NodeIx) -> 
         return Span::styled(text, theme.style(Role::Warning));
     }
     let l = whatif.label(ix);
-    let word = whatif.reading().word(l);
+    let word = whatif.shown_reading().word(l);
     let text = format!("{} {word}", label(l));
     Span::styled(text, label_style(theme, l))
 }

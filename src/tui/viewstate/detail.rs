@@ -65,12 +65,11 @@ impl LinkGroup {
 
 /// Every node the detail pane links to, in the order it shows them.
 pub fn detail_links(graph: &Graph, whatif: &WhatIf, node: NodeIx) -> Vec<(LinkGroup, NodeIx)> {
-    let eval = &whatif.eval;
     let mut out = Vec::new();
     for group in LinkGroup::ORDER {
         let list = match group {
             LinkGroup::Why => {
-                let named = crate::eval::why_nodes(graph, eval, node);
+                let named = crate::tui::views::why::named(graph, whatif, node);
                 out.extend(named.into_iter().map(|n| (group, n)));
                 continue;
             }
@@ -186,7 +185,7 @@ impl DetailLayout {
         // Why it has its label.
         out.blank();
         out.para("Why", Role::Heading, "");
-        for line in why_lines(g, &whatif.eval, ix) {
+        for line in crate::tui::views::why::lines(g, whatif, ix) {
             out.para(&line, Role::Dim, "  ");
         }
         let links = detail_links(g, whatif, ix);
@@ -339,101 +338,4 @@ fn citation(g: &Graph, ix: NodeIx) -> Vec<String> {
         cite.push(loc.clone());
     }
     cite
-}
-
-/// How many nodes the "why" names in its sentences; all of them are links
-/// below it anyway.
-const MAX_NAMED: usize = 6;
-
-/// A plain-words explanation of the focused node's label, from the
-/// evaluation's "why".
-fn why_lines(g: &Graph, eval: &crate::eval::Evaluation, ix: NodeIx) -> Vec<String> {
-    use crate::eval::{Answer, Why, why};
-    let title = |i: NodeIx| {
-        format!(
-            "“{}”",
-            crate::text::truncate(&sanitize_line(&g.node(i).title), 50)
-        )
-    };
-    // A long chain is named by its ends.
-    let chain = |nodes: &[NodeIx]| {
-        let mut names: Vec<String> = Vec::new();
-        for (k, &n) in nodes.iter().enumerate() {
-            if nodes.len() > MAX_NAMED * 2 && k == MAX_NAMED {
-                names.push(format!("({} more)", nodes.len() - MAX_NAMED - 2));
-            }
-            if nodes.len() <= MAX_NAMED * 2 || k < MAX_NAMED || k >= nodes.len() - 2 {
-                names.push(title(n));
-            }
-        }
-        names.join(" → ")
-    };
-    match why(g, eval, ix) {
-        Why::Suspended => {
-            vec!["Suspended for what-if: treated as absent, it attacks nothing.".into()]
-        }
-        Why::Unattacked => vec!["Nothing attacks it, so it stands.".into()],
-        Why::Defended { defences } => {
-            let mut v = vec!["It stands: every attacker falls.".to_string()];
-            let more = defences.len().saturating_sub(MAX_NAMED);
-            for d in defences.into_iter().take(MAX_NAMED) {
-                v.push(match d.answer {
-                    Answer::DefeatedBy(by) => {
-                        format!("{} falls to {}", title(d.attacker), title(by))
-                    }
-                    Answer::Suspended => format!("{} is suspended (what-if)", title(d.attacker)),
-                });
-            }
-            if more > 0 {
-                v.push(format!("… and {more} more attackers, each answered."));
-            }
-            v
-        }
-        Why::Defeated { by } => {
-            let mut names: Vec<String> = by.iter().take(MAX_NAMED).map(|&n| title(n)).collect();
-            if by.len() > MAX_NAMED {
-                names.push(format!("{} more", by.len() - MAX_NAMED));
-            }
-            vec![format!(
-                "It falls: {} stands against it.",
-                names.join(" and ")
-            )]
-        }
-        Why::OnCycle { cycle } if cycle.is_empty() => {
-            vec!["Contested: it depends on an unresolved cycle of attacks.".into()]
-        }
-        Why::DependsOnCycle { cycle, .. } if cycle.is_empty() => {
-            vec!["Contested: an attacker of it is itself unresolved.".into()]
-        }
-        Why::OnCycle { cycle } if cycle.len() == 1 => {
-            vec!["Contested: it attacks itself.".into()]
-        }
-        Why::OnCycle { cycle } => {
-            let mut c = cycle.clone();
-            c.push(cycle[0]);
-            vec![format!(
-                "Contested: it sits on a cycle of attacks no point settles: {}.",
-                chain(&c)
-            )]
-        }
-        Why::DependsOnCycle {
-            attacker,
-            path,
-            cycle,
-        } => {
-            let mut c = cycle.clone();
-            c.push(cycle[0]);
-            vec![
-                format!(
-                    "Contested: its attacker {} is itself unresolved,",
-                    title(attacker)
-                ),
-                format!(
-                    "because it depends on the cycle {} (via {}).",
-                    chain(&c),
-                    chain(&path)
-                ),
-            ]
-        }
-    }
 }
