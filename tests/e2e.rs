@@ -750,7 +750,7 @@ fn slow_to_load(seed: u64) -> (tempfile::TempDir, Session) {
     let big = dir.path().join("big.ron");
     std::fs::write(
         &big,
-        agon::synth::to_ron(&agon::synth::debate(50_000, seed)),
+        agon::synth::to_ron(&agon::synth::debate(30_000, seed)),
     )
     .unwrap();
     let cache = dir.path().join("cache");

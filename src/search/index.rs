@@ -120,29 +120,17 @@ impl SearchIndex {
             if node.text.is_some() || node.quote.is_some() {
                 bits |= LONG_TEXT;
             }
-            let long = [&node.text, &node.quote];
-            if !fold_long {
-                if long.iter().copied().flatten().all(|t| t.is_ascii()) {
-                    bits |= PLAIN_LONG_TEXT;
-                }
-                long_mask.push(u64::MAX);
-                long_slot.push(NO_COPY);
-            } else if long.iter().copied().flatten().any(|t| needs_fold(t)) {
-                let copy = |t: &Option<String>| t.as_deref().map(|t| fold(t).into_boxed_str());
-                let copies = (copy(&node.text), copy(&node.quote));
-                long_mask.push(mask_of([&copies.0, &copies.1]));
-                long_slot.push(folded_long.len() as u32);
-                folded_long.push(copies);
-            } else {
+            let (plain_long, lmask, copies) = long_text(node, fold_long);
+            if plain_long {
                 bits |= PLAIN_LONG_TEXT;
-                let boxed = long.map(|t| t.as_deref());
-                long_mask.push(
-                    boxed
-                        .into_iter()
-                        .flatten()
-                        .fold(0, |m, t| m | mask(t.as_bytes())),
-                );
-                long_slot.push(NO_COPY);
+            }
+            long_mask.push(lmask);
+            match copies {
+                Some(copies) => {
+                    long_slot.push(folded_long.len() as u32);
+                    folded_long.push(copies);
+                }
+                None => long_slot.push(NO_COPY),
             }
             match folded {
                 Some(folded) => {
@@ -368,6 +356,24 @@ impl SearchIndex {
 }
 
 const SIDES: [Side; 4] = [Side::Thesis, Side::For, Side::Against, Side::None];
+
+/// How search reads a node's long text: whether its bytes can be compared
+/// as written, its mask, and its folded copies when it has any. Without
+/// `copy` (an index for one query), nothing is copied and nothing masked.
+fn long_text(node: &crate::graph::Node, copy: bool) -> (bool, u64, Option<FoldedLong>) {
+    let long = [&node.text, &node.quote];
+    let present = || long.into_iter().flatten();
+    if !copy {
+        return (present().all(|t| t.is_ascii()), u64::MAX, None);
+    }
+    if present().any(|t| needs_fold(t)) {
+        let folded = |t: &Option<String>| t.as_deref().map(|t| fold(t).into_boxed_str());
+        let copies = (folded(&node.text), folded(&node.quote));
+        return (false, mask_of([&copies.0, &copies.1]), Some(copies));
+    }
+    let lmask = present().fold(0, |m, t| m | mask(t.as_bytes()));
+    (true, lmask, None)
+}
 
 /// [`mask`] of the copies there are.
 fn mask_of(copies: [&Option<Box<str>>; 2]) -> u64 {

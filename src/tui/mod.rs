@@ -598,22 +598,8 @@ fn event_loop(
                     save_state(app, store);
                 }
                 Wake::Terminal(ev) => {
-                    match to_action(app, ev) {
-                        Some(Action::OpenEditor) => {
-                            // The editor owns the terminal meanwhile: the
-                            // reader stops taking its keys.
-                            reader.pause();
-                            let replaced = doc.edit(terminal, app, mouse);
-                            reader.resume();
-                            if replaced? {
-                                *search = Some(Search::start(app.shared_graph(), wake.clone()));
-                            }
-                        }
-                        Some(action) => {
-                            app.update(action);
-                            doc.remind(app);
-                        }
-                        None => {}
+                    if take_event(terminal, (app, doc), reader, mouse, ev)? {
+                        *search = Some(Search::start(app.shared_graph(), wake.clone()));
                     }
                     dirty = true;
                     save_state(app, store);
@@ -648,6 +634,33 @@ fn event_loop(
         }
     }
     Ok(None)
+}
+
+/// One key or mouse event, as an action; true when it replaced the debate
+/// (the editor saved a new version).
+fn take_event(
+    terminal: &mut ratatui::DefaultTerminal,
+    (app, doc): (&mut App, &mut authoring::Document),
+    reader: &Reader,
+    mouse: bool,
+    ev: Event,
+) -> io::Result<bool> {
+    match to_action(app, ev) {
+        Some(Action::OpenEditor) => {
+            // The editor owns the terminal meanwhile: the reader stops
+            // taking its keys.
+            reader.pause();
+            let replaced = doc.edit(terminal, app, mouse);
+            reader.resume();
+            replaced
+        }
+        Some(action) => {
+            app.update(action);
+            doc.remind(app);
+            Ok(false)
+        }
+        None => Ok(false),
+    }
 }
 
 /// Does what `update` asked for outside the screen: copying by OSC 52

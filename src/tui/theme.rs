@@ -234,66 +234,7 @@ impl Theme {
                 Color::Reset
             })
         };
-        use Role::*;
-        let fg = |c: Color| Style::default().fg(c);
-        let styles = vec![
-            (Text, fg(color("text", &tf.text))),
-            (Dim, fg(color("dim", &tf.dim))),
-            (
-                Heading,
-                fg(color("heading", &tf.heading)).add_modifier(Modifier::BOLD),
-            ),
-            (Accent, fg(color("accent", &tf.accent))),
-            (Border, fg(color("border", &tf.border))),
-            (
-                BorderFocused,
-                fg(color("border_focused", &tf.border_focused)).add_modifier(Modifier::BOLD),
-            ),
-            (
-                Selection,
-                fg(color("selection_fg", &tf.selection_fg))
-                    .bg(color("selection_bg", &tf.selection_bg))
-                    .add_modifier(Modifier::BOLD),
-            ),
-            (
-                Thesis,
-                fg(color("thesis", &tf.thesis)).add_modifier(Modifier::BOLD),
-            ),
-            (Pro, fg(color("pro", &tf.pro))),
-            (Con, fg(color("con", &tf.con))),
-            (Rebuttal, fg(color("rebuttal", &tf.rebuttal))),
-            (Evidence, fg(color("evidence", &tf.evidence))),
-            (
-                Quote,
-                fg(color("quote", &tf.quote)).add_modifier(Modifier::ITALIC),
-            ),
-            (Stands, fg(color("stands", &tf.stands))),
-            (Falls, fg(color("falls", &tf.falls))),
-            (Contested, fg(color("contested", &tf.contested))),
-            (
-                Changed,
-                Style::default()
-                    .bg(color("changed_bg", &tf.changed_bg))
-                    .add_modifier(Modifier::UNDERLINED),
-            ),
-            (
-                Match,
-                fg(color("match_fg", &tf.match_fg))
-                    .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            ),
-            (
-                Mark,
-                fg(color("mark", &tf.mark)).add_modifier(Modifier::BOLD),
-            ),
-            (
-                Status,
-                fg(color("status_fg", &tf.status_fg)).bg(color("status_bg", &tf.status_bg)),
-            ),
-            (
-                Warning,
-                fg(color("warning", &tf.warning)).add_modifier(Modifier::BOLD),
-            ),
-        ];
+        let styles = role_styles(&tf, &mut color);
         let background = (!tf.background.is_empty()).then(|| color("background", &tf.background));
         let styles = styles
             .into_iter()
@@ -318,6 +259,70 @@ impl Theme {
             Err(errors)
         }
     }
+}
+
+/// Each role's style from a theme file's colours (the table of what each
+/// role looks like); `color` reads one field, noting a bad value.
+fn role_styles(tf: &ThemeFile, color: &mut impl FnMut(&str, &str) -> Color) -> Vec<(Role, Style)> {
+    use Role::*;
+    let fg = |c: Color| Style::default().fg(c);
+    vec![
+        (Text, fg(color("text", &tf.text))),
+        (Dim, fg(color("dim", &tf.dim))),
+        (
+            Heading,
+            fg(color("heading", &tf.heading)).add_modifier(Modifier::BOLD),
+        ),
+        (Accent, fg(color("accent", &tf.accent))),
+        (Border, fg(color("border", &tf.border))),
+        (
+            BorderFocused,
+            fg(color("border_focused", &tf.border_focused)).add_modifier(Modifier::BOLD),
+        ),
+        (
+            Selection,
+            fg(color("selection_fg", &tf.selection_fg))
+                .bg(color("selection_bg", &tf.selection_bg))
+                .add_modifier(Modifier::BOLD),
+        ),
+        (
+            Thesis,
+            fg(color("thesis", &tf.thesis)).add_modifier(Modifier::BOLD),
+        ),
+        (Pro, fg(color("pro", &tf.pro))),
+        (Con, fg(color("con", &tf.con))),
+        (Rebuttal, fg(color("rebuttal", &tf.rebuttal))),
+        (Evidence, fg(color("evidence", &tf.evidence))),
+        (
+            Quote,
+            fg(color("quote", &tf.quote)).add_modifier(Modifier::ITALIC),
+        ),
+        (Stands, fg(color("stands", &tf.stands))),
+        (Falls, fg(color("falls", &tf.falls))),
+        (Contested, fg(color("contested", &tf.contested))),
+        (
+            Changed,
+            Style::default()
+                .bg(color("changed_bg", &tf.changed_bg))
+                .add_modifier(Modifier::UNDERLINED),
+        ),
+        (
+            Match,
+            fg(color("match_fg", &tf.match_fg)).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        ),
+        (
+            Mark,
+            fg(color("mark", &tf.mark)).add_modifier(Modifier::BOLD),
+        ),
+        (
+            Status,
+            fg(color("status_fg", &tf.status_fg)).bg(color("status_bg", &tf.status_bg)),
+        ),
+        (
+            Warning,
+            fg(color("warning", &tf.warning)).add_modifier(Modifier::BOLD),
+        ),
+    ]
 }
 
 #[cfg(test)]
