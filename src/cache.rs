@@ -21,6 +21,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+mod seen;
+
+pub use seen::change_time;
+
 use crate::graph::{Basis, DebateFile, Graph, Kind, Node, NodeIx, Origin, Source, Step, Tour};
 
 /// Starts every entry, so that a stray file is never read as one.
@@ -43,6 +47,8 @@ pub struct LoadCache {
     dir: PathBuf,
     version: String,
     budget: u64,
+    /// How old a file's times must be for its hash to be remembered.
+    settled: std::time::Duration,
 }
 
 /// An entry's bytes, mapped from the file where the system allows it.
@@ -61,7 +67,7 @@ impl Entry {
     fn open(path: &Path) -> Option<Entry> {
         let file = std::fs::File::open(path).ok()?;
         // SAFETY: see above; an entry's file is never written in place.
-        match unsafe { memmap2::Mmap::map(&file) } {
+        match unsafe { memmap2::MmapOptions::new().populate().map(&file) } {
             Ok(map) => Some(Entry::Mapped(map)),
             Err(_) => std::fs::read(path).ok().map(Entry::Read),
         }
@@ -96,10 +102,18 @@ impl LoadCache {
             dir: dir.into(),
             version: version.to_string(),
             budget: BUDGET_BYTES,
+            settled: seen::SETTLED,
         }
     }
 
     /// Keeps the directory under `bytes`.
+    /// Remembers the hash of files whose times are at least `age` old
+    /// (two seconds unless set; tests set zero).
+    pub fn settled_after(mut self, age: std::time::Duration) -> LoadCache {
+        self.settled = age;
+        self
+    }
+
     pub fn with_budget(mut self, bytes: u64) -> LoadCache {
         self.budget = bytes;
         self
@@ -217,6 +231,7 @@ impl LoadCache {
 
     /// Removes the entries used longest ago until the rest fit the budget.
     fn evict(&self) {
+        self.evict_seen();
         let Ok(dir) = std::fs::read_dir(&self.dir) else {
             return;
         };
@@ -235,6 +250,24 @@ impl LoadCache {
             if total > self.budget || n >= MAX_ENTRIES {
                 let _ = std::fs::remove_file(path);
             }
+        }
+    }
+}
+
+impl LoadCache {
+    /// Keeps the newest [`seen::MAX_SEEN`] records of files already hashed.
+    fn evict_seen(&self) {
+        let Ok(dir) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut records: Vec<(std::time::SystemTime, PathBuf)> = dir
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("seen-"))
+            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .collect();
+        records.sort_by_key(|r| std::cmp::Reverse(r.0));
+        for (_, path) in records.into_iter().skip(seen::MAX_SEEN) {
+            let _ = std::fs::remove_file(path);
         }
     }
 }

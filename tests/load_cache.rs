@@ -175,3 +175,46 @@ fn the_command_line_uses_the_cache_unless_told_not_to() {
     let broken = agon(&cache, &["check", file]);
     assert!(!broken.status.success());
 }
+
+/// A file whose size, times and inode are unchanged is not hashed again:
+/// its key is remembered. Any edit changes its change time, which no tool
+/// sets back, so an edit of the same size with its old modification time
+/// restored is still seen.
+#[test]
+fn an_unchanged_file_keeps_its_key_and_an_edited_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache =
+        LoadCache::at(dir.path().join("cache"), "1.0.0").settled_after(std::time::Duration::ZERO);
+    let file = dir.path().join("debate.ron");
+    std::fs::write(&file, "version one").unwrap();
+    let meta = std::fs::metadata(&file).unwrap();
+    let key = cache.key("Some(Agon)", b"version one");
+    assert_eq!(cache.remembered_key(&file, &meta), None);
+    cache.remember_key(&file, &meta, key);
+    assert_eq!(cache.remembered_key(&file, &meta), Some(key));
+    // Another agon version does not trust it.
+    let other = LoadCache::at(dir.path().join("cache"), "2.0.0");
+    assert_eq!(other.remembered_key(&file, &meta), None);
+    // The same size, the old modification time put back: still an edit.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&file, "version two").unwrap();
+    let handle = std::fs::File::options().write(true).open(&file).unwrap();
+    handle.set_modified(meta.modified().unwrap()).unwrap();
+    let edited = std::fs::metadata(&file).unwrap();
+    assert_eq!(edited.len(), meta.len());
+    assert_eq!(edited.modified().unwrap(), meta.modified().unwrap());
+    assert_eq!(cache.remembered_key(&file, &edited), None);
+}
+
+/// A file written a moment ago could change again within the same clock
+/// tick without its times changing: its hash is not remembered.
+#[test]
+fn a_file_written_a_moment_ago_is_hashed_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = LoadCache::at(dir.path().join("cache"), "1.0.0");
+    let file = dir.path().join("debate.ron");
+    std::fs::write(&file, "fresh").unwrap();
+    let meta = std::fs::metadata(&file).unwrap();
+    cache.remember_key(&file, &meta, cache.key("Some(Agon)", b"fresh"));
+    assert_eq!(cache.remembered_key(&file, &meta), None);
+}

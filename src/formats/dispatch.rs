@@ -74,36 +74,60 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         return load_bytes(path, &graph::read_file(path)?, ext);
     };
     let format = format!("{ext:?}");
-    // The file is hashed as it streams by; it is read whole only on a miss.
+    // The file is hashed as it streams by, unless it is unchanged since it
+    // last was; it is read whole only on a miss.
     let (opened, _) = graph::open_file(path)?;
     let unreadable = |e: std::io::Error| LoadError::Unreadable {
         file: path.display().to_string(),
         message: e.to_string(),
     };
-    let cap = graph::MAX_FILE_BYTES as u64;
-    match cache
-        .key_of_reader(&format, opened, cap)
-        .map_err(unreadable)?
-    {
-        Err(read) => return Err(graph::too_large(path, read)),
-        Ok(key) => {
-            if let Some(graph) = cache.get(key) {
-                return Ok(Loaded {
-                    graph,
-                    warnings: Vec::new(),
-                });
+    let before = opened.metadata().map_err(unreadable)?;
+    let remembered = cache.remembered_key(path, &before);
+    let key = match remembered {
+        Some(key) => key,
+        None => {
+            let cap = graph::MAX_FILE_BYTES as u64;
+            match cache
+                .key_of_reader(&format, opened, cap)
+                .map_err(unreadable)?
+            {
+                Err(read) => return Err(graph::too_large(path, read)),
+                Ok(key) => key,
             }
         }
+    };
+    // Remembered only if nothing changed the file while it was read.
+    let unchanged = |key| {
+        if std::fs::metadata(path).is_ok_and(|after| same_file_state(&before, &after)) {
+            cache.remember_key(path, &before, key);
+        }
+    };
+    if let Some(graph) = cache.get(key) {
+        if remembered.is_none() {
+            unchanged(key);
+        }
+        return Ok(Loaded {
+            graph,
+            warnings: Vec::new(),
+        });
     }
     let bytes = graph::read_file(path)?;
     // Keyed by the bytes loaded, in case the file changed since it was hashed.
     let key = cache.key(&format, &bytes);
+    unchanged(key);
     let loaded = load_bytes(path, &bytes, ext)?;
     // Only clean loads are kept: warnings must be shown every time.
     if loaded.warnings.is_empty() {
         cache.put(key, &loaded.graph);
     }
     Ok(loaded)
+}
+
+/// Whether two readings of a file's metadata describe the same contents.
+fn same_file_state(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.len() == b.len()
+        && a.modified().ok() == b.modified().ok()
+        && crate::cache::change_time(a).ok() == crate::cache::change_time(b).ok()
 }
 
 fn load_bytes(path: &Path, bytes: &[u8], ext: Option<InputFormat>) -> Result<Loaded, LoadError> {
