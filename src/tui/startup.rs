@@ -20,7 +20,7 @@ use crate::graph::{LoadError, Loaded};
 
 /// A load still running after this long gets the loading screen; a
 /// shorter one opens straight on the explorer, with no screen flashing by.
-pub(super) const LOADING_SCREEN_AFTER: Duration = Duration::from_millis(40);
+pub(super) const LOADING_SCREEN_AFTER: Duration = Duration::from_millis(25);
 
 /// How often the loading screen updates its clock.
 const TICK: Duration = Duration::from_millis(200);
