@@ -9,7 +9,8 @@
 //! removing the entries used longest ago.
 //!
 //! The payload is postcard: serde's compact binary format (varints, no
-//! field names). `cargo run --release --example cache_formats -- 100000`
+//! field names), with the nodes in up to eight parts that are decoded side
+//! by side. `cargo run --release --example cache_formats -- 100000`
 //! compares it with parsing RON and JSON. Relations are kept as node
 //! numbers, so reading an entry back looks up no id; building every string
 //! is most of a warm load's time.
@@ -28,7 +29,7 @@ pub use seen::change_time;
 use crate::graph::{Basis, DebateFile, Graph, Kind, Node, NodeIx, Origin, Source, Step, Tour};
 
 /// Starts every entry, so that a stray file is never read as one.
-const MAGIC: &[u8; 8] = b"agoncch1";
+const MAGIC: &[u8; 8] = b"agoncch2";
 /// How much the cache directory may hold; older entries go first.
 pub const BUDGET_BYTES: u64 = 2 << 30;
 /// How many entries it may hold.
@@ -198,7 +199,8 @@ impl LoadCache {
             return None;
         }
         let stored: Stored = postcard::from_bytes(payload).ok()?;
-        Some(stored.into_graph())
+        let nodes = decode_parts(&stored.node_parts)?;
+        Some(stored.into_graph(nodes))
     }
 
     /// Stores `graph` under `key`, written whole to a temporary file and
@@ -211,7 +213,8 @@ impl LoadCache {
 
     fn try_put(&self, key: Key, graph: &Graph) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
-        let payload = postcard::to_stdvec(&StoredRef::of(graph)).map_err(std::io::Error::other)?;
+        let stored = StoredRef::of(graph).map_err(std::io::Error::other)?;
+        let payload = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
         let header = Header {
             version: self.version.clone(),
             key: key.0,
@@ -252,6 +255,46 @@ impl LoadCache {
             }
         }
     }
+}
+
+/// The model's nodes from an entry's parts, in order, each part freed as
+/// soon as it is taken (the relations are the index's, not the nodes').
+fn into_nodes(parts: Vec<Vec<StoredNode>>, count: usize) -> Vec<Node> {
+    let mut nodes = Vec::with_capacity(count);
+    for part in parts {
+        nodes.extend(part.into_iter().map(|n| Node {
+            id: n.id,
+            kind: n.kind,
+            title: n.title,
+            text: n.text,
+            tags: n.tags,
+            supports: Vec::new(),
+            attacks: Vec::new(),
+            quote: n.quote,
+            source: n.source,
+            locator: n.locator,
+            basis: n.basis,
+            origin: n.origin,
+            weight: n.weight,
+        }));
+    }
+    nodes
+}
+
+/// The nodes of an entry, its parts decoded side by side; `None` if any
+/// part does not decode.
+fn decode_parts(parts: &[&[u8]]) -> Option<Vec<Vec<StoredNode>>> {
+    let decoded: Option<Vec<Vec<StoredNode>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .iter()
+            .map(|&part| s.spawn(move || postcard::from_bytes::<Vec<StoredNode>>(part).ok()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect()
+    });
+    decoded
 }
 
 impl LoadCache {
@@ -312,12 +355,15 @@ struct Header {
 // format can read back; the cache has its own shape with every field.
 
 #[derive(Deserialize)]
-struct Stored {
+struct Stored<'a> {
     title: String,
     description: Option<String>,
     question: Option<String>,
     sources: Vec<StoredSource>,
-    nodes: Vec<StoredNode>,
+    /// The nodes in parts, each a postcard `Vec<StoredNode>`, so that the
+    /// parts can be decoded side by side.
+    #[serde(borrow)]
+    node_parts: Vec<&'a [u8]>,
     tours: Vec<StoredTour>,
 }
 
@@ -327,9 +373,13 @@ struct StoredRef<'a> {
     description: &'a Option<String>,
     question: &'a Option<String>,
     sources: Vec<StoredSourceRef<'a>>,
-    nodes: Vec<StoredNodeRef<'a>>,
+    node_parts: Vec<Vec<u8>>,
     tours: Vec<StoredTourRef<'a>>,
 }
+
+/// Nodes per part of an entry; at most [`MAX_PARTS`] parts.
+const PART_NODES: usize = 16_384;
+const MAX_PARTS: usize = 8;
 
 #[derive(Deserialize)]
 struct StoredNode {
@@ -404,9 +454,36 @@ struct StoredTourRef<'a> {
 }
 
 impl<'a> StoredRef<'a> {
-    fn of(g: &'a Graph) -> StoredRef<'a> {
+    fn of(g: &'a Graph) -> postcard::Result<StoredRef<'a>> {
         let ixs = |v: &[crate::graph::NodeIx]| v.iter().map(|ix| ix.0).collect();
-        StoredRef {
+        let nodes: Vec<StoredNodeRef> = g
+            .indices()
+            .map(|ix| {
+                let n = g.node(ix);
+                StoredNodeRef {
+                    id: &n.id,
+                    kind: n.kind,
+                    title: &n.title,
+                    text: &n.text,
+                    tags: &n.tags,
+                    supports: ixs(g.supports(ix)),
+                    attacks: ixs(g.attacks(ix)),
+                    quote: &n.quote,
+                    source: &n.source,
+                    locator: &n.locator,
+                    basis: n.basis,
+                    origin: n.origin,
+                    weight: n.weight,
+                }
+            })
+            .collect();
+        let parts = (nodes.len() / PART_NODES).clamp(1, MAX_PARTS);
+        let per_part = nodes.len().div_ceil(parts).max(1);
+        let node_parts = nodes
+            .chunks(per_part)
+            .map(postcard::to_stdvec)
+            .collect::<postcard::Result<Vec<_>>>()?;
+        Ok(StoredRef {
             title: &g.title,
             description: &g.description,
             question: &g.question,
@@ -423,27 +500,7 @@ impl<'a> StoredRef<'a> {
                     note: &s.note,
                 })
                 .collect(),
-            nodes: g
-                .indices()
-                .map(|ix| {
-                    let n = g.node(ix);
-                    StoredNodeRef {
-                        id: &n.id,
-                        kind: n.kind,
-                        title: &n.title,
-                        text: &n.text,
-                        tags: &n.tags,
-                        supports: ixs(g.supports(ix)),
-                        attacks: ixs(g.attacks(ix)),
-                        quote: &n.quote,
-                        source: &n.source,
-                        locator: &n.locator,
-                        basis: n.basis,
-                        origin: n.origin,
-                        weight: n.weight,
-                    }
-                })
-                .collect(),
+            node_parts,
             tours: g
                 .tours
                 .iter()
@@ -458,18 +515,18 @@ impl<'a> StoredRef<'a> {
                         .collect(),
                 })
                 .collect(),
-        }
+        })
     }
 }
 
-impl Stored {
+impl Stored<'_> {
     /// The graph back, its relations straight from their node numbers (no
     /// id is hashed or looked up). A number out of range cannot pass the
     /// checksum; it is skipped rather than trusted.
-    fn into_graph(self) -> Graph {
-        let n = self.nodes.len() as u32;
+    fn into_graph(self, parts: Vec<Vec<StoredNode>>) -> Graph {
+        let n = parts.iter().map(Vec::len).sum::<usize>() as u32;
         let (mut supports, mut attacks) = (Vec::new(), Vec::new());
-        for (i, node) in self.nodes.iter().enumerate() {
+        for (i, node) in parts.iter().flatten().enumerate() {
             let from = NodeIx(i as u32);
             let edge = |&t: &u32| (t < n).then_some((from, NodeIx(t)));
             supports.extend(node.supports.iter().filter_map(edge));
@@ -492,25 +549,7 @@ impl Stored {
                     note: s.note,
                 })
                 .collect(),
-            nodes: self
-                .nodes
-                .into_iter()
-                .map(|n| Node {
-                    id: n.id,
-                    kind: n.kind,
-                    title: n.title,
-                    text: n.text,
-                    tags: n.tags,
-                    supports: Vec::new(),
-                    attacks: Vec::new(),
-                    quote: n.quote,
-                    source: n.source,
-                    locator: n.locator,
-                    basis: n.basis,
-                    origin: n.origin,
-                    weight: n.weight,
-                })
-                .collect(),
+            nodes: into_nodes(parts, n as usize),
             tours: self
                 .tours
                 .into_iter()

@@ -42,6 +42,20 @@ fn a_hit_gives_back_the_same_graph() {
     }
 }
 
+/// A big graph is stored in parts decoded side by side; it must come back
+/// whole and in order.
+#[test]
+fn a_graph_stored_in_parts_comes_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = LoadCache::at(dir.path(), "1.0.0");
+    let g = graph(40_000, 5);
+    let key = cache.key("ron", b"a big file");
+    cache.put(key, &g);
+    let back = cache.get(key).expect("a hit");
+    assert_eq!(back.to_file(), g.to_file());
+    assert_eq!(back.relation_count(), g.relation_count());
+}
+
 #[test]
 fn a_streamed_key_is_the_key_of_the_whole_bytes() {
     let dir = tempfile::tempdir().unwrap();
