@@ -310,57 +310,53 @@ fn explore(
     // between that frame and the reader's first read is then seen.
     event::poll(std::time::Duration::ZERO)?;
     let reader = read_terminal(wake.clone());
-    let result = match opening.early.take() {
-        Some(loaded) => Ok(Some((loaded, Vec::new()))),
-        None => waited(&mut terminal, &woken, &opening, theme, mouse),
-    };
-    let result = match result {
-        Ok(Some((loaded, typed))) => {
-            let (mut app, mut store, mut doc) = open_app(loaded, &opening, &wake);
-            // Keys typed behind the loading screen come first, in order.
-            for ev in typed {
-                let _ = wake.send(Wake::Terminal(ev));
-            }
-            let looped = event_loop(
-                &mut terminal,
-                (&mut app, &mut store, &mut doc),
-                theme,
-                (mouse, &reader, wake, woken),
-            );
-            // The process ends next and the system takes the memory back at
-            // once; freeing a big map piece by piece would hold up the exit.
-            std::mem::forget((app, doc));
-            looped.map(|ended| ended.map_or(Ended::Quit, Ended::Signal))
+    let waited = match opening.early.take() {
+        Some(loaded) => Ok(startup::Waited::Loaded(Box::new(Ok(loaded)), Vec::new())),
+        None => {
+            startup::wait_with_screen(&mut terminal, &woken, &opening.input.name(), theme, mouse)
         }
-        Ok(None) => Ok(Ended::Quit),
-        Err(ended) => Ok(ended),
+    };
+    let result = match waited {
+        Ok(startup::Waited::Loaded(loaded, typed)) => match *loaded {
+            Ok(loaded) => {
+                let ends = (mouse, &reader, wake, woken);
+                run_app(&mut terminal, loaded, typed, &opening, theme, ends)
+            }
+            Err(err) => Ok(Ended::LoadFailed(err)),
+        },
+        Ok(startup::Waited::Quit) => Ok(Ended::Quit),
+        Ok(startup::Waited::Signal(signal)) => Ok(Ended::Signal(signal)),
+        Err(e) => Err(e),
     };
     drop(_guard);
     release_terminal();
     result
 }
 
-/// Waits behind the loading screen: the debate and the keys typed
-/// meanwhile, `None` when the user quit, or how the explorer ended.
-#[allow(clippy::type_complexity)]
-fn waited(
+/// The explorer on a loaded debate, until it ends; keys typed behind the
+/// loading screen are taken first, in order.
+fn run_app(
     terminal: &mut ratatui::DefaultTerminal,
-    woken: &mpsc::Receiver<Wake>,
+    loaded: crate::graph::Loaded,
+    typed: Vec<Event>,
     opening: &Opening,
     theme: &Theme,
-    mouse: bool,
-) -> Result<Option<(crate::graph::Loaded, Vec<Event>)>, Ended> {
-    let name = opening.input.name();
-    match startup::wait_with_screen(terminal, woken, &name, theme, mouse) {
-        Ok(startup::Waited::Loaded(result, typed)) => match *result {
-            Ok(loaded) => Ok(Some((loaded, typed))),
-            Err(err) => Err(Ended::LoadFailed(err)),
-        },
-        Ok(startup::Waited::Quit) => Ok(None),
-        Ok(startup::Waited::Signal(signal)) => Err(Ended::Signal(signal)),
-        // The terminal failed: there is nothing to show anything on.
-        Err(_) => Ok(None),
+    (mouse, reader, wake, woken): (bool, &Reader, mpsc::Sender<Wake>, mpsc::Receiver<Wake>),
+) -> io::Result<Ended> {
+    let (mut app, mut store, mut doc) = open_app(loaded, opening, &wake);
+    for ev in typed {
+        let _ = wake.send(Wake::Terminal(ev));
     }
+    let looped = event_loop(
+        terminal,
+        (&mut app, &mut store, &mut doc),
+        theme,
+        (mouse, reader, wake, woken),
+    );
+    // The process ends next and the system takes the memory back at once;
+    // freeing a big map piece by piece would hold up the exit.
+    std::mem::forget((app, doc));
+    looped.map(|ended| ended.map_or(Ended::Quit, Ended::Signal))
 }
 
 use viewstate::search::FIRST_RESULTS;
@@ -576,13 +572,7 @@ fn event_loop(
         };
         for w in std::iter::once(first).chain(woken.try_iter()) {
             match w {
-                Wake::Signal(SIGTSTP)
-                | Wake::Terminal(Event::Key(KeyEvent {
-                    code: KeyCode::Char('z'),
-                    modifiers: KeyModifiers::CONTROL,
-                    kind: KeyEventKind::Press,
-                    ..
-                })) => {
+                w if startup::suspends(&w) => {
                     // Raw mode turns Ctrl-Z into a key: suspend as the shell would.
                     suspend(terminal, mouse)?;
                     dirty = true;

@@ -70,10 +70,9 @@ pub(super) fn wait_with_screen(
         };
         match w {
             Wake::Loaded(result) => return Ok(Waited::Loaded(result, typed)),
-            Wake::Signal(SIGTSTP) => super::suspend(terminal, mouse)?,
+            w if suspends(&w) => super::suspend(terminal, mouse)?,
             Wake::Signal(signal) => return Ok(Waited::Signal(signal)),
             Wake::TerminalFailed(e) => return Err(e),
-            Wake::Terminal(ev) if is_suspend(&ev) => super::suspend(terminal, mouse)?,
             Wake::Terminal(ev) if quits(&ev) => return Ok(Waited::Quit),
             Wake::Terminal(Event::Resize(..)) => {}
             Wake::Terminal(ev) => typed.push(ev),
@@ -82,15 +81,18 @@ pub(super) fn wait_with_screen(
     }
 }
 
-fn is_suspend(ev: &Event) -> bool {
+/// SIGTSTP, or Ctrl-Z (which raw mode turns into a key): suspend as the
+/// shell would, here and in the explorer alike.
+pub(super) fn suspends(w: &Wake) -> bool {
     matches!(
-        ev,
-        Event::Key(KeyEvent {
-            code: KeyCode::Char('z'),
-            modifiers: KeyModifiers::CONTROL,
-            kind: KeyEventKind::Press,
-            ..
-        })
+        w,
+        Wake::Signal(SIGTSTP)
+            | Wake::Terminal(Event::Key(KeyEvent {
+                code: KeyCode::Char('z'),
+                modifiers: KeyModifiers::CONTROL,
+                kind: KeyEventKind::Press,
+                ..
+            }))
     )
 }
 
@@ -182,6 +184,13 @@ mod tests {
         assert!(quits(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)));
         assert!(!quits(&key(KeyCode::Char('c'), KeyModifiers::NONE)));
         assert!(!quits(&key(KeyCode::Char('/'), KeyModifiers::NONE)));
-        assert!(is_suspend(&key(KeyCode::Char('z'), KeyModifiers::CONTROL)));
+        assert!(suspends(&Wake::Terminal(key(
+            KeyCode::Char('z'),
+            KeyModifiers::CONTROL
+        ))));
+        assert!(!suspends(&Wake::Terminal(key(
+            KeyCode::Char('z'),
+            KeyModifiers::NONE
+        ))));
     }
 }
