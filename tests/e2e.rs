@@ -787,7 +787,10 @@ fn q_on_the_loading_screen_quits() {
     // Had the q waited for the explorer (as other typed keys do), the
     // outline would have been drawn before it quit.
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
-    assert!(!raw.contains("Outline"), "the explorer opened before quitting");
+    assert!(
+        !raw.contains("Outline"),
+        "the explorer opened before quitting"
+    );
 }
 
 /// The texts of the OSC 52 clipboard sequences (`ESC ] 52 ; c ; BASE64

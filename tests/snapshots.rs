@@ -6,7 +6,7 @@ mod common;
 use agon::tui::app::App;
 use agon::tui::keymap::Key;
 use agon::tui::theme::Theme;
-use common::explorer::press;
+use common::explorer::{press, type_keys};
 
 fn app(w: u16, h: u16) -> App {
     common::explorer::app_on("explorer.ron", include_str!("fixtures/explorer.ron"), w, h)
@@ -19,14 +19,14 @@ fn shot(app: &App, w: u16, h: u16) -> String {
 #[test]
 fn outline_80x24() {
     let mut a = app(80, 24);
-    press(&mut a, &[Key::Char('j'), Key::Char('l'), Key::Char('j')]);
+    type_keys(&mut a, "jlj");
     insta::assert_snapshot!(shot(&a, 80, 24));
 }
 
 #[test]
 fn outline_120x40() {
     let mut a = app(120, 40);
-    press(&mut a, &[Key::Char('G'), Key::Char('l'), Key::Char('j')]);
+    type_keys(&mut a, "Glj");
     insta::assert_snapshot!(shot(&a, 120, 40));
 }
 
@@ -47,14 +47,14 @@ fn columns_120x40() {
 #[test]
 fn sources_80x24() {
     let mut a = app(80, 24);
-    press(&mut a, &[Key::Char('3'), Key::Char('j')]);
+    type_keys(&mut a, "3j");
     insta::assert_snapshot!(shot(&a, 80, 24));
 }
 
 #[test]
 fn help_80x24() {
     let mut a = app(80, 24);
-    press(&mut a, &[Key::Char('?')]);
+    type_keys(&mut a, "?");
     insta::assert_snapshot!(shot(&a, 80, 24));
 }
 
@@ -62,25 +62,14 @@ fn help_80x24() {
 fn what_if_120x40() {
     let mut a = app(120, 40);
     // Down to "cost", open it, go to its rebuttal, suspend it.
-    press(
-        &mut a,
-        &[
-            Key::Char('j'),
-            Key::Char('j'),
-            Key::Char('j'),
-            Key::Char('j'),
-            Key::Char('l'),
-            Key::Char('j'),
-            Key::Char('w'),
-        ],
-    );
+    type_keys(&mut a, "jjjjljw");
     insta::assert_snapshot!(shot(&a, 120, 40));
 }
 
 #[test]
 fn brief_80x24() {
     let mut a = app(80, 24);
-    press(&mut a, &[Key::Char('4'), Key::Char('j')]);
+    type_keys(&mut a, "4j");
     insta::assert_snapshot!(shot(&a, 80, 24));
 }
 
@@ -114,15 +103,7 @@ fn presenter_card_160x48() {
 fn search_120x40() {
     use agon::search::{SearchIndex, search};
     let mut a = app(120, 40);
-    press(
-        &mut a,
-        &[
-            Key::Char('/'),
-            Key::Char('t'),
-            Key::Char('r'),
-            Key::Char('a'),
-        ],
-    );
+    type_keys(&mut a, "/tra");
     let index = std::sync::Arc::new(SearchIndex::new(a.shared_graph()));
     a.receive_search(search(&index, "tra", 50));
     insta::assert_snapshot!(shot(&a, 120, 40));
@@ -131,7 +112,7 @@ fn search_120x40() {
 #[test]
 fn brief_160x48() {
     let mut a = app(160, 48);
-    press(&mut a, &[Key::Char('4'), Key::Char('s')]);
+    type_keys(&mut a, "4s");
     insta::assert_snapshot!(shot(&a, 160, 48));
 }
 
@@ -151,14 +132,10 @@ fn help_legend_160x48() {
 
 fn note_editor(w: u16, h: u16) -> String {
     let mut a = app(w, h);
-    press(&mut a, &[Key::Char('n')]);
-    for c in "Trams are quick".chars() {
-        press(&mut a, &[Key::Char(c)]);
-    }
+    type_keys(&mut a, "n");
+    type_keys(&mut a, "Trams are quick");
     press(&mut a, &[Key::Enter]);
-    for c in "but dear".chars() {
-        press(&mut a, &[Key::Char(c)]);
-    }
+    type_keys(&mut a, "but dear");
     press(&mut a, &[Key::Left, Key::Left, Key::Esc]);
     shot(&a, w, h)
 }
@@ -176,14 +153,8 @@ fn note_editor_160x48() {
 /// A what-if made in the explorer, then a tour's card at the suspended node.
 fn presenter_what_if(w: u16, h: u16) -> String {
     let mut a = app(w, h);
-    let keys = [
-        Key::Char('j'),
-        Key::Char('j'),
-        Key::Char('j'),
-        Key::Char('j'),
-    ];
-    press(&mut a, &keys);
-    press(&mut a, &[Key::Char('l'), Key::Char('j'), Key::Char('w')]);
+    type_keys(&mut a, "jjjj");
+    type_keys(&mut a, "ljw");
     let steps = [Key::Char(' '), Key::Char(' '), Key::Char('r')];
     press(&mut a, &[Key::Char('t'), Key::Enter]);
     press(&mut a, &steps);
@@ -203,13 +174,7 @@ fn presenter_what_if_160x48() {
 /// A what-if, then the detail pane with the list of what changed.
 fn what_changed(w: u16, h: u16) -> String {
     let mut a = app(w, h);
-    let keys = [
-        Key::Char('j'),
-        Key::Char('j'),
-        Key::Char('j'),
-        Key::Char('j'),
-    ];
-    press(&mut a, &keys);
+    type_keys(&mut a, "jjjj");
     press(
         &mut a,
         &[Key::Char('l'), Key::Char('j'), Key::Char('w'), Key::Tab],
@@ -230,7 +195,7 @@ fn what_changed_80x24() {
 #[test]
 fn semantics_preferred_80x24() {
     let mut a = app(80, 24);
-    press(&mut a, &[Key::Char('S'), Key::Char('G'), Key::Char('k')]);
+    type_keys(&mut a, "SGk");
     insta::assert_snapshot!(shot(&a, 80, 24));
 }
 
@@ -238,11 +203,11 @@ fn semantics_preferred_80x24() {
 fn semantics_strength_what_if_160x48() {
     let mut a = app(160, 48);
     // Strength, then withdraw the grants rebuttal and look at the cost it answered.
-    press(&mut a, &[Key::Char('S'), Key::Char('S'), Key::Char('S')]);
+    type_keys(&mut a, "SSS");
     let g = a.graph();
     let (grants, cost) = (g.by_id("grants").expect("id"), g.by_id("cost").expect("id"));
     a.visit(grants);
-    press(&mut a, &[Key::Char('w')]);
+    type_keys(&mut a, "w");
     a.visit(cost);
     insta::assert_snapshot!(shot(&a, 160, 48));
 }
@@ -250,7 +215,7 @@ fn semantics_strength_what_if_160x48() {
 #[test]
 fn columns_by_strength_80x24() {
     let mut a = app(80, 24);
-    press(&mut a, &[Key::Char('2'), Key::Char('f')]);
+    type_keys(&mut a, "2f");
     insta::assert_snapshot!(shot(&a, 80, 24));
 }
 

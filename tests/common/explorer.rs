@@ -31,6 +31,12 @@ pub fn press(app: &mut App, keys: &[Key]) {
     }
 }
 
+/// Types `text` a char at a time, each as its key (`Key::Char`).
+pub fn type_keys(app: &mut App, text: &str) {
+    let keys: Vec<Key> = text.chars().map(Key::Char).collect();
+    press(app, &keys);
+}
+
 /// The screen in `theme`, as text.
 pub fn shot_with(app: &App, theme: &Theme, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
