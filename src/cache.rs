@@ -235,25 +235,43 @@ impl LoadCache {
     /// Removes the entries used longest ago until the rest fit the budget.
     fn evict(&self) {
         self.evict_seen();
-        let Ok(dir) = std::fs::read_dir(&self.dir) else {
-            return;
-        };
-        let mut entries: Vec<(std::time::SystemTime, u64, PathBuf)> = dir
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "graph"))
-            .filter_map(|e| {
-                let meta = e.metadata().ok()?;
-                Some((meta.modified().ok()?, meta.len(), e.path()))
-            })
-            .collect();
-        entries.sort_by_key(|e| std::cmp::Reverse(e.0));
+        let entries = self.newest_first(|e| e.path().extension().is_some_and(|x| x == "graph"));
         let mut total = 0u64;
-        for (n, (_, len, path)) in entries.into_iter().enumerate() {
+        for (n, (len, path)) in entries.into_iter().enumerate() {
             total = total.saturating_add(len);
             if total > self.budget || n >= MAX_ENTRIES {
                 let _ = std::fs::remove_file(path);
             }
         }
+    }
+
+    /// Keeps the newest [`seen::MAX_SEEN`] records of files already hashed.
+    fn evict_seen(&self) {
+        let records = self.newest_first(|e| e.file_name().to_string_lossy().starts_with("seen-"));
+        for (_, path) in records.into_iter().skip(seen::MAX_SEEN) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    /// The files of the cache directory that `wanted` picks, with their
+    /// sizes, the most recently used first.
+    fn newest_first(&self, wanted: impl Fn(&std::fs::DirEntry) -> bool) -> Vec<(u64, PathBuf)> {
+        let Ok(dir) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = dir
+            .flatten()
+            .filter(|e| wanted(e))
+            .filter_map(|e| {
+                let meta = e.metadata().ok()?;
+                Some((meta.modified().ok()?, meta.len(), e.path()))
+            })
+            .collect();
+        files.sort_by_key(|f| std::cmp::Reverse(f.0));
+        files
+            .into_iter()
+            .map(|(_, len, path)| (len, path))
+            .collect()
     }
 }
 
@@ -295,24 +313,6 @@ fn decode_parts(parts: &[&[u8]]) -> Option<Vec<Vec<StoredNode>>> {
             .collect()
     });
     decoded
-}
-
-impl LoadCache {
-    /// Keeps the newest [`seen::MAX_SEEN`] records of files already hashed.
-    fn evict_seen(&self) {
-        let Ok(dir) = std::fs::read_dir(&self.dir) else {
-            return;
-        };
-        let mut records: Vec<(std::time::SystemTime, PathBuf)> = dir
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().starts_with("seen-"))
-            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-            .collect();
-        records.sort_by_key(|r| std::cmp::Reverse(r.0));
-        for (_, path) in records.into_iter().skip(seen::MAX_SEEN) {
-            let _ = std::fs::remove_file(path);
-        }
-    }
 }
 
 /// A new file in `dir` with a name no other process picks.

@@ -232,3 +232,28 @@ fn a_file_written_a_moment_ago_is_hashed_every_time() {
     cache.remember_key(&file, &meta, cache.key("Some(Agon)", b"fresh"));
     assert_eq!(cache.remembered_key(&file, &meta), None);
 }
+
+/// The record of hashed files never grows without bound.
+#[test]
+fn the_record_of_hashed_files_is_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache_dir = dir.path().join("cache");
+    let cache = LoadCache::at(&cache_dir, "1.0.0").settled_after(std::time::Duration::ZERO);
+    for n in 0..300 {
+        let file = dir.path().join(format!("{n}.ron"));
+        std::fs::write(&file, n.to_string()).unwrap();
+        let meta = std::fs::metadata(&file).unwrap();
+        cache.remember_key(&file, &meta, cache.key("ron", n.to_string().as_bytes()));
+    }
+    let records = || {
+        std::fs::read_dir(&cache_dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("seen-"))
+            .count()
+    };
+    assert_eq!(records(), 300);
+    // Storing an entry trims the directory, records included.
+    cache.put(cache.key("ron", b"x"), &graph(10, 1));
+    assert_eq!(records(), 256);
+}
