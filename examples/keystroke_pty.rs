@@ -12,11 +12,11 @@
 //! A key whose count is the same as the previous key's cannot be told
 //! apart on screen and is not timed.
 
-use std::io::{Read, Write};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+#[path = "common/pty.rs"]
+mod pty;
 
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
@@ -133,21 +133,6 @@ fn main() {
     drop(searcher);
     drop(index);
 
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(&bin);
-    if file != "builtin" {
-        cmd.arg(&file);
-    }
-    cmd.env("TERM", "xterm-256color");
-    let state = tempfile::tempdir().expect("a state directory");
-    cmd.env("AGON_STATE_DIR", state.path());
     let screen = Arc::new(Screen {
         watch: Mutex::new(Watch {
             parser: vt100::Parser::new(nz(ROWS), nz(COLS), 0),
@@ -159,28 +144,16 @@ fn main() {
     // The explorer's outline, and any first frame: the loading screen
     // ("agon: loading …") or the explorer's header (" agon ").
     screen.watch(&["Outline".to_string(), "agon".to_string()]);
-    let started = Instant::now();
-    let mut child = pty.slave.spawn_command(cmd).expect("agon starts");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("a reader");
-    let mut writer = pty.master.take_writer().expect("a writer");
+    let args: Vec<&str> = Some(file.as_str())
+        .filter(|f| *f != "builtin")
+        .into_iter()
+        .collect();
     let feeder = Arc::clone(&screen);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            feeder.feed(&buf[..n]);
-        }
-    });
+    let started = Instant::now();
+    let mut agon = pty::Agon::start(&bin, &args, (ROWS, COLS), move |bytes| feeder.feed(bytes));
     let first_frame = screen.wait(1) - started;
     let explorer_ready = screen.wait(0) - started;
-    let mut send = |bytes: &[u8]| {
-        writer.write_all(bytes).expect("write");
-        writer.flush().expect("flush");
-        Instant::now()
-    };
+    let mut send = |bytes: &[u8]| agon.send(bytes);
     screen.watch(std::slice::from_ref(&all));
     send(b"/");
     screen.wait(0);
@@ -211,7 +184,7 @@ fn main() {
         screen.wait(0);
     }
     send(b"\x03");
-    let _ = child.wait();
+    let _ = agon.child.wait();
 
     complete.sort();
     first.sort();

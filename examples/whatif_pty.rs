@@ -11,11 +11,11 @@
 //! recomputes on the UI thread shows both moments at once). The load cache
 //! is used as the explorer uses it: run once before measuring to warm it.
 
-use std::io::{Read, Write};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+#[path = "common/pty.rs"]
+mod pty;
 
 const ROWS: u16 = 40;
 const COLS: u16 = 160;
@@ -67,19 +67,6 @@ fn main() {
     let bin = std::env::var("AGON_BIN").unwrap_or_else(|_| {
         concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/agon").to_string()
     });
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(&bin);
-    cmd.args([file.as_str(), "--no-watch"]);
-    cmd.env("TERM", "xterm-256color");
-    let state = tempfile::tempdir().expect("a state directory");
-    cmd.env("AGON_STATE_DIR", state.path());
     let screen = Arc::new(Screen {
         parser: Mutex::new(vt100::Parser::new(
             std::num::NonZeroU16::new(ROWS).unwrap(),
@@ -88,26 +75,17 @@ fn main() {
         )),
         changed: Condvar::new(),
     });
-    let mut child = pty.slave.spawn_command(cmd).expect("agon starts");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("a reader");
-    let mut writer = pty.master.take_writer().expect("a writer");
     let feeder = Arc::clone(&screen);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            feeder.parser.lock().unwrap().process(&buf[..n]);
+    let mut agon = pty::Agon::start(
+        &bin,
+        &[file.as_str(), "--no-watch"],
+        (ROWS, COLS),
+        move |bytes| {
+            feeder.parser.lock().unwrap().process(bytes);
             feeder.changed.notify_all();
-        }
-    });
-    let mut send = |bytes: &[u8]| {
-        writer.write_all(bytes).expect("write");
-        writer.flush().expect("flush");
-        Instant::now()
-    };
+        },
+    );
+    let mut send = |bytes: &[u8]| agon.send(bytes);
     screen.wait("the outline", |s| s.contains("Outline"));
     let settled = |s: &str| !s.contains("recomputing…");
     send(b"S");
@@ -123,7 +101,7 @@ fn main() {
         }
     }
     send(b"q");
-    let _ = child.wait();
+    let _ = agon.child.wait();
     println!(
         "{file}, labels following preferred: {} what-if keys (w), {bin}",
         first.len()
