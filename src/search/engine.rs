@@ -16,6 +16,12 @@
 //! Only the final hits get highlight positions and snippets. A search of
 //! a very big map first ranks a preview (its first candidates) the same
 //! way and hands those results over before surveying the rest.
+//!
+//! Typing one more char searches only the nodes the query without it
+//! matched, and starts from what that search learnt of each ([`Facts`]):
+//! the title's bound for the word so far, where the word first occurs in
+//! long text, or that it does not. The survey then reads only what the new
+//! chars need, and gives the very state a survey from nothing gives.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -26,7 +32,8 @@ use super::query::Query;
 use super::results::{Field, Hit, Results};
 use super::snippet::snippet;
 use super::term::{
-    Best, Ctx, NO_MATCH, Skim, State, TEXT_PENDING, TermPrep, WORDS_PENDING, char_range,
+    Best, Ctx, Facts, NO_MATCH, Prior, Skim, State, TEXT_PENDING, TermPrep, WORDS_PENDING,
+    char_range,
 };
 
 /// Searches with at least this many candidates report best-so-far results
@@ -55,6 +62,10 @@ struct Prepared<'a> {
     /// For each distinct tag, which tag filters it satisfies (bit per filter).
     tag_filter_bits: Vec<u64>,
     all_tag_filters: u64,
+    /// For each word, the word of the remembered search it carries on
+    /// from, whose [`Facts`] it starts from, and whether it is that very
+    /// word.
+    links: Vec<Option<(usize, bool)>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -88,12 +99,43 @@ impl<'a> Prepared<'a> {
             u64::MAX >> (64 - filters.len())
         };
         Prepared {
+            links: vec![None; terms.len()],
             ctx,
             query,
             terms,
             excludes,
             tag_filter_bits,
             all_tag_filters,
+        }
+    }
+
+    /// Links each word to the word of `memo`'s search it carries on from,
+    /// if any. Words are typed left to right, so the n-th word of a query
+    /// typed on from another carries on from that one's n-th word.
+    fn link(&mut self, memo: &Memo) {
+        if memo.fold_case != self.ctx.fold_case {
+            return;
+        }
+        for (t, term) in self.terms.iter().enumerate() {
+            self.links[t] = memo
+                .words
+                .get(t)
+                .and_then(Option::as_deref)
+                .filter(|earlier| term.carries_on_from(earlier))
+                .map(|earlier| (t, term.memo_key() == Some(earlier)));
+        }
+    }
+
+    /// What [`Facts`] a search of this query leaves for the next one.
+    fn memo(&self) -> Memo {
+        Memo {
+            fold_case: self.ctx.fold_case,
+            words: self
+                .terms
+                .iter()
+                .map(|t| t.memo_key().map(str::to_string))
+                .collect(),
+            facts: Vec::new(),
         }
     }
 
@@ -138,11 +180,32 @@ impl<'a> Prepared<'a> {
     /// Step 1: filters, whether the node matches, its bound, and what is
     /// cheap to know exactly.
     fn survey(&self, i: usize, scratch: &mut Scratch) -> State {
+        let mut unused = vec![Facts::START; self.terms.len()];
+        self.survey_from(i, None, &mut unused, scratch)
+    }
+
+    /// [`Prepared::survey`] starting from `prior`, the [`Facts`] the
+    /// remembered search left for this node (one per word of it), and
+    /// leaving the words' own in `out` (one per word).
+    fn survey_from(
+        &self,
+        i: usize,
+        prior: Option<&[Facts]>,
+        out: &mut [Facts],
+        scratch: &mut Scratch,
+    ) -> State {
         if !self.passes_filters(i, scratch) {
             return State::FILTERED;
         }
-        if let [term] = self.terms.as_slice() {
-            return term.survey(&self.ctx, i, scratch);
+        let prior_of = |t: usize| {
+            let (earlier, same_word) = self.links[t]?;
+            prior.map(|p| Prior {
+                facts: &p[earlier],
+                same_word,
+            })
+        };
+        if let ([term], [one]) = (self.terms.as_slice(), &mut *out) {
+            return term.survey_from(&self.ctx, i, scratch, prior_of(0), one);
         }
         // Several words: every one must match; the node's score is their sum.
         let mut all = State {
@@ -151,8 +214,8 @@ impl<'a> Prepared<'a> {
             pending: 0,
         };
         let mut exact = 0i32;
-        for term in &self.terms {
-            let st = term.survey(&self.ctx, i, scratch);
+        for ((t, term), out) in self.terms.iter().enumerate().zip(out) {
+            let st = term.survey_from(&self.ctx, i, scratch, prior_of(t), out);
             if !st.matched() {
                 return State::NO_MATCH;
             }
@@ -304,6 +367,20 @@ struct Past {
     query: Query,
     /// Every node that matched, in file order.
     matched: Vec<u32>,
+    /// Kept for the newest search alone: what its words learnt of the
+    /// nodes that matched.
+    memo: Option<Memo>,
+}
+
+/// What a search's words learnt of each node that matched, for the next
+/// keystroke to start from.
+#[derive(Debug)]
+struct Memo {
+    fold_case: bool,
+    /// Each word as matched; `None` for words whose facts cannot carry over.
+    words: Vec<Option<String>>,
+    /// `words.len()` facts for each matched node, in the order of `matched`.
+    facts: Vec<Facts>,
 }
 
 /// Runs searches over one index, remembering recent ones so that typing
@@ -378,20 +455,38 @@ impl Searcher {
             results.errors = query.errors;
             return Some(results);
         }
-        let prepared = Prepared::new(&self.index, &query);
+        let mut prepared = Prepared::new(&self.index, &query);
         if query.is_empty_text() {
             return Some(self.unranked(&prepared, query_text, limit));
         }
 
-        let candidates = self.narrowed(&query);
+        let past = self.narrowed(&query);
+        let candidates = past.map(|p| p.matched.as_slice());
+        let memo = past.and_then(|p| p.memo.as_ref());
+        if let Some(memo) = memo {
+            prepared.link(memo);
+        }
         let count = candidates.map_or(self.index.len(), <[u32]>::len);
         let node_at = |k: usize| -> usize { candidates.map_or(k, |c| c[k] as usize) };
         let threads = self.threads;
-        let survey = |offset: usize, states: &mut [State]| -> bool {
-            par_chunks(states, threads, cancelled, |at, chunk| {
+        // At least one, for the chunking below; a query of excluded words
+        // alone was answered unranked above.
+        let words = prepared.terms.len().max(1);
+        let mut facts = vec![Facts::START; count * words];
+        let survey = |offset: usize, states: &mut [State], facts: &mut [Facts]| -> bool {
+            let work = states
+                .chunks_mut(CHUNK)
+                .zip(facts.chunks_mut(CHUNK * words))
+                .enumerate();
+            par_run(work, threads, cancelled, |(n, (chunk, out))| {
                 let mut scratch = Scratch::default();
-                for (k, st) in chunk.iter_mut().enumerate() {
-                    *st = prepared.survey(node_at(offset + at + k), &mut scratch);
+                for ((k, st), out) in chunk.iter_mut().enumerate().zip(out.chunks_mut(words)) {
+                    let at = offset + n * CHUNK + k;
+                    let prior = memo.map(|m| {
+                        let per = m.words.len();
+                        &m.facts[at * per..(at + 1) * per]
+                    });
+                    *st = prepared.survey_from(node_at(at), prior, out, &mut scratch);
                 }
             })
         };
@@ -413,7 +508,8 @@ impl Searcher {
             0
         };
         if preview > 0 {
-            if !survey(0, &mut states[..preview]) || !ranking.rank(&mut states[..preview]) {
+            let (head, head_facts) = (&mut states[..preview], &mut facts[..preview * words]);
+            if !survey(0, head, head_facts) || !ranking.rank(&mut states[..preview]) {
                 return None;
             }
             let (hits, total) = top(&prepared, &states[..preview], &node_at, limit, None);
@@ -425,7 +521,11 @@ impl Searcher {
             });
         }
         // Step 1: survey every candidate.
-        if !survey(preview, &mut states[preview..]) {
+        if !survey(
+            preview,
+            &mut states[preview..],
+            &mut facts[preview * words..],
+        ) {
             return None;
         }
         // Step 2: score exactly, best bounds first, until the rest cannot rank.
@@ -435,8 +535,10 @@ impl Searcher {
 
         let mut matched = Vec::new();
         let (hits, total) = top(&prepared, &states, &node_at, limit, Some(&mut matched));
+        let mut memo = prepared.memo();
+        memo.facts = keep_matched(facts, &states, words);
         drop(prepared);
-        self.remember(query, matched);
+        self.remember(query, matched, memo);
         results.hits = hits;
         results.total_matched = total;
         Some(results)
@@ -466,18 +568,24 @@ impl Searcher {
     /// ([`Query::narrows_to`]): every node matching the longer text matched
     /// the shorter, as in-order and substring tests only get stricter as
     /// chars are added, and smart case only turns strict.
-    fn narrowed(&self, query: &Query) -> Option<&[u32]> {
+    fn narrowed(&self, query: &Query) -> Option<&Past> {
         self.history
             .iter()
             .filter(|p| p.query.narrows_to(query))
             .max_by_key(|p| p.query.text.len())
-            .map(|p| p.matched.as_slice())
     }
 
-    fn remember(&mut self, query: Query, matched: Vec<u32>) {
+    fn remember(&mut self, query: Query, matched: Vec<u32>, memo: Memo) {
         self.history
             .retain(|p| !(p.query.text == query.text && p.query.same_filters(&query)));
-        self.history.push_back(Past { query, matched });
+        for past in &mut self.history {
+            past.memo = None;
+        }
+        self.history.push_back(Past {
+            query,
+            matched,
+            memo: Some(memo),
+        });
         let budget = (self.index.len() * 4).max(1 << 16);
         let mut stored: usize = self.history.iter().map(|p| p.matched.len()).sum();
         while self.history.len() > HISTORY || (stored > budget && self.history.len() > 1) {
@@ -612,6 +720,20 @@ fn top(
     (hits, total)
 }
 
+/// The facts of the nodes that matched, in order, `words` per node: the
+/// survey's array compacted in place.
+fn keep_matched(mut facts: Vec<Facts>, states: &[State], words: usize) -> Vec<Facts> {
+    let mut kept = 0;
+    for (k, st) in states.iter().enumerate() {
+        if st.matched() {
+            facts.copy_within(k * words..(k + 1) * words, kept * words);
+            kept += 1;
+        }
+    }
+    facts.truncate(kept * words);
+    facts
+}
+
 /// Runs `work(offset, chunk)` over `data` in chunks on up to `threads`
 /// threads. Returns false if `cancelled` said so before the end.
 fn par_chunks<T: Send>(
@@ -620,9 +742,27 @@ fn par_chunks<T: Send>(
     cancelled: &(dyn Fn() -> bool + Sync),
     work: impl Fn(usize, &mut [T]) + Sync,
 ) -> bool {
-    let chunks = data.len().div_ceil(CHUNK);
-    let threads = threads.min(chunks).max(1);
-    let queue = Mutex::new(data.chunks_mut(CHUNK).enumerate());
+    let units = data.chunks_mut(CHUNK).enumerate();
+    par_run(units, threads, cancelled, |(n, chunk)| {
+        work(n * CHUNK, chunk)
+    })
+}
+
+/// Runs `work` on each unit on up to `threads` threads, each taking the
+/// next unit when done with one. Returns false if `cancelled` said so
+/// before the end.
+fn par_run<I>(
+    units: I,
+    threads: usize,
+    cancelled: &(dyn Fn() -> bool + Sync),
+    work: impl Fn(I::Item) + Sync,
+) -> bool
+where
+    I: ExactSizeIterator + Send,
+    I::Item: Send,
+{
+    let threads = threads.min(units.len()).max(1);
+    let queue = Mutex::new(units);
     let run = || -> bool {
         loop {
             if cancelled() {
@@ -634,7 +774,7 @@ fn par_chunks<T: Send>(
                 Err(_) => return false,
             };
             match next {
-                Some((n, chunk)) => work(n * CHUNK, chunk),
+                Some(unit) => work(unit),
                 None => return true,
             }
         }
@@ -649,4 +789,92 @@ fn par_chunks<T: Send>(
             .into_iter()
             .fold(mine, |all, h| h.join().unwrap_or(false) && all)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Graph;
+
+    /// A synthetic map with accents and capitals put in, so that folded
+    /// copies and case-sensitive searches are surveyed too.
+    fn index() -> Arc<SearchIndex> {
+        let mut debate = crate::synth::debate(3000, 4);
+        for (k, node) in debate.nodes.iter_mut().enumerate() {
+            if k % 7 == 0
+                && let Some(text) = &mut node.text
+            {
+                *text = text.replace("mor", "Mör").replace("win", "WÌN");
+            }
+            if k % 11 == 0 {
+                node.title = node.title.replace('o', "ö");
+            }
+            if k % 13 == 0
+                && let Some(quote) = &mut node.quote
+            {
+                *quote = quote.to_uppercase();
+            }
+        }
+        Arc::new(SearchIndex::new(Arc::new(Graph::from_file(debate))))
+    }
+
+    /// Typing on from a remembered search, one char at a time or several
+    /// (as when a search is cancelled), surveys every candidate to the
+    /// very state a survey from nothing gives.
+    #[test]
+    fn a_survey_from_facts_is_a_survey_from_nothing() {
+        let index = index();
+        let mut searcher = Searcher::new(Arc::clone(&index)).with_threads(1);
+        let mut rng = crate::synth::Rng::new(3);
+        let typed = [
+            "morale winter",
+            "Mör WÌn",
+            "sup  rat e",
+            "'supply mor",
+            "m o r",
+            "zürich",
+        ];
+        let (mut checked, mut same, mut extended) = (0, 0, 0);
+        let mut scratch = Scratch::default();
+        for text in typed {
+            let mut end = 0;
+            while end < text.len() {
+                end = (end + 1 + rng.below(2)).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                let q = &text[..end];
+                let query = Query::parse(q);
+                if let Some(past) = searcher.narrowed(&query)
+                    && let Some(memo) = &past.memo
+                    && !query.is_empty_text()
+                {
+                    let mut prepared = Prepared::new(&index, &query);
+                    prepared.link(memo);
+                    same += prepared.links.iter().flatten().filter(|l| l.1).count();
+                    extended += prepared.links.iter().flatten().filter(|l| !l.1).count();
+                    let fresh = Prepared::new(&index, &query);
+                    let per = memo.words.len();
+                    for (k, &node) in past.matched.iter().enumerate() {
+                        let prior = &memo.facts[k * per..(k + 1) * per];
+                        let mut out = vec![Facts::START; prepared.terms.len()];
+                        let from_facts = prepared.survey_from(
+                            node as usize,
+                            Some(prior),
+                            &mut out,
+                            &mut scratch,
+                        );
+                        let from_nothing = fresh.survey(node as usize, &mut scratch);
+                        assert_eq!(from_facts, from_nothing, "{q:?}, node {node}");
+                        checked += 1;
+                    }
+                }
+                searcher.search(q, 20);
+            }
+        }
+        assert!(
+            checked > 10_000 && same > 3 && extended > 10,
+            "{checked} {same} {extended}"
+        );
+    }
 }

@@ -43,14 +43,22 @@ pub struct SearchIndex {
     /// Folded titles (accents removed and case folded, then accents
     /// removed alone), only for the few with non-ASCII letters that folding
     /// changes; the rest are matched as they are, ASCII case ignored.
-    /// `title_slot[i]` is the title's place in `folded_titles`, or `NO_COPY`:
-    /// an array read, not a hash lookup, on every title of every keystroke.
+    /// `title_slot[i]` is the title's place among them, or `NO_COPY`: an
+    /// array read, not a hash lookup, on every title of every keystroke.
+    /// They too lie end to end, in node order, so that a scan never leaves
+    /// the memory it streams through: copy `k` is
+    /// `folded_titles[folded_start[k]..folded_start[k + 1]]`, the folded one
+    /// at even `k`, the one with accents removed alone after it.
     title_slot: Vec<u32>,
-    folded_titles: Vec<(Box<str>, Box<str>)>,
+    folded_titles: String,
+    folded_start: Vec<u32>,
     /// [`mask`] of each node's text and quote as searched (folded), 0 when
     /// it has neither: most nodes whose title misses a word are ruled out
     /// here without reading their text.
     long_mask: Vec<u64>,
+    /// Whether `long_mask` was computed (a full index) rather than left at
+    /// all bits set (an index for one query).
+    long_masks: bool,
     /// Text and quote with accents removed and case folded, only for nodes
     /// whose long text folding changes; `long_slot[i]` is the place in
     /// `folded_long`, or `NO_COPY`. Folding those texts once here, instead
@@ -94,7 +102,8 @@ impl SearchIndex {
         let mut titles = String::with_capacity(graph.nodes.iter().map(|n| n.title.len()).sum());
         let mut title_start = Vec::with_capacity(n + 1);
         let mut title_slot = Vec::with_capacity(n);
-        let mut folded_titles = Vec::new();
+        let mut folded_titles = String::new();
+        let mut folded_start = vec![0];
         let mut long_mask = Vec::with_capacity(n);
         let mut long_slot = Vec::with_capacity(n);
         let mut folded_long = Vec::new();
@@ -134,9 +143,11 @@ impl SearchIndex {
             }
             match folded {
                 Some(folded) => {
-                    title_slot.push(folded_titles.len() as u32);
-                    let copies = (folded.into_boxed_str(), plain(&node.title).into_boxed_str());
-                    folded_titles.push(copies);
+                    title_slot.push(folded_start.len() as u32 - 1);
+                    for copy in [folded, plain(&node.title)] {
+                        folded_titles.push_str(&copy);
+                        folded_start.push(folded_titles.len() as u32);
+                    }
                 }
                 None => title_slot.push(NO_COPY),
             }
@@ -173,6 +184,7 @@ impl SearchIndex {
         let source_authors_folded = author(fold);
         let source_authors_plain = author(plain);
         folded_titles.shrink_to_fit();
+        folded_start.shrink_to_fit();
         tag_ids.shrink_to_fit();
         SearchIndex {
             graph,
@@ -182,7 +194,9 @@ impl SearchIndex {
             title_start,
             title_slot,
             folded_titles,
+            folded_start,
             long_mask,
+            long_masks: fold_long,
             long_slot,
             folded_long,
             tag_start,
@@ -217,12 +231,8 @@ impl SearchIndex {
             + self.titles.capacity()
             + self.title_start.capacity() * 4
             + self.title_slot.capacity() * 4
-            + self.folded_titles.capacity() * 32
-            + self
-                .folded_titles
-                .iter()
-                .map(|(f, p)| f.len() + p.len())
-                .sum::<usize>()
+            + self.folded_titles.capacity()
+            + self.folded_start.capacity() * 4
             + self.long_mask.capacity() * 8
             + self.long_slot.capacity() * 4
             + self.folded_long.capacity() * 32
@@ -251,11 +261,12 @@ impl SearchIndex {
     /// The title as the fuzzy matcher should see it: accents removed, and
     /// case folded when `fold_case` where ASCII folding is not enough.
     pub(crate) fn title_for_match(&self, i: usize, fold_case: bool) -> &str {
-        match self.folded_titles.get(self.title_slot[i] as usize) {
-            Some((folded, plain)) if fold_case => folded,
-            Some((_, plain)) => plain,
-            None => self.title(i),
+        let slot = self.title_slot[i];
+        if slot == NO_COPY {
+            return self.title(i);
         }
+        let k = slot as usize + usize::from(!fold_case);
+        &self.folded_titles[self.folded_start[k] as usize..self.folded_start[k + 1] as usize]
     }
 
     /// A node's title, from the index's own copy.
@@ -266,6 +277,14 @@ impl SearchIndex {
     /// [`mask`] of the node's text and quote together, as searched.
     pub(crate) fn long_mask(&self, i: usize) -> u64 {
         self.long_mask[i]
+    }
+
+    /// Whether node `i`'s text or quote holds the letter or digit whose
+    /// [`mask`] bit is `bit`, ignoring case and accents, or `None` when the
+    /// index cannot tell without reading them. A letter or digit has a bit
+    /// of its own, so the mask answers exactly.
+    pub(crate) fn long_has(&self, i: usize, bit: u64) -> Option<bool> {
+        self.long_masks.then(|| self.long_mask[i] & bit != 0)
     }
 
     /// The node's text or quote (`field`) as a substring search should

@@ -191,52 +191,207 @@ impl BoundNeedle {
     /// less 1 (16 at the very first char of the text, 8 at a word head, 7
     /// after punctuation, 6 at a camel hump, else 0). A char right after the
     /// previous needle char's match earns the larger of 4 and its in-place
-    /// bonus; after a gap it earns its in-place bonus less at least 4. Each
-    /// char's best over all its occurrences, summed, bounds every
+    /// bonus; after a gap it earns its in-place bonus less at least 4. No
+    /// alignment places a needle char before the place the in-order test
+    /// that takes each char at its first chance gives it, so each char's
+    /// best over its occurrences from there on, summed, bounds every
     /// alignment. The matcher's reuse of stale matrix rows only lets an
     /// alignment skip needle chars, which costs more than it can gain.
     pub fn bound(&self, hay: &[u8]) -> Option<i32> {
-        let m = self.needle.len();
-        let mut best = [i32::MIN; 32];
-        let mut found = 0;
-        let mut prev_bits = 0u32;
-        for (col, &b) in hay.iter().enumerate() {
-            let bits = self.positions[b as usize];
-            if bits == 0 {
-                prev_bits = 0;
-                continue;
-            }
-            let bonus = match col {
-                0 => 16,
-                _ => in_place_bonus(KIND[hay[col - 1] as usize], KIND[b as usize]),
-            };
-            let key = if self.fold_case {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            };
-            let penalty = if key != b { 2 } else { 0 };
-            if bits & 1 != 0 {
-                best[0] = best[0].max(15 + bonus - penalty);
-            }
-            let mut rest = bits & !1;
-            while rest != 0 {
-                let j = rest.trailing_zeros() as usize;
-                rest &= rest - 1;
-                let term = if prev_bits & 1 << (j - 1) != 0 {
-                    16 + bonus.max(4)
-                } else {
-                    12 + bonus
-                };
-                best[j] = best[j].max(term - penalty);
-            }
-            if found < m && self.needle[found] == key {
-                found += 1;
-            }
-            prev_bits = bits;
-        }
-        (found == m).then(|| best[..m].iter().sum())
+        self.bound_from(hay, Partial::START).map(|p| p.sum)
     }
+
+    /// [`BoundNeedle::bound`], given `known`: the same computation for the
+    /// first `known.chars` bytes of this needle (a word typed on from an
+    /// earlier one). Each needle char's best depends only on it, the char
+    /// before it, its earliest place and the text, so only the chars after
+    /// those are looked for, and the in-order test resumes where it stopped.
+    pub fn bound_from(&self, hay: &[u8], known: Partial) -> Option<Partial> {
+        let m = self.needle.len();
+        let first = known.chars as usize;
+        if first >= m {
+            return Some(known);
+        }
+        // The in-order test, which gives each new char its earliest place.
+        let mut earliest = [0usize; 32];
+        let mut end = known.end as usize;
+        for (place, &want) in earliest[first..m].iter_mut().zip(&self.needle[first..]) {
+            *place = self.next(hay, end, want)?;
+            end = *place + 1;
+        }
+        let mut best = [i32::MIN; 32];
+        if m - first == 1 {
+            // One char more, the usual keystroke: visit its occurrences alone.
+            let mut at = Some(earliest[first]);
+            while let Some(col) = at {
+                self.offer_column(hay, col, 1 << first, &mut best);
+                at = self.next(hay, col + 1, self.needle[first]);
+            }
+        } else {
+            let low = |k: usize| u32::MAX.checked_shr(32 - k as u32).unwrap_or(0);
+            // The needle chars whose earliest place the scan has reached.
+            let mut reached = first;
+            for col in earliest[first]..hay.len() {
+                while reached < m && earliest[reached] <= col {
+                    reached += 1;
+                }
+                let bits = self.positions[hay[col] as usize] & low(reached) & !low(first);
+                if bits != 0 {
+                    self.offer_column(hay, col, bits, &mut best);
+                }
+            }
+        }
+        Some(Partial {
+            sum: known.sum + best[first..m].iter().sum::<i32>(),
+            chars: m as u8,
+            end: end.min(u32::MAX as usize) as u32,
+        })
+    }
+
+    /// Where the needle byte `want` next occurs in `hay` from `from` on,
+    /// in either case when folding (the needle is then lowercase).
+    fn next(&self, hay: &[u8], from: usize, want: u8) -> Option<usize> {
+        let rest = hay.get(from..)?;
+        let either_case = self.fold_case && want.is_ascii_lowercase();
+        find_byte(rest, want, either_case).map(|at| from + at)
+    }
+
+    /// The byte as the needle holds it.
+    fn key(&self, b: u8) -> u8 {
+        if self.fold_case {
+            b.to_ascii_lowercase()
+        } else {
+            b
+        }
+    }
+
+    /// Raises `best[j]` for each needle position `j` in `bits` to what a
+    /// match of `hay[col]` there could earn.
+    fn offer_column(&self, hay: &[u8], col: usize, bits: u32, best: &mut [i32; 32]) {
+        let b = hay[col];
+        let (bonus, prev_bits) = match col {
+            0 => (16, 0),
+            _ => {
+                let prev = hay[col - 1];
+                let bonus = in_place_bonus(KIND[prev as usize], KIND[b as usize]);
+                (bonus, self.positions[prev as usize])
+            }
+        };
+        let penalty = if self.key(b) != b { 2 } else { 0 };
+        let mut rest = bits;
+        while rest != 0 {
+            let j = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let term = if j == 0 {
+                15 + bonus
+            } else if prev_bits & 1 << (j - 1) != 0 {
+                16 + bonus.max(4)
+            } else {
+                12 + bonus
+            };
+            best[j] = best[j].max(term - penalty);
+        }
+    }
+}
+
+/// What [`BoundNeedle::bound_from`] knows of a needle's first `chars` bytes
+/// in one text: the sum of their bests, and the byte after the in-order
+/// match of them that takes each at its first chance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Partial {
+    pub sum: i32,
+    pub chars: u8,
+    pub end: u32,
+}
+
+impl Partial {
+    pub const START: Partial = Partial {
+        sum: 0,
+        chars: 0,
+        end: 0,
+    };
+}
+
+/// The first place in `hay` holding `want`, or its uppercase when
+/// `either_case` (`want` is then a lowercase letter), eight bytes at a time.
+/// Titles are short: memchr's set-up costs more than this whole scan.
+fn find_byte(hay: &[u8], want: u8, either_case: bool) -> Option<usize> {
+    let case = if either_case { CASE_BITS } else { 0 };
+    let wanted = u64::from_ne_bytes([want; 8]);
+    let mut words = hay.chunks_exact(8);
+    for (k, word) in words.by_ref().enumerate() {
+        let zero = zero_bytes((word_at(word, 0) | case) ^ wanted);
+        if zero != 0 {
+            return Some(k * 8 + zero.trailing_zeros() as usize / 8);
+        }
+    }
+    let tail = words.remainder();
+    let at = tail
+        .iter()
+        .position(|&b| b == want || either_case && b | 0x20 == want)?;
+    Some(hay.len() - tail.len() + at)
+}
+
+/// Calls `found` with each place from `from` on where `hay` holds `needle`
+/// (lowercase), ASCII case ignored, in order, until it returns true. The
+/// two needle bytes at `pair` are tested at eight places at once, and the
+/// whole needle is compared only where both agree: searching per byte, or
+/// setting memchr up again after each of a common letter's many
+/// occurrences, costs several times as much on text of a few hundred bytes.
+fn find_caseless(
+    hay: &[u8],
+    needle: &[u8],
+    pair: (usize, usize),
+    from: usize,
+    mut found: impl FnMut(usize) -> bool,
+) {
+    let n = needle.len();
+    let Some(last) = hay.len().checked_sub(n) else {
+        return;
+    };
+    let lane = |i: usize| {
+        let b = needle[i];
+        let case = if b.is_ascii_lowercase() { CASE_BITS } else { 0 };
+        (u64::from_ne_bytes([b; 8]), case)
+    };
+    let ((want_a, case_a), (want_b, case_b)) = (lane(pair.0), lane(pair.1));
+    let mut start = from;
+    // Eight starts at a time while all eight can hold the needle.
+    while start + 8 <= last + 1 {
+        let a = (word_at(hay, start + pair.0) | case_a) ^ want_a;
+        let b = (word_at(hay, start + pair.1) | case_b) ^ want_b;
+        let mut both = zero_bytes(a) & zero_bytes(b);
+        while both != 0 {
+            let at = start + both.trailing_zeros() as usize / 8;
+            both &= both - 1;
+            if hay[at..at + n].eq_ignore_ascii_case(needle) && found(at) {
+                return;
+            }
+        }
+        start += 8;
+    }
+    while start <= last {
+        if hay[start..start + n].eq_ignore_ascii_case(needle) && found(start) {
+            return;
+        }
+        start += 1;
+    }
+}
+
+/// Bit 5 of each byte: all that tells an ASCII letter's cases apart.
+const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+
+/// The eight bytes of `hay` from `at` on, the first lowest.
+fn word_at(hay: &[u8], at: usize) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&hay[at..at + 8]);
+    u64::from_le_bytes(bytes)
+}
+
+/// The high bit of each zero byte of `x`, and of no other byte.
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// The matcher's char classes, for the bytes of UTF-8 text: every byte of a
@@ -326,8 +481,9 @@ pub struct Needle {
     fold_case: bool,
     /// Lowercase ASCII needle searched by bytes; otherwise chars are folded.
     ascii: bool,
-    /// The needle byte to look for first: the rarest in ordinary text.
-    anchor: usize,
+    /// The two needle bytes to look for first: the rarest in ordinary text
+    /// (the same one twice for a needle of one byte).
+    pair: (usize, usize),
     chars: Vec<char>,
 }
 
@@ -336,15 +492,16 @@ impl Needle {
     pub fn new(text: &str, fold_case: bool) -> Needle {
         let text = if fold_case { fold(text) } else { plain(text) };
         let ascii = text.is_ascii();
-        let anchor = (0..text.len())
-            .max_by_key(|&i| rarity(text.as_bytes()[i]))
-            .unwrap_or(0);
+        let mut by_rarity: Vec<usize> = (0..text.len()).collect();
+        by_rarity.sort_by_key(|&i| std::cmp::Reverse(rarity(text.as_bytes()[i])));
+        let first = by_rarity.first().copied().unwrap_or(0);
+        let pair = (first, by_rarity.get(1).copied().unwrap_or(first));
         Needle {
             chars: text.chars().collect(),
             text,
             fold_case,
             ascii,
-            anchor,
+            pair,
         }
     }
 
@@ -379,16 +536,59 @@ impl Needle {
         anchor: Anchor,
         scratch: &mut Scratch,
     ) -> Option<Found> {
+        self.find_from(hay, hay_plain, anchor, 0, scratch)
+            .map(|(found, _)| found)
+    }
+
+    /// [`Needle::find_in`] for occurrences starting at byte `from` or
+    /// later, with where the first of them starts: a needle typed on from
+    /// this one can only occur where this one does.
+    pub fn find_from(
+        &self,
+        hay: &str,
+        hay_plain: bool,
+        anchor: Anchor,
+        from: usize,
+        scratch: &mut Scratch,
+    ) -> Option<(Found, usize)> {
+        self.scan(hay, hay_plain, anchor, from, false, scratch)
+    }
+
+    /// The first occurrence at byte `from` or later: whether the needle
+    /// occurs, and a lower bound on how well, without reading further.
+    pub fn first_from(
+        &self,
+        hay: &str,
+        hay_plain: bool,
+        anchor: Anchor,
+        from: usize,
+        scratch: &mut Scratch,
+    ) -> Option<Found> {
+        self.scan(hay, hay_plain, anchor, from, true, scratch)
+            .map(|(found, _)| found)
+    }
+
+    fn scan(
+        &self,
+        hay: &str,
+        hay_plain: bool,
+        anchor: Anchor,
+        from: usize,
+        first_only: bool,
+        scratch: &mut Scratch,
+    ) -> Option<(Found, usize)> {
         // Folding never shortens ASCII, so an ASCII text shorter than the
         // needle cannot hold it.
-        if self.text.is_empty() || self.ascii && hay_plain && hay.len() < self.text.len() {
+        if self.text.is_empty() || self.ascii && hay_plain && hay.len() < self.text.len() + from {
             return None;
         }
         let mut best: Option<Found> = None;
+        let mut first = None;
         let mut consider = |start: usize, end: usize| -> bool {
             if !anchor.allows(start, end, hay.len()) {
                 return false;
             }
+            first.get_or_insert(start);
             let found = Found {
                 start,
                 end,
@@ -399,48 +599,29 @@ impl Needle {
                 best = Some(found);
             }
             // Stop once nothing can beat it.
-            found.rank() == 3
+            first_only || found.rank() == 3
         };
         let n = self.text.as_bytes();
         // Bytes can be compared only when neither side has chars to fold.
         let bytes = self.ascii && hay_plain;
         if bytes && !self.fold_case {
-            for start in memchr::memmem::find_iter(hay.as_bytes(), n) {
-                if consider(start, start + n.len()) {
+            let rest = hay.as_bytes().get(from..).unwrap_or_default();
+            for at in memchr::memmem::find_iter(rest, n) {
+                if consider(from + at, from + at + n.len()) {
                     break;
                 }
             }
         } else if bytes {
-            let h = hay.as_bytes();
-            let a = self.anchor;
-            let want = n[a];
-            let mut check = |p: usize| -> bool {
-                if p < a || p - a + n.len() > h.len() {
-                    return false;
-                }
-                let start = p - a;
-                h[start..start + n.len()].eq_ignore_ascii_case(n)
-                    && consider(start, start + n.len())
-            };
-            if want.is_ascii_lowercase() {
-                for p in memchr::memchr2_iter(want, want.to_ascii_uppercase(), h) {
-                    if check(p) {
-                        break;
-                    }
-                }
-            } else {
-                for p in memchr::memchr_iter(want, h) {
-                    if check(p) {
-                        break;
-                    }
-                }
-            }
+            find_caseless(hay.as_bytes(), n, self.pair, from, |start| {
+                consider(start, start + n.len())
+            });
         } else {
             scratch.fill(hay, self.fold_case);
             let m = self.chars.len();
             let folded = &scratch.chars;
             if folded.len() >= m {
-                for i in 0..=folded.len() - m {
+                let skip = scratch.starts.partition_point(|&s| (s as usize) < from);
+                for i in skip..=folded.len() - m {
                     if folded[i..i + m] == self.chars[..] {
                         let start = scratch.starts[i] as usize;
                         let end = scratch.ends[i + m - 1] as usize;
@@ -451,7 +632,7 @@ impl Needle {
                 }
             }
         }
-        best
+        best.zip(first)
     }
 }
 
@@ -589,6 +770,112 @@ mod tests {
         let f = find("in ZÜRICH today", "zürich", true).unwrap();
         assert_eq!(&"in ZÜRICH today"[f.start..f.end], "ZÜRICH");
         assert!(find("日本語のテキスト", "本語", true).is_some());
+    }
+
+    /// A bound resumed from a shorter needle's, one char or several at a
+    /// time, must be the bound computed from nothing.
+    #[test]
+    fn a_resumed_bound_is_the_bound_from_nothing() {
+        let debate = crate::synth::debate(1500, 8);
+        let mut texts: Vec<String> = debate.nodes.iter().map(|n| n.title.clone()).collect();
+        texts.extend(["mmmorale", "Morale Winter", "m", "", "a-b_c MoRaLe"].map(String::from));
+        let mut rng = crate::synth::Rng::new(11);
+        let mut compared = 0;
+        for text in &texts {
+            let hay = text.as_bytes();
+            for needle in ["morale winte", "mmo", "w", "the sup", "aaaa", "e e"] {
+                for fold_case in [true, false] {
+                    let mut known = Some(Partial::START);
+                    let mut len = 0;
+                    while len < needle.len() {
+                        len += 1 + rng.below(3).min(needle.len() - len - 1);
+                        let b = BoundNeedle::new(&needle.as_bytes()[..len], fold_case).unwrap();
+                        let fresh = b.bound_from(hay, Partial::START);
+                        assert_eq!(fresh.map(|p| p.sum), b.bound(hay));
+                        // Once absent, the longer needle is absent too.
+                        known = known.and_then(|k| b.bound_from(hay, k));
+                        assert_eq!(known, fresh, "{text:?} {:?}", &needle[..len]);
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 50_000, "{compared}");
+    }
+
+    #[test]
+    fn occurrences_from_an_offset_and_the_first_one() {
+        let mut scratch = Scratch::default();
+        let hay = "Moral, the mora of morale; MORALE again";
+        let n = Needle::new("mora", true);
+        let (best, first) = n
+            .find_from(hay, true, Anchor::Anywhere, 0, &mut scratch)
+            .unwrap();
+        assert_eq!(first, 0);
+        assert_eq!(&hay[best.start..best.end], "mora");
+        assert_eq!(best.start, 11, "a whole word beats the earlier ones");
+        let (_, first) = n
+            .find_from(hay, true, Anchor::Anywhere, 1, &mut scratch)
+            .unwrap();
+        assert_eq!(first, 11);
+        let f = n
+            .first_from(hay, true, Anchor::Anywhere, 12, &mut scratch)
+            .unwrap();
+        assert_eq!(f.start, 19);
+        assert_eq!(
+            n.first_from(hay, true, Anchor::Anywhere, 28, &mut scratch),
+            None
+        );
+        // Case kept, and text with chars to fold: the same offsets.
+        let n = Needle::new("MORA", false);
+        assert_eq!(
+            n.first_from(hay, true, Anchor::Anywhere, 1, &mut scratch)
+                .map(|f| f.start),
+            Some(27)
+        );
+        let accented = "Zürich, zurich, ZÜRICH";
+        let n = Needle::new("zurich", true);
+        let starts: Vec<usize> = [0, 1, 9, 10]
+            .into_iter()
+            .filter_map(|from| n.first_from(accented, false, Anchor::Anywhere, from, &mut scratch))
+            .map(|f| f.start)
+            .collect();
+        assert_eq!(starts, vec![0, 9, 9, 17]);
+        assert_eq!(
+            n.first_from(accented, false, Anchor::Anywhere, 18, &mut scratch),
+            None
+        );
+    }
+
+    /// The word-at-a-time search finds every place a plain scan finds, in
+    /// order, whatever the needle's bytes and the text around them.
+    #[test]
+    fn caseless_search_finds_what_a_plain_scan_finds() {
+        let mut rng = crate::synth::Rng::new(17);
+        let alphabet = b"aAbB .-_zZ09~^@`";
+        for _ in 0..3000 {
+            let len = rng.below(90);
+            let hay: Vec<u8> = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let needle: Vec<u8> = (0..1 + rng.below(4))
+                .map(|_| alphabet[rng.below(alphabet.len())].to_ascii_lowercase())
+                .collect();
+            let from = rng.below(len + 2);
+            let pair = (rng.below(needle.len()), rng.below(needle.len()));
+            let mut seen = Vec::new();
+            find_caseless(&hay, &needle, pair, from, |at| {
+                seen.push(at);
+                false
+            });
+            let expected: Vec<usize> = (from..(len + 1).saturating_sub(needle.len()))
+                .filter(|&at| hay[at..at + needle.len()].eq_ignore_ascii_case(&needle))
+                .collect();
+            assert_eq!(seen, expected, "{:?} in {:?} from {from}", needle, hay);
+        }
+        assert_eq!(find_byte(b"xxxxxxxxxM", b'm', true), Some(9));
+        assert_eq!(find_byte(b"xxxxxxxxxM", b'm', false), None);
+        assert_eq!(find_byte(b"@@@@@@@@`", b'`', false), Some(8));
     }
 
     #[test]

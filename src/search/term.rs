@@ -8,7 +8,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::Field;
 use super::index::SearchIndex;
-use super::matching::{Anchor, BoundNeedle, Found, Needle, Scratch, is_subsequence, mask};
+use super::matching::{Anchor, BoundNeedle, Found, Needle, Partial, Scratch, is_subsequence, mask};
 use super::query::Term;
 
 /// Field weights, added to the match score: a title match ranks above the
@@ -96,7 +96,7 @@ fn matcher(fold_case: bool) -> SkimMatcherV2 {
 }
 
 /// The best match found so far in one node.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Best {
     pub score: i32,
     pub field: Field,
@@ -122,7 +122,7 @@ impl Best {
 }
 
 /// What is known of one node's score.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct State {
     /// Exact so far: a lower bound on the node's score.
     pub best: Best,
@@ -155,6 +155,102 @@ impl State {
     }
 }
 
+/// What one word's survey of one node learnt that the next keystroke can
+/// start from, when the word it is given to is this word typed on: a title
+/// that lacks the word lacks every word typed on from it, and a long field
+/// holds such a word only where it holds this one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Facts {
+    /// The title's [`Partial`] bound: its sum, for `title_chars` bytes of
+    /// the word, and the in-order match's end.
+    title_sum: i16,
+    title_chars: u8,
+    /// The first occurrence found in long text, when one was: in which
+    /// field, and whether it begins and ends a word ([`Facts::FIRST_FOUND`]
+    /// and the bits after it); 0 when none was looked for.
+    long_first: u8,
+    title_end: u32,
+    /// For the quote and the text: no occurrence of the word starts before
+    /// this byte, or [`Facts::ABSENT`] when there is none.
+    long_from: [u32; 2],
+}
+
+impl Facts {
+    /// Nothing known yet.
+    pub(super) const START: Facts = Facts {
+        title_sum: 0,
+        title_chars: Facts::TITLE_UNKNOWN,
+        long_first: 0,
+        title_end: 0,
+        long_from: [0; 2],
+    };
+    const ABSENT: u32 = u32::MAX;
+    const FIRST_FOUND: u8 = 1;
+    const FIRST_IN_TEXT: u8 = 2;
+    const FIRST_WORD_START: u8 = 4;
+    const FIRST_WORD_END: u8 = 8;
+
+    fn set_first(&mut self, field: Field, found: &Found) {
+        let bit = |on: bool, bit: u8| if on { bit } else { 0 };
+        self.long_first = Facts::FIRST_FOUND
+            | bit(field == Field::Text, Facts::FIRST_IN_TEXT)
+            | bit(found.word_start, Facts::FIRST_WORD_START)
+            | bit(found.word_end, Facts::FIRST_WORD_END);
+    }
+
+    /// The recorded first occurrence: its field, whether it begins and
+    /// whether it ends a word.
+    fn first(&self) -> Option<(Field, bool, bool)> {
+        let has = |bit: u8| self.long_first & bit != 0;
+        has(Facts::FIRST_FOUND).then(|| {
+            let field = if has(Facts::FIRST_IN_TEXT) {
+                Field::Text
+            } else {
+                Field::Quote
+            };
+            let (start, end) = (has(Facts::FIRST_WORD_START), has(Facts::FIRST_WORD_END));
+            (field, start, end)
+        })
+    }
+    const TITLE_UNKNOWN: u8 = u8::MAX;
+    const TITLE_ABSENT: u8 = u8::MAX - 1;
+
+    /// `None` when the title facts are unknown; `Some(None)` when the
+    /// word is not in the title.
+    fn title(&self) -> Option<Option<Partial>> {
+        match self.title_chars {
+            Facts::TITLE_UNKNOWN => None,
+            Facts::TITLE_ABSENT => Some(None),
+            chars => Some(Some(Partial {
+                sum: self.title_sum.into(),
+                chars,
+                end: self.title_end,
+            })),
+        }
+    }
+
+    fn set_title(&mut self, title: Option<Partial>) {
+        match title {
+            // A bound is at most 32 chars of 31 each: it fits.
+            Some(p) => {
+                self.title_sum = p.sum as i16;
+                self.title_chars = p.chars;
+                self.title_end = p.end;
+            }
+            None => self.title_chars = Facts::TITLE_ABSENT,
+        }
+    }
+}
+
+/// [`Facts`] an earlier search left for a node, for a word this one
+/// carries on from.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Prior<'a> {
+    pub facts: &'a Facts,
+    /// The very same word, not one typed on from it.
+    pub same_word: bool,
+}
+
 /// One word of a query, prepared once for all nodes.
 pub(super) struct TermPrep {
     /// `None` for a fuzzy word; otherwise where the exact word must stand.
@@ -173,6 +269,9 @@ pub(super) struct TermPrep {
     source_exact: Vec<AtomicU64>,
     /// No match in long text can score above this.
     text_bound: i32,
+    /// The word is one letter or digit found anywhere, case ignored: the
+    /// index's masks tell whether long text holds it. Its bit.
+    one_letter: Option<u64>,
 }
 
 /// What a term needs from the search it belongs to.
@@ -251,7 +350,17 @@ impl TermPrep {
             })
             .collect();
         let m = needle.char_len() as i32;
+        let one_letter = match text.as_bytes() {
+            [b] if fold_case
+                && b.is_ascii_alphanumeric()
+                && matches!(exact, None | Some(Anchor::Anywhere)) =>
+            {
+                Some(mask(&[*b]))
+            }
+            _ => None,
+        };
         TermPrep {
+            one_letter,
             exact,
             text_mask: mask(text.as_bytes()),
             bounder,
@@ -264,8 +373,39 @@ impl TermPrep {
         }
     }
 
-    /// The bound on the title's score, or `None` when it cannot match.
-    fn title_bound(&self, ctx: &Ctx, i: usize, scratch: &mut Scratch) -> Option<i32> {
+    /// Whether [`Facts`] of an earlier word carry over to this one: both
+    /// fuzzy and bounded, and this one typed on from it (`earlier`, as
+    /// matched, with the same case rule).
+    pub(super) fn carries_on_from(&self, earlier: &str) -> bool {
+        self.exact.is_none() && self.bounder.is_some() && self.text.starts_with(earlier)
+    }
+
+    /// The word as matched, when [`Facts`] of it can carry over.
+    pub(super) fn memo_key(&self) -> Option<&str> {
+        (self.exact.is_none() && self.bounder.is_some()).then_some(self.text.as_str())
+    }
+
+    /// The bound on the title's score, or `None` when it cannot match,
+    /// starting from what `prior` knew of an earlier word and telling `out`.
+    fn title_bound(
+        &self,
+        ctx: &Ctx,
+        i: usize,
+        scratch: &mut Scratch,
+        prior: Option<Prior>,
+        out: &mut Facts,
+    ) -> Option<i32> {
+        if let (Some(b), None) = (&self.bounder, self.exact) {
+            let known = match prior.and_then(|p| p.facts.title()) {
+                Some(known) => known,
+                None => (ctx.index.title_mask(i) & self.text_mask == self.text_mask)
+                    .then_some(Partial::START),
+            };
+            let bound = known.and_then(|k| b.bound_from(ctx.title(i).as_bytes(), k));
+            out.set_title(bound);
+            return bound.map(|p| p.sum);
+        }
+        out.title_chars = Facts::TITLE_UNKNOWN;
         if ctx.index.title_mask(i) & self.text_mask != self.text_mask {
             return None;
         }
@@ -274,17 +414,14 @@ impl TermPrep {
             let found = self.needle.find_at(title, anchor, scratch)?;
             return Some(substring_score(&self.needle, &found));
         }
-        if let Some(b) = &self.bounder {
-            b.bound(title.as_bytes())
-        } else {
-            is_subsequence(title.as_bytes(), self.text.as_bytes(), ctx.fold_case)
-                .then_some(UNBOUNDED)
-        }
+        is_subsequence(title.as_bytes(), self.text.as_bytes(), ctx.fold_case).then_some(UNBOUNDED)
     }
 
     /// Whether the word matches the title at all.
     pub(super) fn in_title(&self, ctx: &Ctx, i: usize, scratch: &mut Scratch) -> bool {
-        self.title_bound(ctx, i, scratch).is_some()
+        let mut unused = Facts::START;
+        self.title_bound(ctx, i, scratch, None, &mut unused)
+            .is_some()
     }
 
     pub(super) fn in_source(&self, ctx: &Ctx, i: usize) -> bool {
@@ -311,12 +448,43 @@ impl TermPrep {
         field: Field,
         scratch: &mut Scratch,
     ) -> Option<Found> {
+        self.in_long_from(ctx, i, field, 0, scratch)
+            .map(|(found, _)| found)
+    }
+
+    /// The first occurrence of the word in a long field from byte `from` on.
+    fn first_in(
+        &self,
+        ctx: &Ctx,
+        i: usize,
+        field: Field,
+        from: usize,
+        scratch: &mut Scratch,
+    ) -> Option<Found> {
         if ctx.index.long_mask(i) & self.text_mask != self.text_mask {
             return None;
         }
         let (hay, plain) = ctx.index.long_for_match(i, field, ctx.fold_case)?;
         let anchor = self.exact.unwrap_or(Anchor::Anywhere);
-        self.needle.find_in(hay, plain, anchor, scratch)
+        self.needle.first_from(hay, plain, anchor, from, scratch)
+    }
+
+    /// [`TermPrep::in_long`] for occurrences from byte `from` on, with
+    /// where the first starts.
+    fn in_long_from(
+        &self,
+        ctx: &Ctx,
+        i: usize,
+        field: Field,
+        from: usize,
+        scratch: &mut Scratch,
+    ) -> Option<(Found, usize)> {
+        if ctx.index.long_mask(i) & self.text_mask != self.text_mask {
+            return None;
+        }
+        let (hay, plain) = ctx.index.long_for_match(i, field, ctx.fold_case)?;
+        let anchor = self.exact.unwrap_or(Anchor::Anywhere);
+        self.needle.find_from(hay, plain, anchor, from, scratch)
     }
 
     /// The occurrence of the word in `value` as written.
@@ -355,8 +523,27 @@ impl TermPrep {
     /// Whether the node matches, its bound, and what is cheap to know
     /// exactly; the rest is left pending for [`TermPrep::resolve`].
     pub(super) fn survey(&self, ctx: &Ctx, i: usize, scratch: &mut Scratch) -> State {
+        let mut unused = Facts::START;
+        self.survey_from(ctx, i, scratch, None, &mut unused)
+    }
+
+    /// [`TermPrep::survey`], starting from `prior`, [`Facts`] of an earlier
+    /// word this one carries on from, and telling `out` what it learns.
+    /// Gives exactly the state a survey from nothing gives.
+    pub(super) fn survey_from(
+        &self,
+        ctx: &Ctx,
+        i: usize,
+        scratch: &mut Scratch,
+        prior: Option<Prior>,
+        out: &mut Facts,
+    ) -> State {
         let mut st = State::NO_MATCH;
-        if let Some(bound) = self.title_bound(ctx, i, scratch) {
+        out.long_from = prior.map_or([0; 2], |p| p.facts.long_from);
+        out.long_first = prior
+            .filter(|p| p.same_word)
+            .map_or(0, |p| p.facts.long_first);
+        if let Some(bound) = self.title_bound(ctx, i, scratch, prior, out) {
             if self.exact.is_some() {
                 st.best.offer(bound + W_TITLE, Field::Title, 0);
             } else {
@@ -383,8 +570,10 @@ impl TermPrep {
                 st.pending |= TEXT_PENDING;
                 st.upper = st.upper.max(self.text_bound);
             } else {
-                self.score_long(ctx, i, &mut st.best, scratch);
+                self.first_in_long(ctx, i, &mut st, scratch, out);
             }
+        } else {
+            out.long_from = [Facts::ABSENT; 2];
         }
         st.upper = st.upper.max(st.best.score);
         st
@@ -409,8 +598,10 @@ impl TermPrep {
                 st.best.offer(score + W_SOURCE, Field::Source, part);
             }
         }
-        if st.pending & TEXT_PENDING != 0 {
-            self.score_long(ctx, i, &mut st.best, scratch);
+        // A text match cannot beat a score at or above its bound.
+        if st.pending & TEXT_PENDING != 0 && st.best.score < self.text_bound {
+            let mut from_start = Facts::START;
+            self.score_long(ctx, i, &mut st.best, scratch, &mut from_start);
         }
         st.pending = 0;
         st.upper = st.best.score;
@@ -426,11 +617,80 @@ impl TermPrep {
         st
     }
 
-    /// The long fields' exact scores.
-    fn score_long(&self, ctx: &Ctx, i: usize, best: &mut Best, scratch: &mut Scratch) {
-        for (field, weight) in [(Field::Quote, W_QUOTE), (Field::Text, W_TEXT)] {
-            if let Some(found) = self.in_long(ctx, i, field, scratch) {
-                best.offer(substring_score(&self.needle, &found) + weight, field, 0);
+    /// Whether the word occurs in the quote or the text, searched from
+    /// where `facts` says an occurrence can start (`facts` then says where
+    /// the first one does). The first occurrence found gives a lower
+    /// bound; the best is left pending, as most such nodes cannot rank.
+    fn first_in_long(
+        &self,
+        ctx: &Ctx,
+        i: usize,
+        st: &mut State,
+        scratch: &mut Scratch,
+        facts: &mut Facts,
+    ) {
+        let found_at = |st: &mut State, score, field| {
+            st.best.offer(score, field, 0);
+            st.pending |= TEXT_PENDING;
+            st.upper = st.upper.max(self.text_bound);
+        };
+        if let Some((field, start, end)) = facts.first() {
+            // The same word, found before: it is still there.
+            let weight = if field == Field::Quote {
+                W_QUOTE
+            } else {
+                W_TEXT
+            };
+            let m = self.needle.char_len() as i32;
+            return found_at(st, text_score(m, start, end) + weight, field);
+        }
+        if let Some(has) = self.one_letter.and_then(|bit| ctx.index.long_has(i, bit)) {
+            // Without reading the text: any occurrence of one char scores
+            // at least a char's worth, in the field weighed least.
+            match has {
+                true => found_at(st, PER_CHAR + W_TEXT.min(W_QUOTE), Field::Text),
+                false => facts.long_from = [Facts::ABSENT; 2],
+            }
+            return;
+        }
+        let fields = [(Field::Quote, W_QUOTE), (Field::Text, W_TEXT)];
+        for ((field, weight), from) in fields.into_iter().zip(&mut facts.long_from) {
+            if *from == Facts::ABSENT {
+                continue;
+            }
+            match self.first_in(ctx, i, field, *from as usize, scratch) {
+                Some(found) => {
+                    *from = found.start.min(Facts::ABSENT as usize - 1) as u32;
+                    found_at(st, substring_score(&self.needle, &found) + weight, field);
+                    facts.set_first(field, &found);
+                    return;
+                }
+                None => *from = Facts::ABSENT,
+            }
+        }
+    }
+
+    /// The long fields' exact scores, searched from where `facts` says an
+    /// occurrence can start; `facts` then says where the first one does.
+    fn score_long(
+        &self,
+        ctx: &Ctx,
+        i: usize,
+        best: &mut Best,
+        scratch: &mut Scratch,
+        facts: &mut Facts,
+    ) {
+        let fields = [(Field::Quote, W_QUOTE), (Field::Text, W_TEXT)];
+        for ((field, weight), from) in fields.into_iter().zip(&mut facts.long_from) {
+            if *from == Facts::ABSENT {
+                continue;
+            }
+            match self.in_long_from(ctx, i, field, *from as usize, scratch) {
+                Some((found, first)) => {
+                    best.offer(substring_score(&self.needle, &found) + weight, field, 0);
+                    *from = first.min(Facts::ABSENT as usize - 1) as u32;
+                }
+                None => *from = Facts::ABSENT,
             }
         }
     }
