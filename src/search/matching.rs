@@ -536,22 +536,7 @@ impl Needle {
         anchor: Anchor,
         scratch: &mut Scratch,
     ) -> Option<Found> {
-        self.find_from(hay, hay_plain, anchor, 0, scratch)
-            .map(|(found, _)| found)
-    }
-
-    /// [`Needle::find_in`] for occurrences starting at byte `from` or
-    /// later, with where the first of them starts: a needle typed on from
-    /// this one can only occur where this one does.
-    pub fn find_from(
-        &self,
-        hay: &str,
-        hay_plain: bool,
-        anchor: Anchor,
-        from: usize,
-        scratch: &mut Scratch,
-    ) -> Option<(Found, usize)> {
-        self.scan(hay, hay_plain, anchor, from, false, scratch)
+        self.scan(hay, hay_plain, anchor, 0, false, scratch)
     }
 
     /// The first occurrence at byte `from` or later: whether the needle
@@ -565,9 +550,10 @@ impl Needle {
         scratch: &mut Scratch,
     ) -> Option<Found> {
         self.scan(hay, hay_plain, anchor, from, true, scratch)
-            .map(|(found, _)| found)
     }
 
+    /// The best occurrence from byte `from` on, or the first when
+    /// `first_only`.
     fn scan(
         &self,
         hay: &str,
@@ -576,19 +562,17 @@ impl Needle {
         from: usize,
         first_only: bool,
         scratch: &mut Scratch,
-    ) -> Option<(Found, usize)> {
+    ) -> Option<Found> {
         // Folding never shortens ASCII, so an ASCII text shorter than the
         // needle cannot hold it.
         if self.text.is_empty() || self.ascii && hay_plain && hay.len() < self.text.len() + from {
             return None;
         }
         let mut best: Option<Found> = None;
-        let mut first = None;
         let mut consider = |start: usize, end: usize| -> bool {
             if !anchor.allows(start, end, hay.len()) {
                 return false;
             }
-            first.get_or_insert(start);
             let found = Found {
                 start,
                 end,
@@ -632,7 +616,7 @@ impl Needle {
                 }
             }
         }
-        best.zip(first)
+        best
     }
 }
 
@@ -808,16 +792,17 @@ mod tests {
         let mut scratch = Scratch::default();
         let hay = "Moral, the mora of morale; MORALE again";
         let n = Needle::new("mora", true);
-        let (best, first) = n
-            .find_from(hay, true, Anchor::Anywhere, 0, &mut scratch)
+        let best = n
+            .find_in(hay, true, Anchor::Anywhere, &mut scratch)
             .unwrap();
-        assert_eq!(first, 0);
         assert_eq!(&hay[best.start..best.end], "mora");
         assert_eq!(best.start, 11, "a whole word beats the earlier ones");
-        let (_, first) = n
-            .find_from(hay, true, Anchor::Anywhere, 1, &mut scratch)
-            .unwrap();
-        assert_eq!(first, 11);
+        let first = |from| {
+            n.first_from(hay, true, Anchor::Anywhere, from, &mut Scratch::default())
+                .map(|f| f.start)
+        };
+        assert_eq!(first(0), Some(0));
+        assert_eq!(first(1), Some(11));
         let f = n
             .first_from(hay, true, Anchor::Anywhere, 12, &mut scratch)
             .unwrap();

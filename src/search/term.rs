@@ -185,6 +185,8 @@ impl Facts {
         long_from: [0; 2],
     };
     const ABSENT: u32 = u32::MAX;
+    const TITLE_UNKNOWN: u8 = u8::MAX;
+    const TITLE_ABSENT: u8 = u8::MAX - 1;
     const FIRST_FOUND: u8 = 1;
     const FIRST_IN_TEXT: u8 = 2;
     const FIRST_WORD_START: u8 = 4;
@@ -212,8 +214,6 @@ impl Facts {
             (field, start, end)
         })
     }
-    const TITLE_UNKNOWN: u8 = u8::MAX;
-    const TITLE_ABSENT: u8 = u8::MAX - 1;
 
     /// `None` when the title facts are unknown; `Some(None)` when the
     /// word is not in the title.
@@ -448,8 +448,12 @@ impl TermPrep {
         field: Field,
         scratch: &mut Scratch,
     ) -> Option<Found> {
-        self.in_long_from(ctx, i, field, 0, scratch)
-            .map(|(found, _)| found)
+        if ctx.index.long_mask(i) & self.text_mask != self.text_mask {
+            return None;
+        }
+        let (hay, plain) = ctx.index.long_for_match(i, field, ctx.fold_case)?;
+        let anchor = self.exact.unwrap_or(Anchor::Anywhere);
+        self.needle.find_in(hay, plain, anchor, scratch)
     }
 
     /// The first occurrence of the word in a long field from byte `from` on.
@@ -467,24 +471,6 @@ impl TermPrep {
         let (hay, plain) = ctx.index.long_for_match(i, field, ctx.fold_case)?;
         let anchor = self.exact.unwrap_or(Anchor::Anywhere);
         self.needle.first_from(hay, plain, anchor, from, scratch)
-    }
-
-    /// [`TermPrep::in_long`] for occurrences from byte `from` on, with
-    /// where the first starts.
-    fn in_long_from(
-        &self,
-        ctx: &Ctx,
-        i: usize,
-        field: Field,
-        from: usize,
-        scratch: &mut Scratch,
-    ) -> Option<(Found, usize)> {
-        if ctx.index.long_mask(i) & self.text_mask != self.text_mask {
-            return None;
-        }
-        let (hay, plain) = ctx.index.long_for_match(i, field, ctx.fold_case)?;
-        let anchor = self.exact.unwrap_or(Anchor::Anywhere);
-        self.needle.find_from(hay, plain, anchor, from, scratch)
     }
 
     /// The occurrence of the word in `value` as written.
@@ -600,8 +586,7 @@ impl TermPrep {
         }
         // A text match cannot beat a score at or above its bound.
         if st.pending & TEXT_PENDING != 0 && st.best.score < self.text_bound {
-            let mut from_start = Facts::START;
-            self.score_long(ctx, i, &mut st.best, scratch, &mut from_start);
+            self.score_long(ctx, i, &mut st.best, scratch);
         }
         st.pending = 0;
         st.upper = st.best.score;
@@ -670,27 +655,11 @@ impl TermPrep {
         }
     }
 
-    /// The long fields' exact scores, searched from where `facts` says an
-    /// occurrence can start; `facts` then says where the first one does.
-    fn score_long(
-        &self,
-        ctx: &Ctx,
-        i: usize,
-        best: &mut Best,
-        scratch: &mut Scratch,
-        facts: &mut Facts,
-    ) {
-        let fields = [(Field::Quote, W_QUOTE), (Field::Text, W_TEXT)];
-        for ((field, weight), from) in fields.into_iter().zip(&mut facts.long_from) {
-            if *from == Facts::ABSENT {
-                continue;
-            }
-            match self.in_long_from(ctx, i, field, *from as usize, scratch) {
-                Some((found, first)) => {
-                    best.offer(substring_score(&self.needle, &found) + weight, field, 0);
-                    *from = first.min(Facts::ABSENT as usize - 1) as u32;
-                }
-                None => *from = Facts::ABSENT,
+    /// The long fields' exact scores.
+    fn score_long(&self, ctx: &Ctx, i: usize, best: &mut Best, scratch: &mut Scratch) {
+        for (field, weight) in [(Field::Quote, W_QUOTE), (Field::Text, W_TEXT)] {
+            if let Some(found) = self.in_long(ctx, i, field, scratch) {
+                best.offer(substring_score(&self.needle, &found) + weight, field, 0);
             }
         }
     }
