@@ -51,6 +51,11 @@ const CHUNK: usize = 4096;
 /// Past searches kept for narrowing; bounded in count and in stored nodes.
 const HISTORY: usize = 24;
 
+/// Words of a query whose [`Facts`] are kept, per node: the first few that
+/// can carry over. A pasted paragraph's other words are surveyed from
+/// nothing, so memory stays a small multiple of the nodes.
+const REMEMBERED_WORDS: usize = 4;
+
 /// One search's view of the query, prepared once for all nodes.
 struct Prepared<'a> {
     ctx: Ctx<'a>,
@@ -62,8 +67,12 @@ struct Prepared<'a> {
     /// For each distinct tag, which tag filters it satisfies (bit per filter).
     tag_filter_bits: Vec<u64>,
     all_tag_filters: u64,
-    /// For each word, the word of the remembered search it carries on
-    /// from, whose [`Facts`] it starts from, and whether it is that very
+    /// For each word, its place among the [`Facts`] kept per node, if its
+    /// facts are kept; `places` of them in all.
+    place: Vec<Option<usize>>,
+    places: usize,
+    /// For each word, the place of the remembered search's word it carries
+    /// on from, whose facts it starts from, and whether it is that very
     /// word.
     links: Vec<Option<(usize, bool)>>,
 }
@@ -98,8 +107,19 @@ impl<'a> Prepared<'a> {
         } else {
             u64::MAX >> (64 - filters.len())
         };
+        let mut places = 0;
+        let place = terms
+            .iter()
+            .map(|t| {
+                let kept = t.memo_key().is_some() && places < REMEMBERED_WORDS;
+                places += usize::from(kept);
+                kept.then(|| places - 1)
+            })
+            .collect();
         Prepared {
             links: vec![None; terms.len()],
+            place,
+            places,
             ctx,
             query,
             terms,
@@ -119,22 +139,27 @@ impl<'a> Prepared<'a> {
         for (t, term) in self.terms.iter().enumerate() {
             self.links[t] = memo
                 .words
-                .get(t)
-                .and_then(Option::as_deref)
-                .filter(|earlier| term.carries_on_from(earlier))
-                .map(|earlier| (t, term.memo_key() == Some(earlier)));
+                .iter()
+                .position(|(earlier_t, earlier)| *earlier_t == t && term.carries_on_from(earlier))
+                .map(|p| (p, term.memo_key() == Some(memo.words[p].1.as_str())));
         }
+    }
+
+    /// Facts kept per node: at least one, for the chunking of the survey.
+    fn per_node(&self) -> usize {
+        self.places.max(1)
     }
 
     /// What [`Facts`] a search of this query leaves for the next one.
     fn memo(&self) -> Memo {
+        let words = self.terms.iter().zip(&self.place).enumerate();
         Memo {
             fold_case: self.ctx.fold_case,
-            words: self
-                .terms
-                .iter()
-                .map(|t| t.memo_key().map(str::to_string))
+            words: words
+                .filter(|(_, (_, place))| place.is_some())
+                .filter_map(|(t, (term, _))| Some((t, term.memo_key()?.to_string())))
                 .collect(),
+            per_node: self.per_node(),
             facts: Vec::new(),
         }
     }
@@ -180,13 +205,13 @@ impl<'a> Prepared<'a> {
     /// Step 1: filters, whether the node matches, its bound, and what is
     /// cheap to know exactly.
     fn survey(&self, i: usize, scratch: &mut Scratch) -> State {
-        let mut unused = vec![Facts::START; self.terms.len()];
+        let mut unused = vec![Facts::START; self.per_node()];
         self.survey_from(i, None, &mut unused, scratch)
     }
 
     /// [`Prepared::survey`] starting from `prior`, the [`Facts`] the
-    /// remembered search left for this node (one per word of it), and
-    /// leaving the words' own in `out` (one per word).
+    /// remembered search left for this node, and leaving the kept words'
+    /// own in `out` ([`Prepared::per_node`] of them).
     fn survey_from(
         &self,
         i: usize,
@@ -204,8 +229,10 @@ impl<'a> Prepared<'a> {
                 same_word,
             })
         };
-        if let ([term], [one]) = (self.terms.as_slice(), &mut *out) {
-            return term.survey_from(&self.ctx, i, scratch, prior_of(0), one);
+        let mut spare = Facts::START;
+        if let [term] = self.terms.as_slice() {
+            let out = self.place[0].map_or(&mut spare, |p| &mut out[p]);
+            return term.survey_from(&self.ctx, i, scratch, prior_of(0), out);
         }
         // Several words: every one must match; the node's score is their sum.
         let mut all = State {
@@ -214,7 +241,8 @@ impl<'a> Prepared<'a> {
             pending: 0,
         };
         let mut exact = 0i32;
-        for ((t, term), out) in self.terms.iter().enumerate().zip(out) {
+        for (t, term) in self.terms.iter().enumerate() {
+            let out = self.place[t].map_or(&mut spare, |p| &mut out[p]);
             let st = term.survey_from(&self.ctx, i, scratch, prior_of(t), out);
             if !st.matched() {
                 return State::NO_MATCH;
@@ -377,9 +405,11 @@ struct Past {
 #[derive(Debug)]
 struct Memo {
     fold_case: bool,
-    /// Each word as matched; `None` for words whose facts cannot carry over.
-    words: Vec<Option<String>>,
-    /// `words.len()` facts for each matched node, in the order of `matched`.
+    /// The words whose facts are kept, as matched, each with its place in
+    /// its query; in the order of the facts kept per node.
+    words: Vec<(usize, String)>,
+    /// `per_node` facts for each matched node, in the order of `matched`.
+    per_node: usize,
     facts: Vec<Facts>,
 }
 
@@ -469,9 +499,7 @@ impl Searcher {
         let count = candidates.map_or(self.index.len(), <[u32]>::len);
         let node_at = |k: usize| -> usize { candidates.map_or(k, |c| c[k] as usize) };
         let threads = self.threads;
-        // At least one, for the chunking below; a query of excluded words
-        // alone was answered unranked above.
-        let words = prepared.terms.len().max(1);
+        let words = prepared.per_node();
         let mut facts = vec![Facts::START; count * words];
         let survey = |offset: usize, states: &mut [State], facts: &mut [Facts]| -> bool {
             let work = states
@@ -482,10 +510,7 @@ impl Searcher {
                 let mut scratch = Scratch::default();
                 for ((k, st), out) in chunk.iter_mut().enumerate().zip(out.chunks_mut(words)) {
                     let at = offset + n * CHUNK + k;
-                    let prior = memo.map(|m| {
-                        let per = m.words.len();
-                        &m.facts[at * per..(at + 1) * per]
-                    });
+                    let prior = memo.map(|m| &m.facts[at * m.per_node..(at + 1) * m.per_node]);
                     *st = prepared.survey_from(node_at(at), prior, out, &mut scratch);
                 }
             })
@@ -833,6 +858,8 @@ mod tests {
             "'supply mor",
             "m o r",
             "zürich",
+            // More words than have their facts kept.
+            "su ra mo wi ba ca de",
         ];
         let (mut checked, mut same, mut extended) = (0, 0, 0);
         let mut scratch = Scratch::default();
@@ -854,10 +881,10 @@ mod tests {
                     same += prepared.links.iter().flatten().filter(|l| l.1).count();
                     extended += prepared.links.iter().flatten().filter(|l| !l.1).count();
                     let fresh = Prepared::new(&index, &query);
-                    let per = memo.words.len();
+                    let per = memo.per_node;
                     for (k, &node) in past.matched.iter().enumerate() {
                         let prior = &memo.facts[k * per..(k + 1) * per];
-                        let mut out = vec![Facts::START; prepared.terms.len()];
+                        let mut out = vec![Facts::START; prepared.per_node()];
                         let from_facts = prepared.survey_from(
                             node as usize,
                             Some(prior),
@@ -876,5 +903,23 @@ mod tests {
             checked > 10_000 && same > 3 && extended > 10,
             "{checked} {same} {extended}"
         );
+    }
+
+    /// A pasted paragraph of words keeps facts for a few of them only:
+    /// what a search holds stays a small multiple of the nodes.
+    #[test]
+    fn facts_are_kept_for_a_few_words_whatever_the_query() {
+        let index = index();
+        let pasted = vec!["a"; 1000].join(" ");
+        let query = Query::parse(&pasted);
+        let prepared = Prepared::new(&index, &query);
+        assert_eq!(prepared.terms.len(), 1000);
+        assert_eq!(prepared.per_node(), REMEMBERED_WORDS);
+        let mut searcher = Searcher::new(Arc::clone(&index));
+        let found = searcher.search(&pasted, 5).total_matched;
+        let past = searcher.history.back().expect("remembered");
+        let memo = past.memo.as_ref().expect("with its facts");
+        assert!(found > 0);
+        assert_eq!(memo.facts.len(), found * REMEMBERED_WORDS);
     }
 }
