@@ -300,19 +300,29 @@ fn into_nodes(parts: Vec<Vec<StoredNode>>, count: usize) -> Vec<Node> {
 }
 
 /// The nodes of an entry, its parts decoded side by side; `None` if any
-/// part does not decode.
+/// part does not decode. No more threads than cores: the explorer draws
+/// its first frame while the load runs, and a thread per part would leave
+/// it waiting for a core.
 fn decode_parts(parts: &[&[u8]]) -> Option<Vec<Vec<StoredNode>>> {
-    let decoded: Option<Vec<Vec<StoredNode>>> = std::thread::scope(|s| {
-        let handles: Vec<_> = parts
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_thread = parts.len().div_ceil(cores.max(1)).max(1);
+    let decode = |group: &[&[u8]]| -> Option<Vec<Vec<StoredNode>>> {
+        group
             .iter()
-            .map(|&part| s.spawn(move || postcard::from_bytes::<Vec<StoredNode>>(part).ok()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().ok().flatten())
+            .map(|part| postcard::from_bytes::<Vec<StoredNode>>(part).ok())
             .collect()
-    });
-    decoded
+    };
+    std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .chunks(per_thread)
+            .map(|group| s.spawn(move || decode(group)))
+            .collect();
+        let mut nodes = Vec::with_capacity(parts.len());
+        for handle in handles {
+            nodes.extend(handle.join().ok().flatten()?);
+        }
+        Some(nodes)
+    })
 }
 
 /// A new file in `dir` with a name no other process picks.

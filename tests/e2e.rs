@@ -776,6 +776,55 @@ fn a_slow_load_shows_a_loading_screen_and_keeps_what_was_typed() {
     s.assert_restored();
 }
 
+/// A file big enough that even the load cache takes longer than a moment
+/// (32 MB here, padded with spaces) gets its loading screen before the
+/// load starts, so the load never holds the first frame back: even when,
+/// as here, the cache makes its load quick. The explorer then opens as
+/// usual; a load error comes after the terminal is given back.
+#[test]
+fn a_big_file_gets_its_loading_screen_before_the_load_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
+    let padding = " ".repeat(32 << 20);
+    let good = dir.path().join("padded.ron");
+    let debate = agon::synth::to_ron(&agon::synth::debate(50, 3));
+    std::fs::write(&good, format!("{debate}{padding}")).unwrap();
+    // Settled long ago, so the cache trusts it without reading it again.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let file = std::fs::File::options().write(true).open(&good).unwrap();
+    file.set_modified(hour_ago).unwrap();
+    drop(file);
+    for run in ["fills the cache", "reads the cache"] {
+        let mut s = Session::spawn(&[good.to_str().unwrap()], &env, 100, 30);
+        s.wait_for("Outline");
+        s.send(b"q");
+        assert_eq!(s.wait_exit(), 0, "{run}");
+        s.assert_restored();
+        let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+        let loading = raw
+            .find("loading")
+            .unwrap_or_else(|| panic!("{run}: {raw:?}"));
+        assert!(loading < raw.find("Outline").unwrap(), "{run}: {raw:?}");
+    }
+
+    let bad = dir.path().join("padded-bad.ron");
+    let debate = "Debate(title: \"T\", nodes: [(id: \"a\", kind: Thesis, titel: \"x\")])";
+    std::fs::write(&bad, format!("{debate}{padding}")).unwrap();
+    let mut s = Session::spawn(&[bad.to_str().unwrap()], &env, 100, 30);
+    assert_eq!(s.wait_exit(), 1);
+    s.assert_restored();
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    let error = raw
+        .find("unknown field `titel`")
+        .unwrap_or_else(|| panic!("{raw:?}"));
+    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        raw.find("loading").is_some_and(|at| at < left) && left < error,
+        "{raw:?}"
+    );
+}
+
 /// q on the loading screen quits at once, without waiting for the load.
 #[test]
 fn q_on_the_loading_screen_quits() {

@@ -52,6 +52,18 @@ impl Input {
         }
     }
 
+    /// The file's size when it is a regular file: a hint of how long it
+    /// takes to load.
+    pub fn file_size(&self) -> Option<u64> {
+        match self {
+            Input::File(p) => std::fs::metadata(p)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len()),
+            Input::Builtin | Input::Stdin => None,
+        }
+    }
+
     pub fn load(&self) -> Result<Loaded, LoadError> {
         match self {
             Input::Builtin => graph::builtin().map_err(LoadError::Invalid),

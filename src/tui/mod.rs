@@ -94,11 +94,16 @@ pub fn run(args: ExploreArgs, color: clap::ColorChoice) -> ExitCode {
     // One channel wakes the loop: terminal events, the load, search
     // results, signals and changes to the file.
     let (wake, woken) = mpsc::channel();
-    startup::load_in_background(input.clone(), wake.clone());
     // A quick load opens straight on the explorer, and its errors and
-    // warnings are printed before the terminal changes mode.
-    let early = match woken.recv_timeout(startup::LOADING_SCREEN_AFTER) {
-        Ok(Wake::Loaded(result)) => match *result {
+    // warnings are printed before the terminal changes mode. A big file's
+    // load starts behind its loading screen.
+    let slow = startup::surely_slow(&input);
+    if !slow {
+        startup::load_in_background(input.clone(), wake.clone());
+    }
+    let waited = (!slow).then(|| woken.recv_timeout(startup::LOADING_SCREEN_AFTER));
+    let early = match waited {
+        Some(Ok(Wake::Loaded(result))) => match *result {
             Ok(loaded) => Some(loaded),
             Err(err) => return crate::report::load_error(&err),
         },
@@ -114,6 +119,7 @@ pub fn run(args: ExploreArgs, color: clap::ColorChoice) -> ExitCode {
         notices,
         watch,
         early,
+        load_behind_screen: slow,
     };
     match explore(opening, &theme, mouse, (wake, woken)) {
         Ok(Ended::Quit) => ExitCode::SUCCESS,
@@ -140,6 +146,8 @@ struct Opening {
     notices: Vec<String>,
     watch: bool,
     early: Option<crate::graph::Loaded>,
+    /// The load starts once the loading screen is up.
+    load_behind_screen: bool,
 }
 
 /// How the explorer ended.
@@ -313,7 +321,9 @@ fn explore(
     let waited = match opening.early.take() {
         Some(loaded) => Ok(startup::Waited::Loaded(Box::new(Ok(loaded)), Vec::new())),
         None => {
-            startup::wait_with_screen(&mut terminal, &woken, &opening.input.name(), theme, mouse)
+            let start = (opening.load_behind_screen).then(|| (opening.input.clone(), wake.clone()));
+            let name = opening.input.name();
+            startup::wait_with_screen(&mut terminal, &woken, &name, theme, mouse, start)
         }
     };
     let result = match waited {

@@ -22,6 +22,19 @@ use crate::graph::{LoadError, Loaded};
 /// shorter one opens straight on the explorer, with no screen flashing by.
 pub(super) const LOADING_SCREEN_AFTER: Duration = Duration::from_millis(25);
 
+/// A file this big takes longer than [`LOADING_SCREEN_AFTER`] to load even
+/// from the load cache (which reads about 1 MB of RON's worth in half a
+/// millisecond), so its loading screen is drawn before the load starts: the
+/// load's threads would otherwise hold the first frame back, on a machine
+/// with few cores, well past the moment.
+const SURELY_SLOW: u64 = 32 << 20;
+
+/// Whether loading `input` surely takes longer than the moment before the
+/// loading screen.
+pub(super) fn surely_slow(input: &crate::formats::Input) -> bool {
+    input.file_size().is_some_and(|n| n >= SURELY_SLOW)
+}
+
 /// How often the loading screen updates its clock.
 const TICK: Duration = Duration::from_millis(200);
 
@@ -46,13 +59,15 @@ pub(super) enum Waited {
 }
 
 /// Shows the loading screen until the load is done, the user quits, or a
-/// signal comes. Ctrl-Z suspends as it does in the explorer.
+/// signal comes. Ctrl-Z suspends as it does in the explorer. `start` is a
+/// load not started yet: it starts once the screen is up.
 pub(super) fn wait_with_screen(
     terminal: &mut ratatui::DefaultTerminal,
     woken: &mpsc::Receiver<Wake>,
     name: &str,
     theme: &Theme,
     mouse: bool,
+    mut start: Option<(crate::formats::Input, mpsc::Sender<Wake>)>,
 ) -> io::Result<Waited> {
     let started = Instant::now();
     let mut typed = Vec::new();
@@ -63,6 +78,9 @@ pub(super) fn wait_with_screen(
             theme,
         };
         terminal.draw(|frame| frame.render_widget(&screen, frame.area()))?;
+        if let Some((input, wake)) = start.take() {
+            load_in_background(input, wake);
+        }
         let w = match woken.recv_timeout(TICK) {
             Ok(w) => w,
             Err(mpsc::RecvTimeoutError::Timeout) => continue,
