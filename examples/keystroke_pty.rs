@@ -103,35 +103,67 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-fn main() {
-    let mut args = std::env::args().skip(1);
-    let file = args.next().unwrap_or_else(|| "builtin".into());
-    let query = args.next().unwrap_or_else(|| "sab".into());
-    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
-    let bin = std::env::var("AGON_BIN").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/agon").to_string()
-    });
-
-    // What the screen will say after each key, from the library itself.
-    let input = match file.as_str() {
+/// The result count the screen shows with nothing typed, then after each
+/// key of `query`, from the library itself: `--counts FILE QUERY` prints
+/// them a line each. It runs in a process of its own, so that the process
+/// that starts agon holds no graph: starting a process from a big one costs
+/// time the first frame would be charged with.
+fn counts(file: &str, query: &str) -> Vec<String> {
+    let input = match file {
         "builtin" => agon::formats::Input::Builtin,
         f => agon::formats::Input::File(f.into()),
     };
     let graph = input.load().expect("the debate loads").graph;
     let index = Arc::new(agon::search::SearchIndex::new(Arc::new(graph)));
     let mut searcher = agon::search::Searcher::new(Arc::clone(&index));
+    let count = |total: usize| format!("{} of {}", total.min(LIMIT), total);
+    let mut counts = vec![count(index.len())];
+    for (i, c) in query.char_indices() {
+        let typed = &query[..i + c.len_utf8()];
+        counts.push(count(searcher.search(typed, LIMIT).total_matched));
+    }
+    counts
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let file = args.next().unwrap_or_else(|| "builtin".into());
+    if file == "--counts" {
+        let (file, query) = (
+            args.next().unwrap_or_default(),
+            args.next().unwrap_or_default(),
+        );
+        for line in counts(&file, &query) {
+            println!("{line}");
+        }
+        return;
+    }
+    let query = args.next().unwrap_or_else(|| "sab".into());
+    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
+    let bin = std::env::var("AGON_BIN").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/agon").to_string()
+    });
+
+    // What the screen will say after each key.
+    let me = std::env::current_exe().expect("this program's path");
+    let out = std::process::Command::new(me)
+        .args(["--counts", file.as_str(), query.as_str()])
+        .output()
+        .expect("the counts");
+    let mut counts: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(String::from)
+        .collect();
+    assert!(
+        counts.len() == query.chars().count() + 1,
+        "counting failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let all = counts.remove(0);
     let prefixes: Vec<String> = query
         .char_indices()
         .map(|(i, c)| query[..i + c.len_utf8()].to_string())
         .collect();
-    let count = |total: usize| format!("{} of {}", total.min(LIMIT), total);
-    let all = count(index.len());
-    let counts: Vec<String> = prefixes
-        .iter()
-        .map(|p| count(searcher.search(p, LIMIT).total_matched))
-        .collect();
-    drop(searcher);
-    drop(index);
 
     let screen = Arc::new(Screen {
         watch: Mutex::new(Watch {

@@ -1,6 +1,6 @@
 //! Opening the explorer: the debate loads on a thread of its own, and a
-//! load that is not done within a moment gets a loading screen, so a big
-//! file never leaves the terminal blank. Keys typed meanwhile are kept for
+//! load that is not done within a moment gets a loading screen (a big
+//! file gets it at once), so a big file never leaves the terminal blank. Keys typed meanwhile are kept for
 //! the explorer, except the ones that quit.
 
 use std::io;
