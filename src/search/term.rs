@@ -448,10 +448,7 @@ impl TermPrep {
         field: Field,
         scratch: &mut Scratch,
     ) -> Option<Found> {
-        if ctx.index.long_mask(i) & self.text_mask != self.text_mask {
-            return None;
-        }
-        let (hay, plain) = ctx.index.long_for_match(i, field, ctx.fold_case)?;
+        let (hay, plain) = self.long_hay(ctx, i, field)?;
         let anchor = self.exact.unwrap_or(Anchor::Anywhere);
         self.needle.find_in(hay, plain, anchor, scratch)
     }
@@ -465,12 +462,18 @@ impl TermPrep {
         from: usize,
         scratch: &mut Scratch,
     ) -> Option<Found> {
+        let (hay, plain) = self.long_hay(ctx, i, field)?;
+        let anchor = self.exact.unwrap_or(Anchor::Anywhere);
+        self.needle.first_from(hay, plain, anchor, from, scratch)
+    }
+
+    /// A long field as searched, and whether its bytes compare as they
+    /// are; `None` when it is absent or its mask rules the word out.
+    fn long_hay<'i>(&self, ctx: &Ctx<'i>, i: usize, field: Field) -> Option<(&'i str, bool)> {
         if ctx.index.long_mask(i) & self.text_mask != self.text_mask {
             return None;
         }
-        let (hay, plain) = ctx.index.long_for_match(i, field, ctx.fold_case)?;
-        let anchor = self.exact.unwrap_or(Anchor::Anywhere);
-        self.needle.first_from(hay, plain, anchor, from, scratch)
+        ctx.index.long_for_match(i, field, ctx.fold_case)
     }
 
     /// The occurrence of the word in `value` as written.
