@@ -68,9 +68,8 @@ struct Prepared<'a> {
     tag_filter_bits: Vec<u64>,
     all_tag_filters: u64,
     /// For each word, its place among the [`Facts`] kept per node, if its
-    /// facts are kept; `places` of them in all.
+    /// facts are kept.
     place: Vec<Option<usize>>,
-    places: usize,
     /// For each word, the place of the remembered search's word it carries
     /// on from, whose facts it starts from, and whether it is that very
     /// word.
@@ -119,7 +118,6 @@ impl<'a> Prepared<'a> {
         Prepared {
             links: vec![None; terms.len()],
             place,
-            places,
             ctx,
             query,
             terms,
@@ -147,7 +145,7 @@ impl<'a> Prepared<'a> {
 
     /// Facts kept per node: at least one, for the chunking of the survey.
     fn per_node(&self) -> usize {
-        self.places.max(1)
+        self.place.iter().flatten().count().max(1)
     }
 
     /// What [`Facts`] a search of this query leaves for the next one.
@@ -159,7 +157,6 @@ impl<'a> Prepared<'a> {
                 .filter(|(_, (_, place))| place.is_some())
                 .filter_map(|(t, (term, _))| Some((t, term.memo_key()?.to_string())))
                 .collect(),
-            per_node: self.per_node(),
             facts: Vec::new(),
         }
     }
@@ -408,9 +405,23 @@ struct Memo {
     /// The words whose facts are kept, as matched, each with its place in
     /// its query; in the order of the facts kept per node.
     words: Vec<(usize, String)>,
-    /// `per_node` facts for each matched node, in the order of `matched`.
-    per_node: usize,
+    /// [`Memo::per_node`] facts for each matched node, in the order of
+    /// `matched`.
     facts: Vec<Facts>,
+}
+
+impl Memo {
+    /// Facts kept per node: one per remembered word, and at least one, as
+    /// the survey that wrote them chunked them.
+    fn per_node(&self) -> usize {
+        self.words.len().max(1)
+    }
+
+    /// The facts of the `k`-th matched node.
+    fn facts_of(&self, k: usize) -> &[Facts] {
+        let per = self.per_node();
+        &self.facts[k * per..(k + 1) * per]
+    }
 }
 
 /// Runs searches over one index, remembering recent ones so that typing
@@ -510,7 +521,7 @@ impl Searcher {
                 let mut scratch = Scratch::default();
                 for ((k, st), out) in chunk.iter_mut().enumerate().zip(out.chunks_mut(words)) {
                     let at = offset + n * CHUNK + k;
-                    let prior = memo.map(|m| &m.facts[at * m.per_node..(at + 1) * m.per_node]);
+                    let prior = memo.map(|m| m.facts_of(at));
                     *st = prepared.survey_from(node_at(at), prior, out, &mut scratch);
                 }
             })
@@ -881,9 +892,8 @@ mod tests {
                     same += prepared.links.iter().flatten().filter(|l| l.1).count();
                     extended += prepared.links.iter().flatten().filter(|l| !l.1).count();
                     let fresh = Prepared::new(&index, &query);
-                    let per = memo.per_node;
                     for (k, &node) in past.matched.iter().enumerate() {
-                        let prior = &memo.facts[k * per..(k + 1) * per];
+                        let prior = memo.facts_of(k);
                         let mut out = vec![Facts::START; prepared.per_node()];
                         let from_facts = prepared.survey_from(
                             node as usize,
