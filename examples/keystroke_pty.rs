@@ -10,7 +10,8 @@
 //! The binary is target/release/agon (AGON_BIN overrides). The load cache
 //! is used as the explorer uses it: run once before measuring to warm it.
 //! A key whose count is the same as the previous key's cannot be told
-//! apart on screen and is not timed.
+//! apart on screen and is not timed. The counts to wait for come from the
+//! library, in a run of this program of its own (`--counts FILE QUERY`).
 
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
