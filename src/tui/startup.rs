@@ -1,7 +1,8 @@
 //! Opening the explorer: the debate loads on a thread of its own, and a
 //! load that is not done within a moment gets a loading screen (a big
-//! file gets it at once), so a big file never leaves the terminal blank. Keys typed meanwhile are kept for
-//! the explorer, except the ones that quit.
+//! file gets it at once), so a big file never leaves the terminal blank.
+//! Keys typed meanwhile are kept for the explorer, except the ones that
+//! quit.
 
 use std::io;
 use std::sync::mpsc;
@@ -23,10 +24,10 @@ use crate::graph::{LoadError, Loaded};
 pub(super) const LOADING_SCREEN_AFTER: Duration = Duration::from_millis(25);
 
 /// A file this big takes longer than [`LOADING_SCREEN_AFTER`] to load even
-/// from the load cache (which reads about 1 MB of RON's worth in half a
-/// millisecond), so its loading screen is drawn before the load starts: the
-/// load's threads would otherwise hold the first frame back, on a machine
-/// with few cores, well past the moment.
+/// from the load cache (about a millisecond per MB of RON: 58 MB in 50–60
+/// ms), so its loading screen is drawn before the load starts: the load's
+/// threads would otherwise hold the first frame back, on a machine with few
+/// cores, well past the moment.
 const SURELY_SLOW: u64 = 32 << 20;
 
 /// Whether loading `input` surely takes longer than the moment before the
@@ -70,11 +71,16 @@ pub(super) fn wait_with_screen(
     mut start: Option<(crate::formats::Input, mpsc::Sender<Wake>)>,
 ) -> io::Result<Waited> {
     let started = Instant::now();
+    // A load started before the screen has run for the moment already.
+    let before = match start {
+        Some(_) => Duration::ZERO,
+        None => LOADING_SCREEN_AFTER,
+    };
     let mut typed = Vec::new();
     loop {
         let screen = LoadingScreen {
             name,
-            elapsed: started.elapsed() + LOADING_SCREEN_AFTER,
+            elapsed: started.elapsed() + before,
             theme,
         };
         terminal.draw(|frame| frame.render_widget(&screen, frame.area()))?;
